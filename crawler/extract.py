@@ -1,0 +1,190 @@
+"""Generic article extraction: structured metadata first, the body through trafilatura.
+
+Order of trust for each field: JSON-LD NewsArticle, then OpenGraph/meta tags, then the visible page
+(breadcrumb, date line, sapo). The body never holds page chrome: comment boxes, related news, footers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import html as lxml_html
+
+from archive.article import Article, Image, to_vietnam_time
+from vntext import clean, repair
+from vntext.dates import parse_date
+
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+_LEAD_XPATH = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' sapo ') or "
+               "contains(@class, 'sapo') or contains(@class, 'lead') or contains(@class, 'summary') "
+               "or contains(@class, 'description')][normalize-space()]")
+_DATE_XPATH = ("//*[@itemprop='datePublished' or contains(@class, 'date') or contains(@class, 'time') "
+               "or contains(@class, 'publish') or contains(@class, 'meta')][normalize-space()]")
+_BREADCRUMB_XPATH = ("//*[contains(@class, 'breadcrumb') or @aria-label='breadcrumb' "
+                     "or @itemtype='https://schema.org/BreadcrumbList' "
+                     "or @itemtype='http://schema.org/BreadcrumbList']")
+_CHROME_XPATH = ("//*[contains(@class, 'comment') or contains(@class, 'related') or contains(@class, 'footer') "
+                 "or contains(@class, 'lien-quan') or self::footer or self::nav or self::aside]")
+_BYLINE = re.compile(r"^\s*(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin(?:\s*,\s*ảnh)?|theo)\s*:\s*(?P<who>.{2,80})$",
+                     re.IGNORECASE)
+_AUTHOR_LINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-ỸĐ .\-]{2,60}$")
+_CHROME_TEXT = re.compile(r"^(Ý kiến bạn đọc|Tin liên quan|Tin khác|Bình luận|Gửi bình luận|Tổng biên tập)",
+                          re.IGNORECASE)
+
+
+class ExtractionError(ValueError):
+    """The page holds no article (no title or no body)."""
+
+
+def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        candidates = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in candidates:
+            kind = item.get("@type") if isinstance(item, dict) else None
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if kinds & _ARTICLE_TYPES:
+                return item
+    return {}
+
+
+def _meta(tree: lxml_html.HtmlElement, *names: str) -> str:
+    for name in names:
+        values = tree.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")
+        for value in values:
+            if value.strip():
+                return clean(value)
+    return ""
+
+
+def _iso_date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return to_vietnam_time(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except ValueError:
+        return parse_date(value)
+
+
+def _ld_text(value: object) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return clean(str(value or ""))
+
+
+def _visible_date(tree: lxml_html.HtmlElement) -> datetime | None:
+    for element in tree.xpath(_DATE_XPATH):
+        if element.xpath("ancestor-or-self::*[contains(@class, 'related') or contains(@class, 'comment')]"):
+            continue
+        found = parse_date(element.get("datetime") or element.text_content())
+        if found:
+            return found
+    return None
+
+
+def _breadcrumb_section(tree: lxml_html.HtmlElement) -> str:
+    for crumbs in tree.xpath(_BREADCRUMB_XPATH):
+        items = [clean(a.text_content()) for a in crumbs.xpath(".//a | .//li[not(.//a)]")]
+        items = [i for i in items if i and i.lower() not in ("trang chủ", "home")]
+        if items:
+            return items[-1] if len(items) == 1 else items[0]
+    return ""
+
+
+def _lead(tree: lxml_html.HtmlElement) -> str:
+    for element in tree.xpath(_LEAD_XPATH):
+        if element.tag in ("meta", "script", "style") or element.xpath("ancestor::*[contains(@class,'related')]"):
+            continue
+        text = clean(element.text_content())
+        if len(text) > 30:
+            return text
+    return ""
+
+
+def _images(tree: lxml_html.HtmlElement, base_url: str) -> list[Image]:
+    images = []
+    for figure in tree.xpath("//figure[.//img]"):
+        if figure.xpath("ancestor::*[contains(@class,'related') or contains(@class,'footer') or self::footer]"):
+            continue
+        src = figure.xpath(".//img/@src")[0]
+        caption = clean(" ".join(figure.xpath(".//figcaption//text()")) or (figure.xpath(".//img/@alt") or [""])[0])
+        images.append(Image(urljoin(base_url, src), caption))
+    return images
+
+
+def _strip_chrome(tree: lxml_html.HtmlElement) -> None:
+    """Remove comment boxes, related-news lists, navigation and footers before body extraction."""
+    for element in tree.xpath(_CHROME_XPATH):
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.getparent().remove(element)
+    for element in tree.xpath("//figcaption"):
+        element.getparent().remove(element)
+
+
+def _clean_body(text: str, lead: str, title: str) -> tuple[str, str]:
+    """Drop the repeated title and lead, chrome lines and a trailing byline; return (body, byline)."""
+    paragraphs = [clean(p) for p in text.split("\n")]
+    paragraphs = [p for p in paragraphs if p and p not in (clean(title), clean(lead))]
+    byline = ""
+    for i, paragraph in enumerate(paragraphs):
+        if _CHROME_TEXT.match(paragraph):
+            paragraphs = paragraphs[:i]
+            break
+    while paragraphs:
+        match = _BYLINE.match(paragraphs[-1])
+        if match:
+            byline = byline or match["who"].strip()
+        elif not byline and _AUTHOR_LINE.match(paragraphs[-1]) and len(paragraphs) > 1:
+            byline = paragraphs[-1]
+        else:
+            break
+        paragraphs.pop()
+    if paragraphs and (match := _BYLINE.match(paragraphs[0])):
+        byline = byline or match["who"].strip()
+        paragraphs.pop(0)
+    return "\n\n".join(paragraphs), byline
+
+
+def extract_article(html: str, url: str, *, paper: str = "", province: str = "",
+                    fetched_at: datetime | None = None) -> Article:
+    """Extract a clean article from a page's HTML; raises ExtractionError if it holds none."""
+    html = repair(html)
+    try:
+        tree = lxml_html.fromstring(html, base_url=url)
+    except (ValueError, lxml_html.etree.ParserError) as exc:
+        raise ExtractionError(f"unparseable HTML at {url}: {exc}") from exc
+    ld = _jsonld_article(tree)
+    canonical = (tree.xpath("//link[@rel='canonical']/@href") or [""])[0] or _meta(tree, "og:url") or url
+    title = _ld_text(ld.get("headline")) or _meta(tree, "og:title") or clean(
+        (tree.xpath("//h1") or tree.xpath("//title") or [lxml_html.fromstring("<p></p>")])[0].text_content())
+    lead = _lead(tree) or _ld_text(ld.get("description")) or _meta(tree, "og:description", "description")
+    published = (_iso_date(_ld_text(ld.get("datePublished")))
+                 or _iso_date(_meta(tree, "article:published_time", "datePublished", "pubdate"))
+                 or _visible_date(tree))
+    updated = _iso_date(_ld_text(ld.get("dateModified"))) or _iso_date(_meta(tree, "article:modified_time"))
+    section = (_ld_text(ld.get("articleSection")) or _meta(tree, "article:section")
+               or _breadcrumb_section(tree))
+    images = _images(tree, url)
+    if not images and (og_image := _meta(tree, "og:image")):
+        images = [Image(urljoin(url, og_image), "")]
+    _strip_chrome(tree)
+    text = trafilatura.extract(lxml_html.tostring(tree, encoding="unicode"), url=url, include_comments=False,
+                               include_tables=False, include_images=False, favor_precision=True) or ""
+    body, byline = _clean_body(text, lead, title)
+    if not title or not body:
+        raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
+    author = _ld_text(ld.get("author")) or _meta(tree, "author", "article:author") or byline
+    return Article(
+        url=url, canonical_url=urljoin(url, canonical), paper=paper, province=province, title=title,
+        lead=lead, body=body, section=section, published_at=published, updated_at=updated, author=author,
+        images=images, fetched_at=fetched_at,
+    )

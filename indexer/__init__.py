@@ -1,0 +1,1 @@
+"""Indexing: enrich archived articles (officials, topics) and load them into the search backend."""

@@ -1,0 +1,1 @@
+"""newsarchive: the command line and its settings."""

@@ -1,0 +1,129 @@
+"""The `newsarchive` command: crawl, index, serve, export, analyze."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsarchive.config import data_dir
+
+
+def _crawl(args: argparse.Namespace) -> int:
+    from crawler.registry import load_registry, paper_from_url
+    from crawler.run import crawl
+
+    papers = [paper_from_url(url) for url in args.url or []]
+    if args.registry:
+        papers += load_registry(Path(args.registry))
+    if not papers:
+        print("newsarchive crawl: give --registry FILE or --url START_URL", file=sys.stderr)
+        return 2
+    stats = crawl(papers, data_dir(), max_articles=args.max_articles,
+                  overrides={"LOG_LEVEL": "INFO" if args.verbose else "WARNING"})
+    print(f"crawl finished ({stats.get('finish_reason', '?')}): "
+          f"{stats.get('downloader/response_count', 0)} responses, "
+          f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
+          f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
+          f"{stats.get('log_count/ERROR', 0)} errors; archive in {data_dir()}")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from archive.store import Archive
+    from indexer.load import index_archive
+    from search.backend import open_backend
+
+    backend = open_backend(args.backend, data_dir())
+    with Archive(data_dir()) as archive:
+        summary = index_archive(archive, backend, rebuild=args.rebuild)
+    backend.close()
+    print(f"index ({summary.mode}, {backend.name}): {summary.indexed} articles indexed, "
+          f"{len(summary.failed)} failed, {summary.officials} official profiles")
+    for doc_id, reason in summary.failed:
+        print(f"  failed {doc_id}: {reason}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from webapp import create_app
+
+    app = create_app()
+    print(f"newsarchive: serving on http://{args.host}:{args.port}", flush=True)
+    serve(app, host=args.host, port=args.port, threads=8)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from archive.store import Archive
+
+    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout  # noqa: SIM115
+    with Archive(data_dir()) as archive:
+        for _, article in archive.articles():
+            out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    if out is not sys.stdout:
+        out.close()
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from indexer.enrich.analyze import analyze_file
+
+    status = 0
+    for name in args.files:
+        try:
+            result = analyze_file(Path(name))
+        except (OSError, ValueError) as exc:
+            result, status = {"file": name, "error": str(exc)}, 1
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsarchive", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("crawl", help="crawl papers into the archive")
+    p.add_argument("--registry", help="site registry JSON file ({'papers': [...]})")
+    p.add_argument("--url", action="append", help="start URL of a site to crawl (repeatable)")
+    p.add_argument("--max-articles", type=int, default=None, help="stop after this many articles")
+    p.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    p.set_defaults(func=_crawl)
+
+    p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
+    p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")
+    p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.set_defaults(func=_index)
+
+    p = sub.add_parser("serve", help="serve the web app")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=5000)
+    p.set_defaults(func=_serve)
+
+    p = sub.add_parser("export", help="print the archive, one article per line")
+    p.add_argument("--format", choices=("jsonl",), default="jsonl")
+    p.add_argument("--output", default="-", help="file to write (default: standard output)")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("analyze", help="officials and topics of .html or .txt files, one JSON line each")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=_analyze)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `newsarchive` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, OSError) as exc:
+        print(f"newsarchive {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""One search interface, two implementations: embedded SQLite (default) and Elasticsearch."""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from search.model import IndexReport, SearchRequest, SearchResult
+
+BACKENDS = ("sqlite", "elasticsearch")
+
+
+class SearchBackend(ABC):
+    """What the indexer writes to and the web app reads from."""
+
+    name: str
+
+    @abstractmethod
+    def index(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        """Add or replace documents by id in the live index."""
+
+    @abstractmethod
+    def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        """Build a fresh index from docs and switch to it atomically; on failure the old one stays live."""
+
+    @abstractmethod
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search; raises QueryError for bad parameters, BackendUnavailable when down."""
+
+    @abstractmethod
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document by id."""
+
+    @abstractmethod
+    def iter_docs(self) -> Iterator[dict[str, Any]]:
+        """Every stored document (for profiles and exports of the whole index)."""
+
+    @abstractmethod
+    def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
+        """Documents most similar to one document."""
+
+    @abstractmethod
+    def put_officials(self, profiles: list[dict[str, Any]]) -> None:
+        """Replace the stored official profiles."""
+
+    @abstractmethod
+    def officials(self) -> list[dict[str, Any]]:
+        """Every stored official profile."""
+
+    @abstractmethod
+    def get_state(self, key: str) -> str | None:
+        """Indexer bookkeeping (e.g. the last archive sequence indexed)."""
+
+    @abstractmethod
+    def set_state(self, key: str, value: str) -> None:
+        """Store indexer bookkeeping."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+
+def open_backend(name: str | None = None, data_dir: Path | None = None, url: str | None = None) -> SearchBackend:
+    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch) and ELASTICSEARCH_URL."""
+    name = (name or os.environ.get("NEWSARCHIVE_BACKEND") or "sqlite").lower()
+    if name == "sqlite":
+        from search.sqlite_backend import SqliteBackend
+
+        return SqliteBackend(data_dir or Path(os.environ.get("NEWSARCHIVE_DATA_DIR", "data")))
+    if name == "elasticsearch":
+        from search.es_backend import ElasticsearchBackend
+
+        return ElasticsearchBackend(url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+                                    prefix=os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"))
+    raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

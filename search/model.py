@@ -1,0 +1,92 @@
+"""What goes into the search index and what comes out of a search: the same for every backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from markupsafe import Markup
+
+FACETS = ("officials", "topics", "province", "paper", "year")
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+MAX_SIZE = 100
+MAX_DEPTH = 10_000  # page * size never reaches past this many hits
+MAX_FACET_SIZE = 1000
+
+
+class QueryError(ValueError):
+    """A request the backends cannot answer as asked (bad parameter); the message is for the user."""
+
+
+class BackendUnavailable(RuntimeError):
+    """The search backend cannot be reached."""
+
+
+@dataclass(slots=True)
+class SearchRequest:
+    """A search: query text, facet filters (OR within a facet, AND across), dates, order, page."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort = "relevance"
+    page: int = 1
+    size: int = 20
+    facet_size: int = 20
+    with_facets: bool = True
+    with_months: bool = False
+
+    def validate(self) -> None:
+        """Raise QueryError on parameters no backend should try."""
+        unknown = set(self.filters) - set(FACETS)
+        if unknown:
+            raise QueryError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        if self.sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+        if not 1 <= self.size <= MAX_SIZE:
+            raise QueryError(f"size must be between 1 and {MAX_SIZE}")
+        if self.page < 1 or self.page * self.size > MAX_DEPTH:
+            raise QueryError(f"page must be between 1 and {MAX_DEPTH // self.size} at size {self.size}")
+        if not 1 <= self.facet_size <= MAX_FACET_SIZE:
+            raise QueryError(f"facet size must be between 1 and {MAX_FACET_SIZE}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError("date_from is after date_to")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+
+@dataclass(slots=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(slots=True)
+class Hit:
+    """One matching article: its stored document and an HTML-safe snippet."""
+
+    doc: dict[str, Any]
+    snippet: Markup
+
+
+@dataclass(slots=True)
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" → matching articles
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IndexReport:
+    """What a load did: documents written and every document that failed, with the reason."""
+
+    indexed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)

@@ -1,0 +1,39 @@
+"""HTML-safe snippets: the article text escaped, only the <mark> tags are markup. Shared by all backends."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from search.query import Word
+from vntext import tokenize
+
+WINDOW_WORDS = 40
+
+
+def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
+    """The passage of `text` with the most query words, those words wrapped in <mark>."""
+    tokens = tokenize(text)
+    if not tokens:
+        return Markup("")
+    exact = {w.form for w in words if w.exact}
+    folded = {w.form for w in words if not w.exact}
+    hits = [t.exact in exact or t.folded in folded for t in tokens]
+    best, best_count, count = 0, -1, 0
+    for i in range(len(tokens)):
+        count += hits[i]
+        if i >= window:
+            count -= hits[i - window]
+        if count > best_count:
+            best_count, best = count, max(0, i - window + 1)
+    chosen = tokens[best:best + window]
+    start, end = chosen[0].start if best else 0, chosen[-1].end
+    parts: list[str] = ["… " if start else ""]
+    cursor = start
+    for token, hit in zip(chosen, hits[best:best + window], strict=True):
+        if hit:
+            parts.append(escape(text[cursor:token.start]))
+            parts.append(Markup("<mark>%s</mark>") % text[token.start:token.end])
+            cursor = token.end
+    parts.append(escape(text[cursor:end]))
+    parts.append(" …" if text[end:].strip(" .!?…\n") else "")
+    return Markup("").join(parts)

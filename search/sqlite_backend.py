@@ -1,0 +1,233 @@
+"""The embedded backend: SQLite FTS5 in one file under the data dir, no server needed.
+
+FTS5 cannot stack two tokens at one position, so each word is indexed as one 'folded_exact' token
+('Đảng' → 'dang_đảng'): a word typed with diacritics matches the whole token, a word typed without
+matches the prefix 'dang_', and phrases of both kinds still work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from archive.article import VIETNAM_TZ
+from search.backend import SearchBackend
+from search.document import facet_values, searchable_text, similarity_words
+from search.model import FACETS, BackendUnavailable, FacetValue, Hit, IndexReport, SearchRequest, SearchResult
+from search.query import Clause, ParsedQuery, Word, parse_query
+from search.snippets import snippet
+from search.terms import folded_exact_terms
+from vntext import fold
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, published_ts REAL, month TEXT, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_published ON docs(published_ts);
+CREATE TABLE IF NOT EXISTS facets (rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
+                                   label TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value);
+CREATE INDEX IF NOT EXISTS facets_rowid ON facets(rowid);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, content, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_TITLE_WEIGHT, _CONTENT_WEIGHT = 3.0, 1.0
+
+
+def _word(word: Word) -> str:
+    return f'"{fold(word.form)}_{word.form}"' if word.exact else f'"{word.form}_" *'
+
+
+def _clause(clause: Clause) -> str:
+    return " + ".join(_word(w) for w in clause.words)
+
+
+def match_expression(parsed: ParsedQuery) -> str:
+    """The FTS5 MATCH expression of the positive clauses."""
+    return " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in parsed.groups)
+
+
+class SqliteBackend(SearchBackend):
+    """Search index in `<data_dir>/search.sqlite3`; a rebuild writes a new file and renames it over."""
+
+    name = "sqlite"
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / "search.sqlite3"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect(self.path)) as db:
+            db.executescript(_SCHEMA)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(path, timeout=30)
+        except sqlite3.Error as exc:
+            raise BackendUnavailable(f"cannot open the search index {path}: {exc}") from exc
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
+
+    def close(self) -> None:
+        """Nothing to release: every call opens and closes its own connection."""
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _write(self, db: sqlite3.Connection, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        report = IndexReport()
+        for doc in docs:
+            try:
+                published = datetime.fromisoformat(doc["published"]).timestamp() if doc.get("published") else None
+                old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
+                if old:
+                    db.execute("DELETE FROM fts WHERE rowid=?", old)
+                    db.execute("DELETE FROM facets WHERE rowid=?", old)
+                    db.execute("DELETE FROM docs WHERE rowid=?", old)
+                cur = db.execute("INSERT INTO docs (id, published_ts, month, data) VALUES (?,?,?,?)",
+                                 (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False)))
+                rowid = cur.lastrowid
+                title, content = searchable_text(doc)
+                db.execute("INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
+                           (rowid, folded_exact_terms(title), folded_exact_terms(content)))
+                db.executemany("INSERT INTO facets VALUES (?,?,?,?)",
+                               [(rowid, facet, value, label)
+                                for facet, pairs in facet_values(doc).items() for value, label in pairs])
+                report.indexed += 1
+            except (KeyError, TypeError, ValueError, sqlite3.Error) as exc:
+                report.failed.append((str(doc.get("id", "?")), f"{type(exc).__name__}: {exc}"))
+        return report
+
+    def index(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        with closing(self._connect(self.path)) as db, db:
+            return self._write(db, docs)
+
+    def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        fresh = self.path.with_name(f"{self.path.name}.rebuild-{os.getpid()}")
+        fresh.unlink(missing_ok=True)
+        with closing(self._connect(fresh)) as db:
+            db.executescript(_SCHEMA)
+            with closing(self._connect(self.path)) as old:
+                db.executemany("INSERT INTO state VALUES (?,?)", old.execute("SELECT key, value FROM state"))
+                db.executemany("INSERT INTO officials VALUES (?,?)", old.execute("SELECT id, data FROM officials"))
+            with db:
+                report = self._write(db, docs)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("PRAGMA journal_mode=DELETE")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, self.path)
+        return report
+
+    def put_officials(self, profiles: list[dict[str, Any]]) -> None:
+        with closing(self._connect(self.path)) as db, db:
+            db.execute("DELETE FROM officials")
+            db.executemany("INSERT INTO officials VALUES (?,?)",
+                           [(p["id"], json.dumps(p, ensure_ascii=False)) for p in profiles])
+
+    def set_state(self, key: str, value: str) -> None:
+        with closing(self._connect(self.path)) as db, db:
+            db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, value))
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get_state(self, key: str) -> str | None:
+        with closing(self._connect(self.path)) as db:
+            row = db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def officials(self) -> list[dict[str, Any]]:
+        with closing(self._connect(self.path)) as db:
+            return [json.loads(row[0]) for row in db.execute("SELECT data FROM officials ORDER BY id")]
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        with closing(self._connect(self.path)) as db:
+            row = db.execute("SELECT data FROM docs WHERE id=?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def iter_docs(self) -> Iterator[dict[str, Any]]:
+        with closing(self._connect(self.path)) as db:
+            for (data,) in db.execute("SELECT data FROM docs ORDER BY rowid"):
+                yield json.loads(data)
+
+    def _where(self, request: SearchRequest, parsed: ParsedQuery, skip_facet: str | None) -> tuple[str, list]:
+        clauses, params = ["1"], []
+        if parsed.groups:
+            clauses.append("d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(match_expression(parsed))
+        for clause in parsed.excluded:
+            clauses.append("d.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(_clause(clause))
+        for facet, values in request.filters.items():
+            if facet == skip_facet or not values:
+                continue
+            marks = ",".join("?" * len(values))
+            clauses.append(f"d.rowid IN (SELECT rowid FROM facets WHERE facet=? AND value IN ({marks}))")
+            params += [facet, *values]
+        if request.date_from:
+            clauses.append("d.published_ts >= ?")
+            params.append(datetime.combine(request.date_from, time.min, VIETNAM_TZ).timestamp())
+        if request.date_to:
+            clauses.append("d.published_ts < ?")
+            params.append(datetime.combine(request.date_to + timedelta(days=1), time.min, VIETNAM_TZ).timestamp())
+        return " AND ".join(clauses), params
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        request.validate()
+        parsed = parse_query(request.q)
+        with closing(self._connect(self.path)) as db:
+            try:
+                return self._search(db, request, parsed)
+            except sqlite3.OperationalError as exc:
+                raise BackendUnavailable(f"search index error: {exc}") from exc
+
+    def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+        where, params = self._where(request, parsed, None)
+        total = db.execute(f"SELECT COUNT(*) FROM docs d WHERE {where}", params).fetchone()[0]
+        page = [request.size, request.offset]
+        if request.sort == "relevance" and parsed.groups:
+            phrase = parsed.plain_words()
+            bonus = "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)" if phrase else "0"
+            rows = db.execute(
+                f"SELECT d.data, {bonus} AS bonus, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) AS score "
+                f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND {where} "
+                "ORDER BY bonus DESC, score, d.published_ts DESC, d.id LIMIT ? OFFSET ?",
+                [*([_clause(Clause(tuple(phrase)))] if phrase else []), match_expression(parsed), *params, *page],
+            ).fetchall()
+        else:
+            direction = "ASC" if request.sort == "oldest" else "DESC"
+            rows = db.execute(f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
+                              f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?", [*params, *page]).fetchall()
+        words = parsed.positive_words()
+        hits = [Hit(doc, snippet(doc.get("lead", "") + "\n" + doc.get("body", ""), words))
+                for doc in (json.loads(row[0]) for row in rows)]
+        result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
+        if request.with_facets:
+            for facet in FACETS:
+                sub_where, sub_params = self._where(request, parsed, facet)
+                result.facets[facet] = [FacetValue(*row) for row in db.execute(
+                    f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM facets f JOIN docs d ON d.rowid = f.rowid "
+                    f"WHERE f.facet = ? AND {sub_where} GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                    [facet, *sub_params, request.facet_size])]
+        if request.with_months:
+            result.months = dict(db.execute(
+                f"SELECT d.month, COUNT(*) FROM docs d WHERE {where} AND d.month IS NOT NULL "
+                "GROUP BY d.month ORDER BY d.month", params))
+        return result
+
+    def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
+        doc = self.get(doc_id)
+        if doc is None:
+            return []
+        words = similarity_words(doc)
+        if not words:
+            return []
+        expression = " OR ".join(_word(w) for w in words)
+        with closing(self._connect(self.path)) as db:
+            rows = db.execute(
+                f"SELECT d.data FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND d.id != ? "
+                f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?", (expression, doc_id, size))
+            return [json.loads(row[0]) for row in rows]

@@ -1,0 +1,55 @@
+"""Shared fixtures: the local sample press, and an archive crawled from it once per session."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler.samplepress import SamplePress
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None,
+            timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run `newsarchive ARGS` in a fresh process (Scrapy's reactor runs once per process)."""
+    full_env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(data_dir), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "newsarchive.cli", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="session")
+def press() -> Iterator[SamplePress]:
+    """The sample press, running on ephemeral loopback ports for the whole session."""
+    with SamplePress() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def registry_file(press: SamplePress, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("registry") / "papers.json"
+    path.write_text(json.dumps(press.registry(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def crawled_dir(registry_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the archive of one full crawl of the sample press."""
+    data_dir = tmp_path_factory.mktemp("crawled")
+    result = run_cli("crawl", "--registry", str(registry_file), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def indexed_dir(crawled_dir: Path) -> Path:
+    """The crawled archive indexed into the embedded backend."""
+    result = run_cli("index", data_dir=crawled_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return crawled_dir

@@ -1,0 +1,75 @@
+"""The shared Vietnamese text code: tone placement, folding, repair, dates."""
+
+from datetime import datetime
+
+import pytest
+
+from vntext import canonical, clean, fold, has_diacritics, key, repair, slug, tokenize
+from vntext.dates import VIETNAM_TZ, find_dates, parse_date
+
+
+@pytest.mark.parametrize(("new_style", "old_style"), [
+    ("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"), ("khoẻ", "khỏe"), ("Uỷ ban", "Ủy ban"),
+    ("UỶ BAN", "ỦY BAN"), ("tuỳ", "tùy"), ("nguỵ", "ngụy"), ("hoá học", "hóa học"),
+])
+def test_canonical_puts_the_tone_on_the_first_vowel_of_open_glides(new_style: str, old_style: str) -> None:
+    assert canonical(new_style) == old_style
+    assert canonical(old_style) == old_style
+
+
+@pytest.mark.parametrize("word", ["hoàn", "Huỳnh", "quý", "QUÝ", "thuyền", "quả", "giữa", "thuở", "khuya", "hoạch"])
+def test_canonical_leaves_closed_syllables_and_qu_alone(word: str) -> None:
+    assert canonical(word) == word
+
+
+def test_canonical_composes_nfd_input() -> None:
+    nfd = "Pha\u0323m Ba\u0323ch \u0110a\u0306\u0300ng"
+    assert canonical(nfd) == "Phạm Bạch Đằng"
+
+
+def test_fold_maps_d_stroke_and_keeps_letters() -> None:
+    assert fold("Phó Bí thư Thường trực Tỉnh ủy Phạm Bạch Đằng") == "Pho Bi thu Thuong truc Tinh uy Pham Bach Dang"
+    assert fold("ĐẢNG đảng") == "DANG dang"
+
+
+def test_repair_fixes_eth_mojibake() -> None:
+    assert repair("\u00d0ảng") == "Đảng"
+    assert fold("\u00d0ảng") == "Dang"
+
+
+def test_key_equates_spellings_and_spacing() -> None:
+    assert key("  Hoà   Bình ") == key("hòa bình")
+    assert key("Đảng") != key("đang")
+
+
+def test_clean_quotes_dashes_spaces() -> None:
+    assert clean("“Dân vận khéo”\u00a0– 2017") == '"Dân vận khéo" - 2017'
+
+
+def test_slug_and_diacritics() -> None:
+    assert slug("Phạm Bạch Đằng") == "pham-bach-dang"
+    assert has_diacritics("Đằng") and not has_diacritics("dang")
+
+
+def test_tokenize_keeps_offsets_and_gives_both_forms() -> None:
+    text = "Tỉnh uỷ Cà Mau"
+    tokens = tokenize(text)
+    assert [(t.exact, t.folded) for t in tokens] == [("tỉnh", "tinh"), ("ủy", "uy"), ("cà", "ca"), ("mau", "mau")]
+    assert [text[t.start:t.end] for t in tokens] == ["Tỉnh", "uỷ", "Cà", "Mau"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thứ Hai, 12/06/2017 - 08:30", datetime(2017, 6, 12, 8, 30)),
+    ("08:30 | 12/06/2017", datetime(2017, 6, 12, 8, 30)),
+    ("Thứ hai, 5/6/2017, 8:30 (GMT+7)", datetime(2017, 6, 5, 8, 30)),
+    ("12-6-2017", datetime(2017, 6, 12)),
+    ("cập nhật lúc 14:05 ngày 3/7/2018", datetime(2018, 7, 3, 14, 5)),
+    ("Ngày 12 tháng 6 năm 2017", datetime(2017, 6, 12)),
+    ("Cà Mau, 12/06/2017 02:15 PM", datetime(2017, 6, 12, 14, 15)),
+])
+def test_vietnamese_dates(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected.replace(tzinfo=VIETNAM_TZ)
+
+
+def test_impossible_and_partial_dates_are_not_dates() -> None:
+    assert find_dates("31/02/2017 và ngày 1/7 năm nay") == []

@@ -1,0 +1,75 @@
+"""Vietnamese text normalization: repair, NFC, one tone-mark placement, folding, cleanup.
+
+Stored display text is never rewritten with these; they build keys, index terms and queries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (Vietnamese has five besides the level tone).
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+# ETH (Ð/ð, Icelandic) and other look-alikes that some CMSs emit instead of Đ/đ.
+_REPAIRS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+
+# Open syllables whose tone the old style puts on the first vowel (hòa, khỏe, thủy) and the new
+# style on the second (hoà, khoẻ, thuỷ). A final consonant (hoàn, Huỳnh) or a "q" onset (quý) keeps it.
+_WORD = re.compile(r"[^\W\d_]+")
+_GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+
+
+def repair(text: str) -> str:
+    """NFC-compose and replace look-alike letters (Ð U+00D0 → Đ U+0110)."""
+    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
+
+
+def _canonical_word(match: re.Match[str]) -> str:
+    """'hoà' → 'hòa': put the tone of an open oa/oe/uy nucleus on its first vowel."""
+    word = match.group(0)
+    if len(word) < 2 or (word[-2] in "uU" and word[-3:-2] in ("q", "Q")):
+        return word
+    first, second = (unicodedata.normalize("NFD", ch) for ch in word[-2:])
+    tones = [c for c in second if c in _TONES]
+    if not tones or len(first) != 1 or len(second) != 2:
+        return word  # no tone to move, or a vowel with a hat or horn (ơ, ư, ê) is not a glide pair
+    if (first.lower(), second[0].lower()) not in _GLIDE_PAIRS:
+        return word
+    return word[:-2] + unicodedata.normalize("NFC", first + tones[0] + second[0])
+
+
+def canonical(text: str) -> str:
+    """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'."""
+    return _WORD.sub(_canonical_word, repair(text))
+
+
+def fold(text: str) -> str:
+    """Strip every diacritic, mapping đ→d and Đ→D: 'Phạm Bạch Đằng' → 'Pham Bach Dang'."""
+    decomposed = unicodedata.normalize("NFD", repair(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def has_diacritics(word: str) -> bool:
+    """True when folding changes the word (it carries a tone, a vowel mark or đ)."""
+    return fold(word) != word
+
+
+def clean(text: str) -> str:
+    """Canonical spacing and punctuation for display-independent processing: quotes, dashes, spaces."""
+    text = _DASHES.sub("-", repair(text).translate(_QUOTES))
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def key(text: str) -> str:
+    """A comparison key: canonical tones, cleaned, case-folded ('Hoà  Bình' == 'hòa bình')."""
+    return clean(canonical(text)).casefold()
+
+
+def slug(text: str) -> str:
+    """ASCII slug for ids and URLs: 'Phạm Bạch Đằng' → 'pham-bach-dang'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
