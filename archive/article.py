@@ -76,8 +76,11 @@ def normalize_url(url: str) -> str:
     """Lower-case scheme and host, drop fragments, tracking parameters and a trailing slash."""
     parts = urlsplit(url.strip())
     query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-               if not k.lower().startswith(_TRACKING_PARAMS))
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(_TRACKING_PARAMS)
+        )
     )
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))

@@ -99,8 +99,18 @@ class Archive:
                warc_file=excluded.warc_file, warc_offset=excluded.warc_offset,
                warc_length=excluded.warc_length, etag=excluded.etag,
                last_modified=excluded.last_modified, last_fetched=excluded.last_fetched""",
-            (url, response.status, sha, pointer.file, pointer.offset, pointer.length,
-             headers.get("etag"), headers.get("last-modified"), now, now),
+            (
+                url,
+                response.status,
+                sha,
+                pointer.file,
+                pointer.offset,
+                pointer.length,
+                headers.get("etag"),
+                headers.get("last-modified"),
+                now,
+                now,
+            ),
         )
         return self.page(url)  # type: ignore[return-value]
 
@@ -108,7 +118,9 @@ class Archive:
         """The stored record of a URL, if it was fetched."""
         row = self.db.execute(
             "SELECT url,status,sha256,warc_file,warc_offset,warc_length,etag,last_modified,last_fetched "
-            "FROM pages WHERE url=?", (normalize_url(url),)).fetchone()
+            "FROM pages WHERE url=?",
+            (normalize_url(url),),
+        ).fetchone()
         if row is None:
             return None
         return PageRecord(row[0], row[1], row[2], WarcPointer(row[3], row[4], row[5]), row[6], row[7], row[8])
@@ -122,8 +134,7 @@ class Archive:
     def upsert(self, article: Article, page_url: str | None = None) -> bool:
         """Insert or update an article by canonical URL; True when something changed."""
         canonical = normalize_url(article.canonical_url)
-        row = self.db.execute(
-            "SELECT content_hash, data FROM articles WHERE canonical_url=?", (canonical,)).fetchone()
+        row = self.db.execute("SELECT content_hash, data FROM articles WHERE canonical_url=?", (canonical,)).fetchone()
         if row and row[0] == article.content_hash:
             old = json.loads(row[1])
             if all(old.get(k) == v for k, v in article.to_dict().items() if k != "fetched_at"):
@@ -135,9 +146,15 @@ class Archive:
                ON CONFLICT(canonical_url) DO UPDATE SET page_url=excluded.page_url,
                content_hash=excluded.content_hash, published_at=excluded.published_at,
                data=excluded.data, seq=excluded.seq""",
-            (article_id(canonical), canonical, normalize_url(page_url or article.url), article.content_hash,
-             article.published_at.isoformat() if article.published_at else None,
-             json.dumps(article.to_dict(), ensure_ascii=False), seq),
+            (
+                article_id(canonical),
+                canonical,
+                normalize_url(page_url or article.url),
+                article.content_hash,
+                article.published_at.isoformat() if article.published_at else None,
+                json.dumps(article.to_dict(), ensure_ascii=False),
+                seq,
+            ),
         )
         return True
 
@@ -160,7 +177,8 @@ class Archive:
         last = since_seq
         while True:
             rows = self.db.execute(
-                "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)).fetchall()
+                "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)
+            ).fetchall()
             if not rows:
                 return
             for seq, data in rows:

@@ -80,8 +80,12 @@ class WarcStore:
             record = next(iter(ArchiveIterator(io.BytesIO(fh.read(pointer.length)))))
             headers = record.http_headers
             status = int(headers.get_statuscode() or 0)
-            return RawResponse(record.rec_headers.get_header("WARC-Target-URI"), status,
-                               list(headers.headers), record.content_stream().read())
+            return RawResponse(
+                record.rec_headers.get_header("WARC-Target-URI"),
+                status,
+                list(headers.headers),
+                record.content_stream().read(),
+            )
 
     def close(self) -> None:
         """Close the current file (a later write opens a new one)."""

@@ -9,8 +9,7 @@ from urllib.parse import urlsplit
 LinkKind = Literal["article", "section", "other"]
 
 _SKIP_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|rar|mp[34]|avi|css|js|ico|xml|rss)$", re.I)
-_SKIP_PATH = re.compile(r"/(?:tim-kiem|search|dang-nhap|login|lien-he|contact|rss|tag|tags|print|in-bai)(?:/|$)",
-                        re.I)
+_SKIP_PATH = re.compile(r"/(?:tim-kiem|search|dang-nhap|login|lien-he|contact|rss|tag|tags|print|in-bai)(?:/|$)", re.I)
 _PAGINATION = re.compile(r"(?:[?&](?:page|p|trang)=\d+|/(?:page|trang)[-/]?\d+/?$)", re.I)
 _ARTICLE_ID = re.compile(r"(?:\d{4,}|-[a-z]*\d{3,})(?:\.html?|\.aspx|\.htm|/)?$", re.I)
 _ARTICLE_EXT = re.compile(r"\.(?:html?|aspx|php)$", re.I)

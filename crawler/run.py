@@ -13,15 +13,16 @@ from crawler.registry import Paper
 from crawler.spiders.news import NewsSpider
 
 
-def crawl(papers: list[Paper], data_dir: Path, *, max_articles: int | None = None,
-          overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def crawl(
+    papers: list[Paper], data_dir: Path, *, max_articles: int | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Crawl the papers into the archive under data_dir; blocks until done."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("NEWSARCHIVE_DATA_DIR", str(data_dir), priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, papers=papers, max_articles=max_articles)
     process.start()

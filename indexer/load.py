@@ -32,8 +32,9 @@ class IndexSummary:
 def article_document(article: Article) -> dict[str, Any]:
     """Enrich one archived article and build its search document."""
     found = enrich(article.title, article.lead, article.body, article.section)
-    officials = [{"id": official_id(o.name, article.province), "name": o.name, "titles": o.titles}
-                 for o in found.officials]
+    officials = [
+        {"id": official_id(o.name, article.province), "name": o.name, "titles": o.titles} for o in found.officials
+    ]
     return search_document(article, officials, [(slug, TOPICS[slug]) for slug in found.topics])
 
 
@@ -47,12 +48,18 @@ def _documents(articles: Iterable[tuple[int, Article]], on_doc: Callable[[], Non
 def _mentions(doc: dict[str, Any]) -> ArticleMentions:
     published = datetime.fromisoformat(doc["published"]).date() if doc.get("published") else None
     officials = [Official(name=o["name"], titles=list(o.get("titles", [])), mentions=1) for o in doc["officials"]]
-    return ArticleMentions(article_id=doc["id"], published=published, province=doc.get("province", ""),
-                           topics=list(doc.get("topics", [])), officials=officials)
+    return ArticleMentions(
+        article_id=doc["id"],
+        published=published,
+        province=doc.get("province", ""),
+        topics=list(doc.get("topics", [])),
+        officials=officials,
+    )
 
 
-def index_archive(archive: Archive, backend: SearchBackend, *, rebuild: bool = False,
-                  on_doc: Callable[[], None] | None = None) -> IndexSummary:
+def index_archive(
+    archive: Archive, backend: SearchBackend, *, rebuild: bool = False, on_doc: Callable[[], None] | None = None
+) -> IndexSummary:
     """Index what changed in the archive since the last run (everything on a rebuild), then the profiles."""
     since = 0 if rebuild else int(backend.get_state(ARCHIVE_SEQ) or 0)
     last = archive.last_seq()

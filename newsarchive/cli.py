@@ -20,13 +20,19 @@ def _crawl(args: argparse.Namespace) -> int:
     if not papers:
         print("newsarchive crawl: give --registry FILE or --url START_URL", file=sys.stderr)
         return 2
-    stats = crawl(papers, data_dir(), max_articles=args.max_articles,
-                  overrides={"LOG_LEVEL": "INFO" if args.verbose else "WARNING"})
-    print(f"crawl finished ({stats.get('finish_reason', '?')}): "
-          f"{stats.get('downloader/response_count', 0)} responses, "
-          f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
-          f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
-          f"{stats.get('log_count/ERROR', 0)} errors; archive in {data_dir()}")
+    stats = crawl(
+        papers,
+        data_dir(),
+        max_articles=args.max_articles,
+        overrides={"LOG_LEVEL": "INFO" if args.verbose else "WARNING"},
+    )
+    print(
+        f"crawl finished ({stats.get('finish_reason', '?')}): "
+        f"{stats.get('downloader/response_count', 0)} responses, "
+        f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
+        f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
+        f"{stats.get('log_count/ERROR', 0)} errors; archive in {data_dir()}"
+    )
     return 0
 
 
@@ -39,8 +45,10 @@ def _index(args: argparse.Namespace) -> int:
     with Archive(data_dir()) as archive:
         summary = index_archive(archive, backend, rebuild=args.rebuild)
     backend.close()
-    print(f"index ({summary.mode}, {backend.name}): {summary.indexed} articles indexed, "
-          f"{len(summary.failed)} failed, {summary.officials} official profiles")
+    print(
+        f"index ({summary.mode}, {backend.name}): {summary.indexed} articles indexed, "
+        f"{len(summary.failed)} failed, {summary.officials} official profiles"
+    )
     for doc_id, reason in summary.failed:
         print(f"  failed {doc_id}: {reason}", file=sys.stderr)
     return 1 if summary.failed else 0
@@ -70,7 +78,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from indexer.enrich.analyze import analyze_file
+    from indexer.analyze import analyze_file
 
     status = 0
     for name in args.files:

@@ -73,6 +73,8 @@ def open_backend(name: str | None = None, data_dir: Path | None = None, url: str
     if name == "elasticsearch":
         from search.es_backend import ElasticsearchBackend
 
-        return ElasticsearchBackend(url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-                                    prefix=os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"))
+        return ElasticsearchBackend(
+            url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+            prefix=os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
+        )
     raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

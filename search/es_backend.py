@@ -20,16 +20,35 @@ from elasticsearch import TransportError as EsTransportError
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
 from search.document import facet_values, searchable_text, similarity_words
-from search.model import FACETS, BackendUnavailable, FacetValue, Hit, IndexReport, QueryError, SearchRequest, SearchResult
+from search.model import (
+    FACETS,
+    BackendUnavailable,
+    FacetValue,
+    Hit,
+    IndexReport,
+    QueryError,
+    SearchRequest,
+    SearchResult,
+)
 from search.query import Clause, ParsedQuery, Word, parse_query
-from search.snippets import snippet
+from search.snippets import hit_snippet
 from search.terms import exact_words, folded_terms
 
 KEY_SEP = "\u001f"  # joins a facet value and its label in one keyword ("id␟name")
-_FILTER_FIELD = {"officials": "official_ids", "topics": "topics", "province": "province", "paper": "paper",
-                 "year": "year"}
-_KEY_FIELD = {"officials": "official_keys", "topics": "topic_keys", "province": "province", "paper": "paper",
-              "year": "year"}
+_FILTER_FIELD = {
+    "officials": "official_ids",
+    "topics": "topics",
+    "province": "province",
+    "paper": "paper",
+    "year": "year",
+}
+_KEY_FIELD = {
+    "officials": "official_keys",
+    "topics": "topic_keys",
+    "province": "province",
+    "paper": "paper",
+    "year": "year",
+}
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
 
@@ -68,21 +87,29 @@ def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0) -> dict:
             return {"term": {target: {"value": text, "boost": boost}}}
         return {"match_phrase": {target: {"query": text, "boost": boost}}}
     exact_field = f"{field}_exact"
-    spans = [{"span_term": {exact_field: w.form}} if w.exact else
-             {"field_masking_span": {"query": {"span_term": {f"{field}_folded": w.form}}, "field": exact_field}}
-             for w in words]
+    spans = [
+        {"span_term": {exact_field: w.form}}
+        if w.exact
+        else {"span_field_masking": {"query": {"span_term": {f"{field}_folded": w.form}}, "field": exact_field}}
+        for w in words
+    ]
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
 def _clause_query(clause: Clause) -> dict:
-    return {"bool": {"should": [phrase_query("title", clause.words, TITLE_BOOST),
-                                phrase_query("content", clause.words)], "minimum_should_match": 1}}
+    return {
+        "bool": {
+            "should": [phrase_query("title", clause.words, TITLE_BOOST), phrase_query("content", clause.words)],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 def text_query(parsed: ParsedQuery) -> dict:
     """The query DSL of parsed query text (match_all when there is no positive clause)."""
-    must = [{"bool": {"should": [_clause_query(c) for c in group], "minimum_should_match": 1}}
-            for group in parsed.groups] or [{"match_all": {}}]
+    must = [
+        {"bool": {"should": [_clause_query(c) for c in group], "minimum_should_match": 1}} for group in parsed.groups
+    ] or [{"match_all": {}}]
     query: dict[str, Any] = {"must": must}
     if parsed.excluded:
         query["must_not"] = [_clause_query(c) for c in parsed.excluded]
@@ -93,8 +120,11 @@ def text_query(parsed: ParsedQuery) -> dict:
 
 def facet_filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
     """Term filters of the active facets (OR within one facet), leaving one facet out."""
-    return [{"terms": {_FILTER_FIELD[facet]: values}}
-            for facet, values in request.filters.items() if values and facet != skip]
+    return [
+        {"terms": {_FILTER_FIELD[facet]: values}}
+        for facet, values in request.filters.items()
+        if values and facet != skip
+    ]
 
 
 def date_filter(request: SearchRequest) -> list[dict]:
@@ -109,27 +139,41 @@ def date_filter(request: SearchRequest) -> list[dict]:
 
 def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
     """The whole search request: query, post_filter for facets, one filtered aggregation per facet."""
-    order = {"newest": [{"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}],
-             "oldest": [{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}]}
+    order = {
+        "newest": [{"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}],
+        "oldest": [{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
+    }
     relevance = [{"_score": "desc"}, {"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(parsed)], "filter": date_filter(request)}},
         "post_filter": {"bool": {"filter": facet_filters(request)}},
-        "sort": relevance if request.sort == "relevance" and parsed.groups else order.get(request.sort,
-                                                                                          order["newest"]),
-        "from": request.offset, "size": request.size, "track_total_hits": True,
+        "sort": relevance
+        if request.sort == "relevance" and parsed.groups
+        else order.get(request.sort, order["newest"]),
+        "from": request.offset,
+        "size": request.size,
+        "track_total_hits": True,
         "aggs": {},
     }
     if request.with_facets:
         for facet in FACETS:
             body["aggs"][facet] = {
                 "filter": {"bool": {"filter": facet_filters(request, skip=facet)}},
-                "aggs": {"values": {"terms": {"field": _KEY_FIELD[facet], "size": request.facet_size,
-                                              "order": [{"_count": "desc"}, {"_key": "asc"}]}}},
+                "aggs": {
+                    "values": {
+                        "terms": {
+                            "field": _KEY_FIELD[facet],
+                            "size": request.facet_size,
+                            "order": [{"_count": "desc"}, {"_key": "asc"}],
+                        }
+                    }
+                },
             }
     if request.with_months:
-        body["aggs"]["months"] = {"filter": {"bool": {"filter": facet_filters(request)}},
-                                  "aggs": {"values": {"terms": {"field": "month", "size": 2400}}}}
+        body["aggs"]["months"] = {
+            "filter": {"bool": {"filter": facet_filters(request)}},
+            "aggs": {"values": {"terms": {"field": "month", "size": 2400}}},
+        }
     return body
 
 
@@ -138,11 +182,16 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
     title, content = searchable_text(doc)
     values = facet_values(doc)
     title_words, content_words = exact_words(title), exact_words(content)
-    return {**doc, "title_exact": " ".join(title_words), "title_folded": folded_terms(title_words),
-            "content_exact": " ".join(content_words), "content_folded": folded_terms(content_words),
-            "official_ids": [v for v, _ in values["officials"]],
-            "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
-            "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]]}
+    return {
+        **doc,
+        "title_exact": " ".join(title_words),
+        "title_folded": folded_terms(title_words),
+        "content_exact": " ".join(content_words),
+        "content_folded": folded_terms(content_words),
+        "official_ids": [v for v, _ in values["officials"]],
+        "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
+        "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]],
+    }
 
 
 def _facet_value(facet: str, key: str, count: int) -> FacetValue:
@@ -190,8 +239,11 @@ class ElasticsearchBackend(SearchBackend):
 
     def _swap(self, alias: str, new_index: str) -> None:
         """Point the alias at new_index in one atomic step, then drop the indices it pointed at before."""
-        old = list(self.client.indices.get_alias(name=alias).keys()) if self.client.indices.exists_alias(
-            name=alias) else []
+        old = (
+            list(self.client.indices.get_alias(name=alias).keys())
+            if self.client.indices.exists_alias(name=alias)
+            else []
+        )
         actions = [{"remove": {"index": index, "alias": alias}} for index in old]
         actions.append({"add": {"index": new_index, "alias": alias}})
         self.client.indices.update_aliases(actions=actions)
@@ -200,18 +252,28 @@ class ElasticsearchBackend(SearchBackend):
 
     def _drop_orphans(self, alias: str) -> None:
         """Delete indices of rebuilds that died before their swap."""
-        live = set(self.client.indices.get_alias(name=alias).keys()) if self.client.indices.exists_alias(
-            name=alias) else set()
-        for index in self.client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed").keys():
+        live = (
+            set(self.client.indices.get_alias(name=alias).keys())
+            if self.client.indices.exists_alias(name=alias)
+            else set()
+        )
+        for index in self.client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed").body:
             if index not in live:
                 self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def _bulk(self, index: str, docs: Iterable[dict[str, Any]]) -> IndexReport:
         report = IndexReport()
         actions = ({"_index": index, "_id": doc["id"], "_source": es_document(doc)} for doc in docs)
-        for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK, max_retries=5,
-                                               initial_backoff=1, max_backoff=60, raise_on_error=False,
-                                               raise_on_exception=False):
+        for ok, item in helpers.streaming_bulk(
+            self.client,
+            actions,
+            chunk_size=BULK_CHUNK,
+            max_retries=5,
+            initial_backoff=1,
+            max_backoff=60,
+            raise_on_error=False,
+            raise_on_exception=False,
+        ):
             if ok:
                 report.indexed += 1
             else:
@@ -229,8 +291,9 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
         self._ensure()
         self._call(self._drop_orphans, self.articles_alias)
-        index = self._call(self._new_index, self.articles_alias, ARTICLE_MAPPINGS,
-                           {"refresh_interval": "-1", "number_of_replicas": 0})
+        index = self._call(
+            self._new_index, self.articles_alias, ARTICLE_MAPPINGS, {"refresh_interval": "-1", "number_of_replicas": 0}
+        )
         report = self._call(self._bulk, index, docs)
         self._call(self.client.indices.put_settings, index=index, settings={"refresh_interval": None})
         self._call(self.client.indices.refresh, index=index)
@@ -264,8 +327,9 @@ class ElasticsearchBackend(SearchBackend):
 
     def iter_docs(self) -> Iterator[dict[str, Any]]:
         self._ensure()
-        for hit in helpers.scan(self.client, index=self.articles_alias, query={"query": {"match_all": {}}},
-                                size=1000, preserve_order=False):
+        for hit in helpers.scan(
+            self.client, index=self.articles_alias, query={"query": {"match_all": {}}}, size=1000, preserve_order=False
+        ):
             yield hit["_source"]
 
     def officials(self) -> list[dict[str, Any]]:
@@ -284,14 +348,14 @@ class ElasticsearchBackend(SearchBackend):
         except ApiError as exc:
             raise BackendUnavailable(f"Elasticsearch error: {exc}") from exc
         words = parsed.positive_words()
-        hits = [Hit(h["_source"], snippet(h["_source"].get("lead", "") + "\n" + h["_source"].get("body", ""), words))
-                for h in response["hits"]["hits"]]
+        hits = [Hit(h["_source"], hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
         aggs = response.get("aggregations", {})
         for facet in FACETS:
             if facet in aggs:
-                result.facets[facet] = [_facet_value(facet, b["key"], b["doc_count"])
-                                        for b in aggs[facet]["values"]["buckets"]]
+                result.facets[facet] = [
+                    _facet_value(facet, b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]
+                ]
         if "months" in aggs:
             result.months = dict(sorted((b["key"], b["doc_count"]) for b in aggs["months"]["values"]["buckets"]))
         return result
@@ -301,7 +365,12 @@ class ElasticsearchBackend(SearchBackend):
         words = similarity_words(doc) if doc else []
         if not words:
             return []
-        query = {"bool": {"should": [phrase_query("content", [w]) for w in words],
-                          "minimum_should_match": 1, "must_not": [{"ids": {"values": [doc_id]}}]}}
+        query = {
+            "bool": {
+                "should": [phrase_query("content", [w]) for w in words],
+                "minimum_should_match": 1,
+                "must_not": [{"ids": {"values": [doc_id]}}],
+            }
+        }
         response = self._call(self.client.search, index=self.articles_alias, query=query, size=size)
         return [hit["_source"] for hit in response["hits"]["hits"]]

@@ -57,8 +57,7 @@ class ParsedQuery:
 
 
 def _clause(text: str) -> Clause | None:
-    words = tuple(Word(t.exact, True) if has_diacritics(t.exact) else Word(t.folded, False)
-                  for t in tokenize(text))
+    words = tuple(Word(t.exact, True) if has_diacritics(t.exact) else Word(t.folded, False) for t in tokenize(text))
     return Clause(words) if words else None
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup, escape
 
 from search.query import Word
 from vntext import tokenize
 
 WINDOW_WORDS = 40
+
+
+def hit_snippet(doc: dict[str, Any], words: list[Word]) -> Markup:
+    """The snippet of a search hit, from its lead and body."""
+    return snippet("\n".join(part for part in (doc.get("lead"), doc.get("body")) if part), words)
 
 
 def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
@@ -25,15 +32,16 @@ def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
             count -= hits[i - window]
         if count > best_count:
             best_count, best = count, max(0, i - window + 1)
-    chosen = tokens[best:best + window]
-    start, end = chosen[0].start if best else 0, chosen[-1].end
+    chosen = tokens[best : best + window]
+    start = chosen[0].start if best else 0
+    end = len(text) if best + window >= len(tokens) else chosen[-1].end
     parts: list[str] = ["… " if start else ""]
     cursor = start
-    for token, hit in zip(chosen, hits[best:best + window], strict=True):
+    for token, hit in zip(chosen, hits[best : best + window], strict=True):
         if hit:
-            parts.append(escape(text[cursor:token.start]))
-            parts.append(Markup("<mark>%s</mark>") % text[token.start:token.end])
+            parts.append(escape(text[cursor : token.start]))
+            parts.append(Markup("<mark>%s</mark>") % text[token.start : token.end])
             cursor = token.end
     parts.append(escape(text[cursor:end]))
-    parts.append(" …" if text[end:].strip(" .!?…\n") else "")
-    return Markup("").join(parts)
+    parts.append(" …" if end < len(text) else "")
+    return Markup(Markup("").join(parts).strip())

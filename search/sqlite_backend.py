@@ -21,7 +21,7 @@ from search.backend import SearchBackend
 from search.document import facet_values, searchable_text, similarity_words
 from search.model import FACETS, BackendUnavailable, FacetValue, Hit, IndexReport, SearchRequest, SearchResult
 from search.query import Clause, ParsedQuery, Word, parse_query
-from search.snippets import snippet
+from search.snippets import hit_snippet
 from search.terms import folded_exact_terms
 from vntext import fold
 
@@ -88,15 +88,24 @@ class SqliteBackend(SearchBackend):
                     db.execute("DELETE FROM fts WHERE rowid=?", old)
                     db.execute("DELETE FROM facets WHERE rowid=?", old)
                     db.execute("DELETE FROM docs WHERE rowid=?", old)
-                cur = db.execute("INSERT INTO docs (id, published_ts, month, data) VALUES (?,?,?,?)",
-                                 (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False)))
+                cur = db.execute(
+                    "INSERT INTO docs (id, published_ts, month, data) VALUES (?,?,?,?)",
+                    (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False)),
+                )
                 rowid = cur.lastrowid
                 title, content = searchable_text(doc)
-                db.execute("INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
-                           (rowid, folded_exact_terms(title), folded_exact_terms(content)))
-                db.executemany("INSERT INTO facets VALUES (?,?,?,?)",
-                               [(rowid, facet, value, label)
-                                for facet, pairs in facet_values(doc).items() for value, label in pairs])
+                db.execute(
+                    "INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
+                    (rowid, folded_exact_terms(title), folded_exact_terms(content)),
+                )
+                db.executemany(
+                    "INSERT INTO facets VALUES (?,?,?,?)",
+                    [
+                        (rowid, facet, value, label)
+                        for facet, pairs in facet_values(doc).items()
+                        for value, label in pairs
+                    ],
+                )
                 report.indexed += 1
             except (KeyError, TypeError, ValueError, sqlite3.Error) as exc:
                 report.failed.append((str(doc.get("id", "?")), f"{type(exc).__name__}: {exc}"))
@@ -107,8 +116,9 @@ class SqliteBackend(SearchBackend):
             return self._write(db, docs)
 
     def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        for orphan in self.path.parent.glob(f"{self.path.name}.rebuild-*"):  # left by a rebuild that died
+            orphan.unlink(missing_ok=True)
         fresh = self.path.with_name(f"{self.path.name}.rebuild-{os.getpid()}")
-        fresh.unlink(missing_ok=True)
         with closing(self._connect(fresh)) as db:
             db.executescript(_SCHEMA)
             with closing(self._connect(self.path)) as old:
@@ -126,8 +136,9 @@ class SqliteBackend(SearchBackend):
     def put_officials(self, profiles: list[dict[str, Any]]) -> None:
         with closing(self._connect(self.path)) as db, db:
             db.execute("DELETE FROM officials")
-            db.executemany("INSERT INTO officials VALUES (?,?)",
-                           [(p["id"], json.dumps(p, ensure_ascii=False)) for p in profiles])
+            db.executemany(
+                "INSERT INTO officials VALUES (?,?)", [(p["id"], json.dumps(p, ensure_ascii=False)) for p in profiles]
+            )
 
     def set_state(self, key: str, value: str) -> None:
         with closing(self._connect(self.path)) as db, db:
@@ -199,23 +210,33 @@ class SqliteBackend(SearchBackend):
             ).fetchall()
         else:
             direction = "ASC" if request.sort == "oldest" else "DESC"
-            rows = db.execute(f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
-                              f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?", [*params, *page]).fetchall()
+            rows = db.execute(
+                f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
+                f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
+                [*params, *page],
+            ).fetchall()
         words = parsed.positive_words()
-        hits = [Hit(doc, snippet(doc.get("lead", "") + "\n" + doc.get("body", ""), words))
-                for doc in (json.loads(row[0]) for row in rows)]
+        hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
         result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
             for facet in FACETS:
                 sub_where, sub_params = self._where(request, parsed, facet)
-                result.facets[facet] = [FacetValue(*row) for row in db.execute(
-                    f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM facets f JOIN docs d ON d.rowid = f.rowid "
-                    f"WHERE f.facet = ? AND {sub_where} GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
-                    [facet, *sub_params, request.facet_size])]
+                result.facets[facet] = [
+                    FacetValue(*row)
+                    for row in db.execute(
+                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM facets f JOIN docs d ON d.rowid = f.rowid "
+                        f"WHERE f.facet = ? AND {sub_where} GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                        [facet, *sub_params, request.facet_size],
+                    )
+                ]
         if request.with_months:
-            result.months = dict(db.execute(
-                f"SELECT d.month, COUNT(*) FROM docs d WHERE {where} AND d.month IS NOT NULL "
-                "GROUP BY d.month ORDER BY d.month", params))
+            result.months = dict(
+                db.execute(
+                    f"SELECT d.month, COUNT(*) FROM docs d WHERE {where} AND d.month IS NOT NULL "
+                    "GROUP BY d.month ORDER BY d.month",
+                    params,
+                )
+            )
         return result
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
@@ -229,5 +250,7 @@ class SqliteBackend(SearchBackend):
         with closing(self._connect(self.path)) as db:
             rows = db.execute(
                 f"SELECT d.data FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND d.id != ? "
-                f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?", (expression, doc_id, size))
+                f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?",
+                (expression, doc_id, size),
+            )
             return [json.loads(row[0]) for row in rows]

@@ -16,12 +16,20 @@ from crawler.samplepress import SamplePress
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None,
-            timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """Run `newsarchive ARGS` in a fresh process (Scrapy's reactor runs once per process)."""
     full_env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(data_dir), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "newsarchive.cli", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive.cli", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,20 @@ from vntext import canonical, clean, fold, has_diacritics, key, repair, slug, to
 from vntext.dates import VIETNAM_TZ, find_dates, parse_date
 
 
-@pytest.mark.parametrize(("new_style", "old_style"), [
-    ("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"), ("khoẻ", "khỏe"), ("Uỷ ban", "Ủy ban"),
-    ("UỶ BAN", "ỦY BAN"), ("tuỳ", "tùy"), ("nguỵ", "ngụy"), ("hoá học", "hóa học"),
-])
+@pytest.mark.parametrize(
+    ("new_style", "old_style"),
+    [
+        ("hoà", "hòa"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("khoẻ", "khỏe"),
+        ("Uỷ ban", "Ủy ban"),
+        ("UỶ BAN", "ỦY BAN"),
+        ("tuỳ", "tùy"),
+        ("nguỵ", "ngụy"),
+        ("hoá học", "hóa học"),
+    ],
+)
 def test_canonical_puts_the_tone_on_the_first_vowel_of_open_glides(new_style: str, old_style: str) -> None:
     assert canonical(new_style) == old_style
     assert canonical(old_style) == old_style
@@ -55,18 +65,21 @@ def test_tokenize_keeps_offsets_and_gives_both_forms() -> None:
     text = "Tỉnh uỷ Cà Mau"
     tokens = tokenize(text)
     assert [(t.exact, t.folded) for t in tokens] == [("tỉnh", "tinh"), ("ủy", "uy"), ("cà", "ca"), ("mau", "mau")]
-    assert [text[t.start:t.end] for t in tokens] == ["Tỉnh", "uỷ", "Cà", "Mau"]
+    assert [text[t.start : t.end] for t in tokens] == ["Tỉnh", "uỷ", "Cà", "Mau"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Thứ Hai, 12/06/2017 - 08:30", datetime(2017, 6, 12, 8, 30)),
-    ("08:30 | 12/06/2017", datetime(2017, 6, 12, 8, 30)),
-    ("Thứ hai, 5/6/2017, 8:30 (GMT+7)", datetime(2017, 6, 5, 8, 30)),
-    ("12-6-2017", datetime(2017, 6, 12)),
-    ("cập nhật lúc 14:05 ngày 3/7/2018", datetime(2018, 7, 3, 14, 5)),
-    ("Ngày 12 tháng 6 năm 2017", datetime(2017, 6, 12)),
-    ("Cà Mau, 12/06/2017 02:15 PM", datetime(2017, 6, 12, 14, 15)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thứ Hai, 12/06/2017 - 08:30", datetime(2017, 6, 12, 8, 30)),
+        ("08:30 | 12/06/2017", datetime(2017, 6, 12, 8, 30)),
+        ("Thứ hai, 5/6/2017, 8:30 (GMT+7)", datetime(2017, 6, 5, 8, 30)),
+        ("12-6-2017", datetime(2017, 6, 12)),
+        ("cập nhật lúc 14:05 ngày 3/7/2018", datetime(2018, 7, 3, 14, 5)),
+        ("Ngày 12 tháng 6 năm 2017", datetime(2017, 6, 12)),
+        ("Cà Mau, 12/06/2017 02:15 PM", datetime(2017, 6, 12, 14, 15)),
+    ],
+)
 def test_vietnamese_dates(text: str, expected: datetime) -> None:
     assert parse_date(text) == expected.replace(tzinfo=VIETNAM_TZ)
 

@@ -15,8 +15,11 @@ _ISO = r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
 
 # A date, optionally preceded or followed by a time ("08:30 | 12/06/2017", "12/06/2017 - 08:30 (GMT+7)").
 _PATTERNS = [
-    re.compile(rf"(?:{_TIME.replace('P<', 'P<t1')}\s*(?:[|,\-–]|ngày)?\s*)?{date}"
-               rf"(?:\s*(?:[|,\-–]|lúc)?\s*{_TIME})?", re.IGNORECASE)
+    re.compile(
+        rf"(?:{_TIME.replace('P<', 'P<t1')}\s*(?:[|,\-–]|ngày)?\s*)?{date}"
+        rf"(?:\s*(?:[|,\-–]|lúc)?\s*{_TIME})?",
+        re.IGNORECASE,
+    )
     for date in (_NUMERIC, _WORDS, _ISO)
 ]
 

@@ -59,6 +59,11 @@ def has_diacritics(word: str) -> bool:
     return fold(word) != word
 
 
+def tidy(text: str) -> str:
+    """Text fit to store and display: repaired, NFC, spaces collapsed; quotes and dashes as written."""
+    return _SPACES.sub(" ", repair(text).replace("\u00a0", " ")).strip()
+
+
 def clean(text: str) -> str:
     """Canonical spacing and punctuation for display-independent processing: quotes, dashes, spaces."""
     text = _DASHES.sub("-", repair(text).translate(_QUOTES))

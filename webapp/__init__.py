@@ -17,9 +17,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
     app.config.update(config or {})
-    app.extensions["backend"] = open_backend(app.config["NEWSARCHIVE_BACKEND"],
-                                             Path(app.config["NEWSARCHIVE_DATA_DIR"]),
-                                             app.config["ELASTICSEARCH_URL"])
+    app.extensions["backend"] = open_backend(
+        app.config["NEWSARCHIVE_BACKEND"], Path(app.config["NEWSARCHIVE_DATA_DIR"]), app.config["ELASTICSEARCH_URL"]
+    )
 
     from webapp.articles import bp as articles_bp
     from webapp.search_views import bp as search_bp

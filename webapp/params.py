@@ -8,8 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from search.model import FACETS, SORTS, QueryError, SearchRequest
 
-FILTER_PARAMS = {"official": "officials", "topic": "topics", "province": "province", "paper": "paper",
-                 "year": "year"}
+FILTER_PARAMS = {"official": "officials", "topic": "topics", "province": "province", "paper": "paper", "year": "year"}
 
 
 def _int(args: MultiDict, name: str, default: int) -> int:
@@ -39,9 +38,14 @@ def search_request(args: MultiDict, *, size: int = 20) -> SearchRequest:
     if sort not in SORTS:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}")
     request = SearchRequest(
-        q=args.get("q", ""), filters={k: v for k, v in filters.items() if v and k in FACETS},
-        date_from=_date(args, "date_from"), date_to=_date(args, "date_to"), sort=sort,  # type: ignore[arg-type]
-        page=_int(args, "page", 1), size=_int(args, "size", size), facet_size=_int(args, "facet_size", 20),
+        q=args.get("q", ""),
+        filters={k: v for k, v in filters.items() if v and k in FACETS},
+        date_from=_date(args, "date_from"),
+        date_to=_date(args, "date_to"),
+        sort=sort,  # type: ignore[arg-type]
+        page=_int(args, "page", 1),
+        size=_int(args, "size", size),
+        facet_size=_int(args, "facet_size", 20),
     )
     request.validate()
     return request

@@ -22,8 +22,7 @@ MIN_BODY_CHARS = 200
 
 def raw_response(response: Response) -> RawResponse:
     """The response as the archive keeps it."""
-    headers = [(k.decode("latin-1"), v.decode("latin-1"))
-               for k, values in response.headers.items() for v in values]
+    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items() for v in values]
     return RawResponse(response.url, response.status, headers, response.body)
 
 
@@ -50,8 +49,8 @@ class NewsSpider(scrapy.Spider):
                 yield scrapy.Request(url, self.parse_listing, meta=meta)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-            yield scrapy.Request(url, self.parse_sitemap, meta=response.meta)
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield scrapy.Request(url, self.parse_sitemap, meta={"paper": response.meta["paper"]})
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         try:
@@ -62,7 +61,7 @@ class NewsSpider(scrapy.Spider):
         for entry in sitemap:
             url = response.urljoin(entry["loc"])
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, self.parse_sitemap, meta=response.meta)
+                yield scrapy.Request(url, self.parse_sitemap, meta={"paper": response.meta["paper"]})
             else:
                 yield from self._follow(response, url)
 
@@ -84,8 +83,9 @@ class NewsSpider(scrapy.Spider):
             return
         paper = self.papers[response.meta["paper"]]
         try:
-            article = extract_article(response.text, response.url, paper=paper.name, province=paper.province,
-                                      fetched_at=datetime.now(UTC))
+            article = extract_article(
+                response.text, response.url, paper=paper.name, province=paper.province, fetched_at=datetime.now(UTC)
+            )
         except ExtractionError as exc:
             self.logger.info("%s", exc)
             article = None

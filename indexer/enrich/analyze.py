@@ -1,0 +1,36 @@
+"""Analyze a plain-text article file: officials and topics, as a JSON-able dict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from indexer.enrich import enrich
+
+MAX_TITLE_CHARS = 200
+_CHROME_MARKERS = ("Ý kiến bạn đọc",)
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body): the first line is the title when it is short and has no final period."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if first and len(first) <= MAX_TITLE_CHARS and not first.endswith((".", "…")) and rest.strip():
+        return first, rest.strip()
+    return "", text.strip()
+
+
+def analyze_text_file(path: str | Path) -> dict[str, Any]:
+    """{'file', 'title', 'published': None, 'officials': [{'name', 'titles'}], 'topics': [...]} for a .txt."""
+    text = Path(path).read_text(encoding="utf-8")
+    for marker in _CHROME_MARKERS:
+        text = text.split(f"\n{marker}", 1)[0]
+    title, body = split_title(text)
+    found = enrich(title, "", body, None)
+    return {
+        "file": str(path),
+        "title": title,
+        "published": None,
+        "officials": [{"name": o.name, "titles": list(o.titles)} for o in found.officials],
+        "topics": found.topics,
+    }

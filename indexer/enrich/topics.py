@@ -1,0 +1,126 @@
+"""Topic tags for provincial news: a weighted phrase lexicon on canonical text, title and section boosted."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from indexer.enrich.lexicon import read_lines
+from vntext import key
+
+TOPICS: dict[str, str] = {
+    "xay-dung-dang": "Xây dựng Đảng",
+    "chinh-quyen": "Chính quyền",
+    "cai-cach-hanh-chinh": "Cải cách hành chính",
+    "kiem-tra-giam-sat": "Kiểm tra, giám sát",
+    "noi-chinh-phap-luat": "Nội chính - Pháp luật",
+    "dan-van-mat-tran": "Dân vận - Mặt trận",
+    "tuyen-giao-bao-chi": "Tuyên giáo - Báo chí",
+    "kinh-te-dau-tu": "Kinh tế - Đầu tư",
+    "nong-nghiep-thuy-san": "Nông nghiệp - Thủy sản",
+    "giao-duc": "Giáo dục",
+    "y-te": "Y tế",
+    "van-hoa-xa-hoi": "Văn hóa - Xã hội",
+    "quoc-phong-an-ninh": "Quốc phòng - An ninh",
+    "moi-truong-thien-tai": "Môi trường - Thiên tai",
+    "giao-thong-ha-tang": "Giao thông - Hạ tầng",
+    "chuyen-doi-so": "Chuyển đổi số",
+}
+
+TITLE_WEIGHT = 3.0  # a phrase in the headline counts this many times its weight
+MAX_TAGS = 4
+MIN_SCORE = 4.0  # a secondary topic needs at least this much evidence ...
+RELATIVE = 0.35  # ... and this share of the primary topic's score
+SECTION_BONUS = 8.0  # the paper's own section: added, and at least half the top score
+FALLBACK = "van-hoa-xa-hoi"  # an article without any evidence still gets one tag
+
+_DASH_RE = re.compile("[\u2010-\u2015\u2212]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _light_key(canonical_text: str) -> str:
+    """`vntext.key` for text already canonical: dashes and spaces unified, case-folded."""
+    return _SPACE_RE.sub(" ", _DASH_RE.sub("-", canonical_text)).casefold()
+
+
+def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    phrases: dict[str, tuple[str, float]] = {}
+    for line in read_lines("topics.tsv"):
+        slug, weight, phrase = line.split("\t")
+        if slug not in TOPICS:
+            raise ValueError(f"topics.tsv: unknown topic {slug!r}")
+        phrases[key(phrase)] = (slug, float(weight))
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), phrases
+
+
+def _load_sections() -> list[tuple[str, str]]:
+    pairs = [tuple(line.split("\t")) for line in read_lines("sections.tsv")]
+    for _, slug in pairs:
+        if slug not in TOPICS:
+            raise ValueError(f"sections.tsv: unknown topic {slug!r}")
+    return [(key(name), slug) for name, slug in pairs]
+
+
+_PHRASES_RE, _PHRASES = _load_lexicon()
+_SECTIONS = _load_sections()
+
+
+def section_topic(section: str | None) -> str | None:
+    """The topic a newspaper section name maps to ('Xây dựng Đảng' → 'xay-dung-dang'), if any."""
+    if not section:
+        return None
+    k = key(section)
+    return next((slug for name, slug in _SECTIONS if name in k), None)
+
+
+def topic_scores(title: str, body: str, *, canonical_input: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+    """Evidence per topic (total, and the headline's share): phrase weights, repetition damped by log.
+
+    With `canonical_input`, title and body are already `vntext.canonical` (saves recomputing it).
+    """
+    norm = _light_key if canonical_input else key
+    counts: dict[str, dict[str, int]] = {}
+    for text, factor in ((norm(title), TITLE_WEIGHT), (norm(body), 1.0)):
+        for m in _PHRASES_RE.finditer(text):
+            phrase = m.group()
+            slot = counts.setdefault(phrase, {"n": 0, "t": 0})
+            slot["n"] += 1
+            slot["t"] += factor == TITLE_WEIGHT
+    scores: dict[str, float] = {}
+    in_title: dict[str, float] = {}
+    for phrase, c in counts.items():
+        slug, weight = _PHRASES[phrase]
+        body_n = c["n"] - c["t"]
+        headline = weight * TITLE_WEIGHT * min(c["t"], 1)
+        scores[slug] = scores.get(slug, 0.0) + weight * ((1 + math.log(body_n)) if body_n else 0.0) + headline
+        if headline:
+            in_title[slug] = in_title.get(slug, 0.0) + headline
+    return scores, in_title
+
+
+def classify(title: str, body: str, section: str | None = None, *, canonical_input: bool = False) -> list[str]:
+    """1-4 topic slugs for an article, the primary first.
+
+    Primary: the paper's section topic if it maps to one, else the headline's strongest topic (if it has
+    enough evidence overall), else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    """
+    scores, in_title = topic_scores(title, body, canonical_input=canonical_input)
+    top = max(scores.values(), default=0.0)
+    primary = None
+    if (sec := section_topic(section)) is not None:
+        scores[sec] = max(scores.get(sec, 0.0) + SECTION_BONUS, top * 0.5 + SECTION_BONUS)
+        top = max(top, scores[sec])
+        primary = sec
+    elif in_title:
+        best = max(in_title, key=lambda s: (in_title[s], scores[s]))
+        if scores[best] >= RELATIVE * top:
+            primary = best
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    tags = [slug for slug, s in ranked if s >= MIN_SCORE and s >= RELATIVE * top]
+    if primary is not None:
+        tags = [primary] + [t for t in tags if t != primary]
+    tags = tags[:MAX_TAGS]
+    if not tags:
+        tags = [ranked[0][0]] if ranked and ranked[0][1] > 0 else [FALLBACK]
+    return tags

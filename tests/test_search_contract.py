@@ -1,0 +1,331 @@
+"""The search contract: one suite, exact expectations, run against every backend.
+
+The Elasticsearch runs hit the real node that `make test` starts (ELASTICSEARCH_URL).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from search.backend import SearchBackend
+from search.es_backend import ElasticsearchBackend
+from search.model import BackendUnavailable, QueryError, SearchRequest
+from search.sqlite_backend import SqliteBackend
+
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+
+
+def doc(
+    doc_id: str,
+    title: str,
+    body: str,
+    *,
+    paper: str = "Báo Đất Mũi",
+    province: str = "Cà Mau",
+    published: str | None = "2017-06-12T08:30:00+07:00",
+    officials: tuple[str, ...] = (),
+    topics: tuple[str, ...] = (),
+) -> dict:
+    return {
+        "id": doc_id,
+        "url": f"http://127.0.0.1/{doc_id}.html",
+        "title": title,
+        "lead": "",
+        "body": body,
+        "paper": paper,
+        "province": province,
+        "section": "",
+        "author": "",
+        "published": published,
+        "year": published[:4] if published else None,
+        "month": published[:7] if published else None,
+        "officials": [{"id": o.lower().replace(" ", "-"), "name": o, "titles": []} for o in officials],
+        "topics": list(topics),
+        "topic_names": [t.upper() for t in topics],
+        "images": [],
+    }
+
+
+CORPUS = [
+    doc(
+        "party",
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+        "Đảng bộ tỉnh tổng kết công tác xây dựng Đảng năm 2016.",
+        published="2017-01-10T08:00:00+07:00",
+        officials=("Phạm Bạch Đằng",),
+        topics=("xay-dung-dang",),
+    ),
+    doc(
+        "ongoing",
+        "Nông dân đang thu hoạch lúa",
+        "Bà con xã Tân Lộc đang thu hoạch lúa hè thu.",
+        paper="Báo Bạc Liêu",
+        province="Bạc Liêu",
+        published="2018-08-02T07:00:00+07:00",
+        topics=("nong-nghiep-thuy-san",),
+    ),
+    doc(
+        "named",
+        "Tiếp xúc cử tri",
+        "Phó Bí thư Thường trực Tỉnh ủy Phạm Bạch Đằng tiếp xúc cử tri.",
+        published="2017-06-12T08:30:00+07:00",
+        officials=("Phạm Bạch Đằng", "Trần Văn Hiện"),
+        topics=("chinh-quyen",),
+    ),
+    doc(
+        "reform",
+        "Cải cách hành chính trong Đảng",
+        "Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin.",
+        published="2017-06-20T09:00:00+07:00",
+        officials=("Trần Văn Hiện",),
+        topics=("cai-cach-hanh-chinh", "xay-dung-dang"),
+    ),
+    doc(
+        "scattered",
+        "Hành chính công",
+        "Cải tạo kênh; cách làm mới của trung tâm hành chính công tỉnh, chính sách.",
+        paper="Báo Thạch Hãn",
+        province="Quảng Trị",
+        published="2019-03-05T10:00:00+07:00",
+        topics=("cai-cach-hanh-chinh",),
+    ),
+    doc(
+        "newstyle",
+        "Hoà giải ở cơ sở",
+        "Tổ hoà giải xã Hoà Bình; công trình thuỷ lợi.",
+        paper="Báo Bạc Liêu",
+        province="Bạc Liêu",
+        published="2016-11-30T15:00:00+07:00",
+        topics=("noi-chinh-phap-luat",),
+    ),
+    doc(
+        "oldstyle",
+        "Hòa Bình xây nông thôn mới",
+        "Huyện Hòa Bình nâng cấp thủy lợi nội đồng.",
+        paper="Báo Bạc Liêu",
+        province="Bạc Liêu",
+        published="2018-12-01T06:00:00+07:00",
+        topics=("nong-nghiep-thuy-san",),
+    ),
+    doc(
+        "markup",
+        "Cảnh giác <script>alert(1)</script> lừa đảo",
+        "Thủ đoạn <b>lừa đảo</b> qua mạng & điện thoại.",
+        paper="Báo Thạch Hãn",
+        province="Quảng Trị",
+        published=None,
+    ),
+]
+
+
+def _es_backend() -> Iterator[SearchBackend]:
+    backend = ElasticsearchBackend(ES_URL, prefix=f"contract-{uuid.uuid4().hex[:8]}")
+    try:
+        backend.client.cluster.health()
+    except Exception as exc:  # noqa: BLE001 - any failure here means the node is not there
+        pytest.fail(f"Elasticsearch is not answering at {ES_URL} (make test starts it): {exc}")
+    yield backend
+    backend.client.indices.delete(index=f"{backend.articles_alias.rsplit('-', 1)[0]}-*", ignore_unavailable=True)
+    backend.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchBackend]:
+    if request.param == "sqlite":
+        yield SqliteBackend(tmp_path_factory.mktemp("sqlite"))
+        return
+    yield from _es_backend()
+
+
+@pytest.fixture(scope="module")
+def loaded(backend: SearchBackend) -> SearchBackend:
+    report = backend.rebuild(CORPUS)
+    assert report.indexed == len(CORPUS) and not report.failed
+    return backend
+
+
+def ids(backend: SearchBackend, q: str = "", **kwargs: object) -> set[str]:
+    return {hit.doc["id"] for hit in backend.search(SearchRequest(q=q, size=100, **kwargs)).hits}
+
+
+def ordered(backend: SearchBackend, q: str = "", **kwargs: object) -> list[str]:
+    return [hit.doc["id"] for hit in backend.search(SearchRequest(q=q, size=100, **kwargs)).hits]
+
+
+# -- Vietnamese matching ---------------------------------------------------------------------------
+def test_accented_word_matches_only_that_word(loaded: SearchBackend) -> None:
+    assert ids(loaded, "Đảng") == {"party", "reform"}
+    assert ids(loaded, "đang") == {"ongoing"}
+    assert ids(loaded, "Đằng") == {"named"}
+
+
+def test_plain_word_matches_every_accented_form(loaded: SearchBackend) -> None:
+    assert ids(loaded, "dang") == {"party", "ongoing", "named", "reform"}
+
+
+def test_tone_placement_does_not_matter(loaded: SearchBackend) -> None:
+    assert ids(loaded, "hoà") == ids(loaded, "hòa") == {"newstyle", "oldstyle"}
+    assert ids(loaded, "thuỷ lợi") == ids(loaded, "thủy lợi") == {"newstyle", "oldstyle"}
+
+
+def test_mixed_query_and_mixed_phrase(loaded: SearchBackend) -> None:
+    assert ids(loaded, "cải cach hanh chính") == {"reform", "scattered"}
+    assert ids(loaded, '"cải cach hanh chính"') == {"reform"}
+    assert ids(loaded, '"Hoa Bình"') == {"newstyle", "oldstyle"}
+
+
+def test_all_words_must_match(loaded: SearchBackend) -> None:
+    assert ids(loaded, "lúa Tân Lộc") == {"ongoing"}
+    assert ids(loaded, "lúa Đảng") == set()
+
+
+def test_phrase_exclusion_or(loaded: SearchBackend) -> None:
+    assert ids(loaded, '"cải cách hành chính"') == {"reform"}
+    assert ids(loaded, "dang -Đảng") == {"ongoing", "named"}
+    assert ids(loaded, "lúa OR thủy") == {"ongoing", "newstyle", "oldstyle"}
+    assert ids(loaded, "-dang") == {"scattered", "newstyle", "oldstyle", "markup"}
+
+
+def test_phrase_match_ranks_above_scattered_words(loaded: SearchBackend) -> None:
+    assert ordered(loaded, "cải cách hành chính") == ["reform", "scattered"]
+
+
+# -- facets and filters ----------------------------------------------------------------------------
+def facet(backend: SearchBackend, name: str, **kwargs: object) -> dict[str, int]:
+    result = backend.search(SearchRequest(**kwargs))
+    return {v.value: v.count for v in result.facets[name]}
+
+
+def test_facets_count_everything_without_filters(loaded: SearchBackend) -> None:
+    assert facet(loaded, "province") == {"Cà Mau": 3, "Bạc Liêu": 3, "Quảng Trị": 2}
+    assert facet(loaded, "year") == {"2016": 1, "2017": 3, "2018": 2, "2019": 1}
+    assert facet(loaded, "officials") == {"phạm-bạch-đằng": 2, "trần-văn-hiện": 2}
+    labels = {v.value: v.label for v in loaded.search(SearchRequest()).facets["officials"]}
+    assert labels == {"phạm-bạch-đằng": "Phạm Bạch Đằng", "trần-văn-hiện": "Trần Văn Hiện"}
+
+
+def test_a_facet_is_counted_under_the_other_filters_but_not_its_own(loaded: SearchBackend) -> None:
+    filters = {"province": ["Bạc Liêu"], "topics": ["nong-nghiep-thuy-san"]}
+    assert facet(loaded, "province", filters=filters) == {"Bạc Liêu": 2}
+    assert facet(loaded, "topics", filters=filters) == {"nong-nghiep-thuy-san": 2, "noi-chinh-phap-luat": 1}
+    result = loaded.search(SearchRequest(filters=filters))
+    assert result.total == 2
+
+
+def test_or_within_a_facet_and_across_facets(loaded: SearchBackend) -> None:
+    assert ids(loaded, filters={"province": ["Bạc Liêu", "Quảng Trị"]}) == {
+        "ongoing",
+        "newstyle",
+        "oldstyle",
+        "scattered",
+        "markup",
+    }
+    assert ids(loaded, filters={"province": ["Cà Mau"], "officials": ["trần-văn-hiện"]}) == {"named", "reform"}
+    assert ids(loaded, filters={"province": ["Cà Mau"], "year": ["2016"]}) == set()
+
+
+def test_facet_size_is_honoured(loaded: SearchBackend) -> None:
+    result = loaded.search(SearchRequest(facet_size=2))
+    assert [v.value for v in result.facets["year"]] == ["2017", "2018"]
+    assert len(loaded.search(SearchRequest(facet_size=500)).facets["topics"]) == 5
+
+
+def test_date_range_is_inclusive_whole_days(loaded: SearchBackend) -> None:
+    got = ids(loaded, date_from=date(2017, 6, 12), date_to=date(2017, 6, 20))
+    assert got == {"named", "reform"}
+    assert ids(loaded, date_from=date(2019, 1, 1)) == {"scattered"}
+
+
+def test_months_of_the_result_set(loaded: SearchBackend) -> None:
+    result = loaded.search(SearchRequest(q="dang", with_months=True))
+    assert result.months == {"2017-01": 1, "2017-06": 2, "2018-08": 1}
+
+
+# -- order, pages, snippets, bad input -------------------------------------------------------------
+def test_sort_newest_and_oldest_with_undated_last(loaded: SearchBackend) -> None:
+    assert ordered(loaded, sort="newest") == [
+        "scattered",
+        "oldstyle",
+        "ongoing",
+        "reform",
+        "named",
+        "party",
+        "newstyle",
+        "markup",
+    ]
+    assert ordered(loaded, sort="oldest") == [
+        "newstyle",
+        "party",
+        "named",
+        "reform",
+        "ongoing",
+        "oldstyle",
+        "scattered",
+        "markup",
+    ]
+
+
+def test_pagination_and_depth_cap(loaded: SearchBackend) -> None:
+    pages = [[h.doc["id"] for h in loaded.search(SearchRequest(sort="newest", page=p, size=3)).hits] for p in (1, 2, 3)]
+    assert pages == [["scattered", "oldstyle", "ongoing"], ["reform", "named", "party"], ["newstyle", "markup"]]
+    assert loaded.search(SearchRequest(sort="newest", page=3, size=3)).total == 8
+    with pytest.raises(QueryError):
+        loaded.search(SearchRequest(page=1000, size=100))
+    with pytest.raises(QueryError):
+        loaded.search(SearchRequest(size=0))
+
+
+def test_snippets_escape_text_and_mark_matches(loaded: SearchBackend) -> None:
+    hit = loaded.search(SearchRequest(q="lừa đảo")).hits[0]
+    assert str(hit.snippet) == (
+        "Thủ đoạn &lt;b&gt;<mark>lừa</mark> <mark>đảo</mark>&lt;/b&gt; qua mạng &amp; điện thoại."
+    )
+    assert ids(loaded, "<script>alert(1)</script>") == {"markup"}
+
+
+@pytest.mark.parametrize("q", ['"cải cách', "-", "OR", "OR OR -", "x" * 10_000, '"""', '-""', "(Đảng", "*", "AND"])
+def test_malformed_queries_never_raise(loaded: SearchBackend, q: str) -> None:
+    result = loaded.search(SearchRequest(q=q))
+    assert result.total >= 0
+
+
+def test_documents_round_trip_and_more_like_this(loaded: SearchBackend) -> None:
+    assert loaded.get("reform")["title"] == "Cải cách hành chính trong Đảng"
+    assert loaded.get("missing") is None
+    assert {d["id"] for d in loaded.iter_docs()} == {d["id"] for d in CORPUS}
+    similar = [d["id"] for d in loaded.more_like_this("reform")]
+    assert similar and "reform" not in similar and similar[0] in {"party", "scattered"}
+
+
+def test_incremental_update_replaces_by_id(loaded: SearchBackend) -> None:
+    changed = {**CORPUS[1], "title": "Nông dân đang xuống giống vụ mới"}
+    assert loaded.index([changed]).indexed == 1
+    assert ids(loaded, "xuống giống") == {"ongoing"}
+    assert loaded.search(SearchRequest()).total == len(CORPUS)
+    loaded.index([CORPUS[1]])
+
+
+def test_failed_documents_are_reported(loaded: SearchBackend) -> None:
+    broken = {**CORPUS[0], "id": "broken", "published": "not a date"}
+    report = loaded.index([broken])
+    assert report.indexed == 0 and [doc_id for doc_id, _ in report.failed] == ["broken"]
+    assert loaded.get("broken") is None
+
+
+def test_state_and_officials_are_kept(loaded: SearchBackend) -> None:
+    loaded.set_state("archive_seq", "42")
+    loaded.put_officials([{"id": "b", "name": "B"}, {"id": "a", "name": "A"}])
+    assert loaded.get_state("archive_seq") == "42"
+    assert [p["id"] for p in loaded.officials()] == ["a", "b"]
+
+
+def test_a_backend_that_is_down_says_so(tmp_path: Path) -> None:
+    down = ElasticsearchBackend("http://127.0.0.1:9", prefix="down")
+    with pytest.raises(BackendUnavailable):
+        down.search(SearchRequest(q="Đảng"))

@@ -1,0 +1,135 @@
+"""Topic classification: taxonomy, seed article, section signal, tag counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.enrich.topics import TOPICS, classify, section_topic, topic_scores
+
+DATA = Path(__file__).parent / "data"
+SEED_TITLE, _, SEED_BODY = (DATA / "seed_article.txt").read_text(encoding="utf-8").partition("\n")
+
+TAXONOMY = {
+    "xay-dung-dang", "chinh-quyen", "cai-cach-hanh-chinh", "kiem-tra-giam-sat", "noi-chinh-phap-luat",
+    "dan-van-mat-tran", "tuyen-giao-bao-chi", "kinh-te-dau-tu", "nong-nghiep-thuy-san", "giao-duc", "y-te",
+    "van-hoa-xa-hoi", "quoc-phong-an-ninh", "moi-truong-thien-tai", "giao-thong-ha-tang", "chuyen-doi-so",
+}  # fmt: skip
+
+
+def test_taxonomy_is_exactly_the_agreed_one() -> None:
+    assert set(TOPICS) == TAXONOMY
+    assert all(TOPICS[s] for s in TOPICS)
+
+
+def test_seed_article_topics() -> None:
+    tags = classify(SEED_TITLE, SEED_BODY)
+    assert {"cai-cach-hanh-chinh", "xay-dung-dang"} <= set(tags)
+    assert tags[0] == "cai-cach-hanh-chinh"  # the headline's topic leads
+    assert 1 <= len(tags) <= 4
+
+
+def test_headline_outweighs_the_same_phrase_in_the_body() -> None:
+    body = "Người dân phản ánh nhiều ý kiến."
+    with_title, _ = topic_scores("Đẩy mạnh cải cách hành chính", body)
+    in_body, _ = topic_scores("Tin trong tỉnh", "Đẩy mạnh cải cách hành chính. " + body)
+    assert with_title["cai-cach-hanh-chinh"] > in_body["cai-cach-hanh-chinh"] > 0
+
+
+def test_section_is_a_strong_signal() -> None:
+    assert classify(SEED_TITLE, SEED_BODY, section="Xây dựng Đảng")[0] == "xay-dung-dang"
+    assert classify("Ra quân đầu năm", "Các đơn vị ra quân đầu năm.", section="Quốc phòng - An ninh")[0] == (
+        "quoc-phong-an-ninh"
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "slug"),
+    [
+        ("Xây dựng Đảng", "xay-dung-dang"),
+        ("Kinh tế", "kinh-te-dau-tu"),
+        ("Nông nghiệp - Nông thôn", "nong-nghiep-thuy-san"),
+        ("Pháp luật", "noi-chinh-phap-luat"),
+        ("Giáo dục", "giao-duc"),
+        ("Sức khoẻ", "y-te"),
+        ("Chuyển đổi số", "chuyen-doi-so"),
+        ("Thời sự", None),
+        (None, None),
+    ],
+)
+def test_section_mapping(section: str | None, slug: str | None) -> None:
+    assert section_topic(section) == slug
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "slug"),
+    [
+        (
+            "Ngư dân trúng mùa cá cơm",
+            "Tàu cá ra khơi liên tục, sản lượng thủy sản khai thác tăng.",
+            "nong-nghiep-thuy-san",
+        ),
+        (
+            "Khống chế ổ dịch sốt xuất huyết",
+            "Trạm y tế phun thuốc, bệnh nhân được điều trị tại bệnh viện.",
+            "y-te",
+        ),
+        (
+            "Thông xe cầu dân sinh",
+            "Tuyến đường giao thông mới giúp người dân đi lại thuận tiện.",
+            "giao-thong-ha-tang",
+        ),
+        (
+            "Khởi tố nhóm đối tượng lừa đảo",
+            "Cơ quan điều tra đã khởi tố vụ án, tạm giam 3 bị can.",
+            "noi-chinh-phap-luat",
+        ),
+        (
+            "Khai giảng năm học mới",
+            "Hơn 200.000 học sinh bước vào năm học mới, giáo viên đủ định biên.",
+            "giao-duc",
+        ),
+        (
+            "Sạt lở nghiêm trọng bờ biển Tây",
+            "Triều cường gây sạt lở, thiên tai đe dọa nhà dân.",
+            "moi-truong-thien-tai",
+        ),
+        (
+            "Đẩy mạnh chuyển đổi số",
+            "Tỉnh triển khai nền tảng chính quyền số và dịch vụ trực tuyến.",
+            "chuyen-doi-so",
+        ),
+        (
+            "Diễn tập khu vực phòng thủ",
+            "Bộ Chỉ huy Quân sự tỉnh tổ chức diễn tập, dân quân tham gia.",
+            "quoc-phong-an-ninh",
+        ),
+    ],
+)
+def test_primary_topic_of_typical_stories(title: str, body: str, slug: str) -> None:
+    assert classify(title, body)[0] == slug
+
+
+def test_every_devset_passage_gets_one_to_four_known_tags() -> None:
+    lines = (Path(__file__).parent / "devset" / "officials.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        tags = classify("", json.loads(line)["text"])
+        assert 1 <= len(tags) <= 4 and set(tags) <= TAXONOMY
+        assert len(tags) == len(set(tags))
+
+
+def test_no_evidence_falls_back_to_one_tag() -> None:
+    assert classify("Một ngày đẹp trời", "Trời trong xanh.") == ["van-hoa-xa-hoi"]
+
+
+def test_tone_placement_and_case_do_not_matter() -> None:
+    a, _ = topic_scores("", "Thuỷ sản và thủy lợi")
+    b, _ = topic_scores("", "THỦY SẢN và Thủy Lợi")
+    assert a == b and a["nong-nghiep-thuy-san"] > 0
+
+
+def test_yeu_cau_is_not_a_bridge() -> None:
+    scores, _ = topic_scores("", "Chủ tịch yêu cầu các sở báo cáo.")
+    assert "giao-thong-ha-tang" not in scores
