@@ -31,6 +31,10 @@ class SearchBackend(ABC):
         """Run a search; raises QueryError for bad parameters, BackendUnavailable when down."""
 
     @abstractmethod
+    def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
+        """Every document matching a search (query, filters, dates) in its sort order, with no page cap."""
+
+    @abstractmethod
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """A stored document by id."""
 

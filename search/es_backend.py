@@ -137,19 +137,20 @@ def date_filter(request: SearchRequest) -> list[dict]:
     return [{"range": {"published": bounds}}] if bounds else []
 
 
+def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
+    """Relevance (then newest), newest or oldest; undated articles last; ties broken by id."""
+    if request.sort == "relevance" and parsed.groups:
+        return [{"_score": "desc"}, {"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    direction = "asc" if request.sort == "oldest" else "desc"
+    return [{"published": {"order": direction, "missing": "_last"}}, {"id": "asc"}]
+
+
 def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
     """The whole search request: query, post_filter for facets, one filtered aggregation per facet."""
-    order = {
-        "newest": [{"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}],
-        "oldest": [{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
-    }
-    relevance = [{"_score": "desc"}, {"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(parsed)], "filter": date_filter(request)}},
         "post_filter": {"bool": {"filter": facet_filters(request)}},
-        "sort": relevance
-        if request.sort == "relevance" and parsed.groups
-        else order.get(request.sort, order["newest"]),
+        "sort": sort_order(request, parsed),
         "from": request.offset,
         "size": request.size,
         "track_total_hits": True,
@@ -359,6 +360,16 @@ class ElasticsearchBackend(SearchBackend):
         if "months" in aggs:
             result.months = dict(sorted((b["key"], b["doc_count"]) for b in aggs["months"]["values"]["buckets"]))
         return result
+
+    def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
+        parsed = parse_query(request.q)
+        self._ensure()
+        query = {"bool": {"must": [text_query(parsed)], "filter": [*date_filter(request), *facet_filters(request)]}}
+        body = {"query": query, "sort": sort_order(request, parsed)}
+        for hit in helpers.scan(
+            self.client, index=self.articles_alias, query=body, size=1000, preserve_order=True, scroll="2m"
+        ):
+            yield hit["_source"]
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)

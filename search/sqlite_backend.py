@@ -195,26 +195,43 @@ class SqliteBackend(SearchBackend):
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
-    def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+    def _ordered_rows(
+        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, limit: int, offset: int
+    ) -> sqlite3.Cursor:
+        """Matching documents in the requested order (relevance puts whole-phrase matches first)."""
         where, params = self._where(request, parsed, None)
-        total = db.execute(f"SELECT COUNT(*) FROM docs d WHERE {where}", params).fetchone()[0]
-        page = [request.size, request.offset]
         if request.sort == "relevance" and parsed.groups:
             phrase = parsed.plain_words()
             bonus = "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)" if phrase else "0"
-            rows = db.execute(
+            return db.execute(
                 f"SELECT d.data, {bonus} AS bonus, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) AS score "
                 f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND {where} "
                 "ORDER BY bonus DESC, score, d.published_ts DESC, d.id LIMIT ? OFFSET ?",
-                [*([_clause(Clause(tuple(phrase)))] if phrase else []), match_expression(parsed), *params, *page],
-            ).fetchall()
-        else:
-            direction = "ASC" if request.sort == "oldest" else "DESC"
-            rows = db.execute(
-                f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
-                f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
-                [*params, *page],
-            ).fetchall()
+                [
+                    *([_clause(Clause(tuple(phrase)))] if phrase else []),
+                    match_expression(parsed),
+                    *params,
+                    limit,
+                    offset,
+                ],
+            )
+        direction = "ASC" if request.sort == "oldest" else "DESC"
+        return db.execute(
+            f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
+            f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
+        parsed = parse_query(request.q)
+        with closing(self._connect(self.path)) as db:
+            for row in self._ordered_rows(db, request, parsed, -1, 0):
+                yield json.loads(row[0])
+
+    def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
+        where, params = self._where(request, parsed, None)
+        total = db.execute(f"SELECT COUNT(*) FROM docs d WHERE {where}", params).fetchone()[0]
+        rows = self._ordered_rows(db, request, parsed, request.size, request.offset).fetchall()
         words = parsed.positive_words()
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
         result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))

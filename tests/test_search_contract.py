@@ -329,3 +329,12 @@ def test_a_backend_that_is_down_says_so(tmp_path: Path) -> None:
     down = ElasticsearchBackend("http://127.0.0.1:9", prefix="down")
     with pytest.raises(BackendUnavailable):
         down.search(SearchRequest(q="Đảng"))
+
+
+def test_iter_matching_streams_the_whole_result_set_in_order(loaded: SearchBackend) -> None:
+    everything = [d["id"] for d in loaded.iter_matching(SearchRequest(sort="newest"))]
+    assert everything == ordered(loaded, sort="newest")
+    matching = [d["id"] for d in loaded.iter_matching(SearchRequest(q="cải cách hành chính"))]
+    assert matching == ["reform", "scattered"]
+    filtered = {d["id"] for d in loaded.iter_matching(SearchRequest(q="dang", filters={"province": ["Bạc Liêu"]}))}
+    assert filtered == {"ongoing"}
