@@ -16,7 +16,8 @@ _REPAIRS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0
 
 # Open syllables whose tone the old style puts on the first vowel (hòa, khỏe, thủy) and the new
 # style on the second (hoà, khoẻ, thuỷ). A final consonant (hoàn, Huỳnh) or a "q" onset (quý) keeps it.
-_WORD = re.compile(r"[^\W\d_]+")
+# Only a word ending in o/u + a toned a/e/y can change, so only those are looked at (several times faster).
+_GLIDE_WORD = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 _GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
@@ -45,7 +46,7 @@ def _canonical_word(match: re.Match[str]) -> str:
 
 def canonical(text: str) -> str:
     """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'."""
-    return _WORD.sub(_canonical_word, repair(text))
+    return _GLIDE_WORD.sub(_canonical_word, repair(text))
 
 
 def fold(text: str) -> str:

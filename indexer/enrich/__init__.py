@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from indexer.enrich.officials import (
     CHROME_RE,
     Official,
-    fast_canonical,
     find_officials,
     official_id,
     officials_in_canonical,
 )
 from indexer.enrich.topics import TOPICS, classify
-from vntext import repair
+from vntext import canonical, repair
 
 __all__ = ["TOPICS", "Enrichment", "Official", "classify", "enrich", "find_officials", "official_id"]
 
@@ -31,7 +30,7 @@ def enrich(title: str, lead: str, body: str, section: str | None) -> Enrichment:
     text = repair("\n\n".join(part for part in (title or "", lead or "", body or "")))
     if m := CHROME_RE.search(text):
         text = text[: m.start()]
-    work = fast_canonical(text, repaired=True)
+    work = canonical(text)
     cut = len(repair(title or ""))  # title and the rest, as canonical slices of one computation
     topics = classify(work[:cut], work[cut:], section, canonical_input=True)
     return Enrichment(officials=officials_in_canonical(text, work), topics=topics)

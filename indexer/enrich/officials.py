@@ -353,22 +353,12 @@ def _ends_with(toks: list[_Tok], a: int, phrase: tuple[str, ...]) -> bool:
 # ---------------------------------------------------------------- public entry
 
 
-# Only words ending in o/u + a toned a/e/y can change under `vntext.canonical` (hoà → hòa, thuỷ → thủy);
-# applying it to those words alone gives the same text several times faster.
-_RETONE_CANDIDATE = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
-
-
-def fast_canonical(text: str, *, repaired: bool = False) -> str:
-    """`vntext.canonical(text)`, computed only on the words it can change (`repaired`: skip `repair`)."""
-    return _RETONE_CANDIDATE.sub(lambda m: canonical(m.group()), text if repaired else repair(text))
-
-
 def find_officials(text: str) -> list[Official]:
     """People with public or party positions in `text`, in order of first mention, titles merged."""
     display = repair(text)
     if m := CHROME_RE.search(display):
         display = display[: m.start()]
-    return officials_in_canonical(display, fast_canonical(display, repaired=True))
+    return officials_in_canonical(display, canonical(display))
 
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:
