@@ -67,8 +67,10 @@ class SearchBackend(ABC):
         """Release connections."""
 
 
-def open_backend(name: str | None = None, data_dir: Path | None = None, url: str | None = None) -> SearchBackend:
-    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch) and ELASTICSEARCH_URL."""
+def open_backend(
+    name: str | None = None, data_dir: Path | None = None, url: str | None = None, prefix: str | None = None
+) -> SearchBackend:
+    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch), ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX."""
     name = (name or os.environ.get("NEWSARCHIVE_BACKEND") or "sqlite").lower()
     if name == "sqlite":
         from search.sqlite_backend import SqliteBackend
@@ -79,6 +81,6 @@ def open_backend(name: str | None = None, data_dir: Path | None = None, url: str
 
         return ElasticsearchBackend(
             url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-            prefix=os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
+            prefix=prefix or os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
         )
     raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

@@ -2,42 +2,78 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from newsarchive.config import data_dir
-from search.backend import open_backend
 from search.model import BackendUnavailable, QueryError
+from webapp import backend, state
+from webapp.formatting import FILTERS
+
+# Pages load only their own CSS, script and images; inline SVG charts need nothing else.
+PAGE_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+BACKEND_DOWN = "Máy chủ tìm kiếm đang không trả lời. Vui lòng thử lại sau ít phút."
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL."""
+    """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
+    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
     app.config.update(config or {})
-    app.extensions["backend"] = open_backend(
-        app.config["NEWSARCHIVE_BACKEND"], Path(app.config["NEWSARCHIVE_DATA_DIR"]), app.config["ELASTICSEARCH_URL"]
-    )
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    backend.install(app)
 
+    from webapp.api import bp as api_bp
     from webapp.articles import bp as articles_bp
+    from webapp.exports import bp as exports_bp
+    from webapp.feeds import bp as feeds_bp
+    from webapp.officials import bp as officials_bp
+    from webapp.overviews import bp as overviews_bp
     from webapp.search_views import bp as search_bp
 
-    app.register_blueprint(search_bp)
-    app.register_blueprint(articles_bp)
+    for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
+        app.register_blueprint(blueprint)
+    app.jinja_env.filters.update(FILTERS)
+    app.jinja_env.globals.update(toggle_url=state.toggle_url, export_url=state.export_url)
+    _install_error_handlers(app)
+    app.after_request(_security_headers)
+    return app
 
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _error(status: int, title: str, message: str) -> tuple[Any, int]:
+    """JSON {"error": ...} under /api/, an HTML page elsewhere."""
+    if request.path.startswith("/api/"):
+        return jsonify(error=message), status
+    return render_template("error.html", title=title, message=message, status=status), status
+
+
+def _install_error_handlers(app: Flask) -> None:
     @app.errorhandler(QueryError)
-    def bad_query(exc: QueryError) -> tuple[str, int]:
-        return render_template("error.html", title="Yêu cầu không hợp lệ", message=str(exc)), 400
+    def bad_query(exc: QueryError) -> tuple[Any, int]:
+        return _error(400, "Yêu cầu không hợp lệ", str(exc))
 
     @app.errorhandler(BackendUnavailable)
-    def backend_down(exc: BackendUnavailable) -> tuple[str, int]:
-        message = "Máy chủ tìm kiếm đang không trả lời. Vui lòng thử lại sau ít phút."
-        return render_template("error.html", title="Tìm kiếm tạm thời không hoạt động", message=message), 503
+    def backend_down(exc: BackendUnavailable) -> tuple[Any, int]:
+        app.logger.warning("search backend unavailable: %s", exc)
+        return _error(503, "Tìm kiếm tạm thời không hoạt động", BACKEND_DOWN)
 
     @app.errorhandler(404)
-    def not_found(exc: Exception) -> tuple[str, int]:
-        return render_template("error.html", title="Không tìm thấy", message="Trang này không có."), 404
+    def not_found(exc: HTTPException) -> tuple[Any, int]:
+        return _error(404, "Không tìm thấy", "Trang hoặc mục này không có trong kho lưu trữ.")
 
-    return app
+    @app.errorhandler(HTTPException)
+    def other_http_error(exc: HTTPException) -> tuple[Any, int]:
+        return _error(exc.code or 500, exc.name, exc.description or exc.name)

@@ -80,6 +80,27 @@ class OfficialProfile:
             "last_seen": _iso(self.last_seen),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OfficialProfile:
+        """Inverse of to_dict."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            province=data["province"],
+            titles=[TitleSpan(t["title"], _date(t.get("first_seen")), _date(t.get("last_seen")), t.get("articles", 0))
+                    for t in data.get("titles", [])],
+            mentions_by_month=dict(data.get("mentions_by_month", {})),
+            co_mentioned=[(c["id"], c["name"], c["count"]) for c in data.get("co_mentioned", [])],
+            topics=[(t["slug"], t["count"]) for t in data.get("topics", [])],
+            article_count=data.get("article_count", 0),
+            first_seen=_date(data.get("first_seen")),
+            last_seen=_date(data.get("last_seen")),
+        )
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None

@@ -1,0 +1,77 @@
+"""Key routes of the web app over the Elasticsearch backend (the real node of `make test`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+from flask.testing import FlaskClient
+
+from tests.conftest import run_cli
+from webapp import create_app
+
+pytestmark = pytest.mark.elasticsearch
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
+SEED_OFFICIAL = "pham-bach-dang--ca-mau"
+
+
+@pytest.fixture(scope="module")
+def client(crawled_dir: Path) -> Iterator[FlaskClient]:
+    prefix = f"webapp-test-{uuid.uuid4().hex[:8]}"
+    env = {"NEWSARCHIVE_BACKEND": "elasticsearch", "NEWSARCHIVE_INDEX_PREFIX": prefix, "ELASTICSEARCH_URL": ES_URL}
+    result = run_cli("index", data_dir=crawled_dir, env=env)
+    try:
+        assert result.returncode == 0, result.stderr[-3000:]
+        app = create_app(
+            {
+                "NEWSARCHIVE_BACKEND": "elasticsearch",
+                "NEWSARCHIVE_INDEX_PREFIX": prefix,
+                "ELASTICSEARCH_URL": ES_URL,
+                "NEWSARCHIVE_DATA_DIR": str(crawled_dir),
+            }
+        )
+        yield app.test_client()
+    finally:
+        with Elasticsearch(ES_URL) as es:
+            es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+@pytest.mark.parametrize("q", ["cải cách hành chính", "cai cach hanh chinh"])
+def test_search_page_lists_seed_article(client: FlaskClient, q: str) -> None:
+    html = client.get("/", query_string={"q": q}).get_data(as_text=True)
+    assert f">{SEED_TITLE}</a></h3>" in html
+    assert '<svg class="chart"' in html
+
+
+def test_api_search_facets_and_article(client: FlaskClient) -> None:
+    body = client.get("/api/v1/search", query_string=[("province", "Cà Mau"), ("province", "Bạc Liêu")]).json
+    counts = {v["value"]: v["count"] for v in body["facets"]["province"]}
+    assert body["total"] == counts["Cà Mau"] + counts["Bạc Liêu"]
+    seed = next(h for h in client.get("/api/v1/search", query_string={"q": f'"{SEED_TITLE}"'}).json["hits"])
+    assert seed["title"] == SEED_TITLE
+    assert client.get(f"/api/v1/articles/{seed['id']}").json["officials"][0]["id"] == SEED_OFFICIAL
+    page = client.get(f"/article/{seed['id']}").get_data(as_text=True)
+    assert f'href="/officials/{SEED_OFFICIAL}"' in page
+
+
+def test_profile_and_who_held(client: FlaskClient) -> None:
+    html = client.get(f"/officials/{SEED_OFFICIAL}").get_data(as_text=True)
+    assert "<h1>Phạm Bạch Đằng</h1>" in html and f">{SEED_TITLE}</a></h3>" in html
+    held = client.get(
+        "/api/v1/officials", query_string={"title": "Chủ tịch UBND tỉnh", "province": "Quảng Trị", "date": "2017"}
+    ).json
+    assert [o["name"] for o in held] == ["Trần Quốc Thịnh"]
+
+
+def test_export_streams_every_match(client: FlaskClient) -> None:
+    response = client.get("/api/v1/export", query_string={"format": "csv", "q": "tỉnh"})
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == int(response.headers["X-Export-Total"]) > 20
+    assert client.get("/feed.atom", query_string={"q": "dang"}).status_code == 200

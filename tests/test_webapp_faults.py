@@ -1,0 +1,52 @@
+"""A search backend that does not answer: every route says so with 503, never 500."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from webapp import create_app
+
+DEAD_ES = "http://127.0.0.1:9"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    app = create_app(
+        {
+            "NEWSARCHIVE_BACKEND": "elasticsearch",
+            "ELASTICSEARCH_URL": DEAD_ES,
+            "NEWSARCHIVE_DATA_DIR": str(tmp_path_factory.mktemp("empty")),
+        }
+    )
+    return app.test_client()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/?q=dang", "/article/abc", "/article/abc/archived", "/officials", "/officials/x--y", "/topic/y-te",
+     "/province/Cà Mau", "/officials/who-held?title=Bí thư&date=2017", "/feed.atom"],
+)  # fmt: skip
+def test_pages_say_the_search_is_down(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 503
+    assert "Tìm kiếm tạm thời không hoạt động" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/search?q=x", "/api/v1/articles/abc", "/api/v1/officials", "/api/v1/officials/x--y",
+     "/api/v1/export?format=csv"],
+)  # fmt: skip
+def test_api_says_the_search_is_down(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 503
+    assert response.is_json and response.json["error"]
+
+
+def test_an_empty_data_dir_is_an_empty_archive(tmp_path: Path) -> None:
+    client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path / "none")}).test_client()
+    assert "<strong>0</strong> bài báo" in client.get("/").get_data(as_text=True)
+    assert client.get("/api/v1/officials").json == []

@@ -1,0 +1,95 @@
+"""The JSON API under /api/v1: search, articles, officials (errors are {"error": ...} with 400/404/503)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, request
+from flask.typing import ResponseReturnValue
+
+from search.model import Hit, SearchResult
+from webapp.backend import backend, profiles
+from webapp.officials_data import find_officials, parse_on
+from webapp.openapi import openapi_document
+from webapp.params import search_request
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    doc = hit.doc
+    return {
+        "id": doc["id"],
+        "url": doc["url"],
+        "title": doc.get("title", ""),
+        "paper": doc.get("paper", ""),
+        "province": doc.get("province", ""),
+        "published": doc.get("published"),
+        "snippet": str(hit.snippet),
+        "officials": [o["name"] for o in doc.get("officials", [])],
+        "topics": list(doc.get("topics", [])),
+    }
+
+
+def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
+    return {
+        "total": result.total,
+        "page": page,
+        "size": size,
+        "hits": [hit_json(h) for h in result.hits],
+        "facets": {
+            facet: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+            for facet, values in result.facets.items()
+        },
+        "warnings": list(result.warnings),
+    }
+
+
+def official_json(profile: dict[str, Any]) -> dict[str, Any]:
+    """The directory form of a profile: who, where, titles with first and last seen dates."""
+    return {
+        "id": profile["id"],
+        "name": profile["name"],
+        "province": profile["province"],
+        "article_count": profile.get("article_count", 0),
+        "first_seen": profile.get("first_seen"),
+        "last_seen": profile.get("last_seen"),
+        "titles": [
+            {"title": t["title"], "first_seen": t.get("first_seen"), "last_seen": t.get("last_seen")}
+            for t in profile.get("titles", [])
+        ],
+    }
+
+
+@bp.get("/search")
+def api_search() -> ResponseReturnValue:
+    req = search_request(request.args)
+    return jsonify(search_json(backend().search(req), req.page, req.size))
+
+
+@bp.get("/articles/<doc_id>")
+def api_article(doc_id: str) -> ResponseReturnValue:
+    doc = backend().get(doc_id)
+    if doc is None:
+        abort(404)
+    return jsonify(doc)
+
+
+@bp.get("/officials")
+def api_officials() -> ResponseReturnValue:
+    args = {k: request.args.get(k, "").strip() for k in ("q", "province", "title")}
+    found = find_officials(profiles().values(), **args, on=parse_on(request.args.get("date", "")))
+    return jsonify([official_json(p) for p in found])
+
+
+@bp.get("/officials/<official_id>")
+def api_official(official_id: str) -> ResponseReturnValue:
+    profile = profiles().get(official_id)
+    if profile is None:
+        abort(404)
+    return jsonify(profile)
+
+
+@bp.get("/openapi.json")
+def api_openapi() -> ResponseReturnValue:
+    return jsonify(openapi_document())

@@ -1,0 +1,89 @@
+"""Exports of a whole result set, streamed: CSV (UTF-8 with BOM, opens in Excel) and JSON Lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request, stream_with_context
+
+from search.model import QueryError
+from webapp.backend import backend
+from webapp.params import search_request
+
+bp = Blueprint("exports", __name__)
+EXPORT_LIMIT = 50_000  # rows at most per export (app config NEWSARCHIVE_EXPORT_LIMIT overrides)
+FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+COLUMNS = (
+    "id", "url", "title", "paper", "province", "section", "author", "published",
+    "officials", "official_ids", "topics", "lead", "body",
+)  # fmt: skip
+
+
+def export_row(doc: dict[str, Any]) -> dict[str, Any]:
+    """One exported article (lists joined with '; ' in CSV, kept as lists in JSON Lines)."""
+    return {
+        "id": doc["id"],
+        "url": doc.get("url", ""),
+        "title": doc.get("title", ""),
+        "paper": doc.get("paper", ""),
+        "province": doc.get("province", ""),
+        "section": doc.get("section", ""),
+        "author": doc.get("author", ""),
+        "published": doc.get("published"),
+        "officials": [o["name"] for o in doc.get("officials", [])],
+        "official_ids": [o["id"] for o in doc.get("officials", [])],
+        "topics": list(doc.get("topics", [])),
+        "lead": doc.get("lead", ""),
+        "body": doc.get("body", ""),
+    }
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote."""
+    text = "; ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_lines(docs: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV with a BOM (so spreadsheet programs read UTF-8), one row per article."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    yield "\ufeff" + buffer.getvalue()
+    for doc in docs:
+        buffer.seek(0)
+        buffer.truncate()
+        row = export_row(doc)
+        writer.writerow([csv_cell(v) for v in row.values()])
+        yield buffer.getvalue()
+
+
+def jsonl_lines(docs: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for doc in docs:
+        yield json.dumps(export_row(doc), ensure_ascii=False) + "\n"
+
+
+@bp.get("/api/v1/export")
+def export() -> Response:
+    """Every article of a search, up to the limit; X-Export-* headers say how many and whether cut short."""
+    fmt = request.args.get("format", "csv")
+    if fmt not in FORMATS:
+        raise QueryError("format phải là csv hoặc jsonl")
+    req = search_request(request.args)
+    limit = int(current_app.config.get("NEWSARCHIVE_EXPORT_LIMIT", EXPORT_LIMIT))
+    total = backend().search(replace(req, page=1, size=1, with_facets=False)).total
+    docs = backend().iter_matching(req)
+    lines = csv_lines if fmt == "csv" else jsonl_lines
+    response = Response(stream_with_context(lines(islice(docs, limit))), content_type=FORMATS[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="newsarchive-export.{fmt}"'
+    response.headers["X-Export-Limit"] = str(limit)
+    response.headers["X-Export-Total"] = str(total)
+    response.headers["X-Export-Rows"] = str(min(total, limit))
+    response.headers["X-Export-Truncated"] = "true" if total > limit else "false"
+    return response

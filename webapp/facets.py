@@ -1,0 +1,82 @@
+"""Facet panels and active-filter chips of a search page, each value a link that toggles it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.enrich.topics import TOPICS
+from search.model import FACETS, SearchRequest, SearchResult
+from webapp.backend import profiles
+from webapp.params import PARAM_OF_FACET
+from webapp.state import toggle_url, without_url
+
+FACET_TITLES = {"officials": "Quan chức", "topics": "Chủ đề", "province": "Tỉnh", "paper": "Báo", "year": "Năm"}
+
+
+@dataclass(slots=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int | None  # None: selected, but not among the counted values
+    selected: bool
+    url: str
+
+
+@dataclass(slots=True)
+class FacetPanel:
+    facet: str
+    title: str
+    options: list[FacetOption]
+
+
+@dataclass(slots=True)
+class Chip:
+    label: str
+    remove_url: str
+
+
+def label_of(facet: str, value: str) -> str:
+    """Display name of a facet value (official id → name, topic slug → Vietnamese name)."""
+    if facet == "officials":
+        profile = profiles().get(value)
+        return profile["name"] if profile else value
+    if facet == "topics":
+        return TOPICS.get(value, value)
+    return value
+
+
+def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, str]) -> list[FacetPanel]:
+    """One panel per facet the page does not stand for; selected values stay listed even when not counted."""
+    panels = []
+    for facet in FACETS:
+        if facet in fixed:
+            continue
+        param = PARAM_OF_FACET[facet]
+        selected = request.filters.get(facet, [])
+        options = [
+            FacetOption(v.value, v.label, v.count, v.value in selected, toggle_url(param, v.value))
+            for v in result.facets.get(facet, [])
+        ]
+        counted = {o.value for o in options}
+        options += [
+            FacetOption(v, label_of(facet, v), None, True, toggle_url(param, v)) for v in selected if v not in counted
+        ]
+        if facet == "year":
+            options.sort(key=lambda o: o.value, reverse=True)
+        panels.append(FacetPanel(facet, FACET_TITLES[facet], options))
+    return panels
+
+
+def active_chips(request: SearchRequest, fixed: dict[str, str]) -> list[Chip]:
+    """A removable chip per active filter (the page's own filter is not removable here)."""
+    chips = [
+        Chip(f"{FACET_TITLES[facet]}: {label_of(facet, value)}", toggle_url(PARAM_OF_FACET[facet], value))
+        for facet, values in request.filters.items()
+        if facet not in fixed
+        for value in values
+    ]
+    if request.date_from:
+        chips.append(Chip(f"Từ ngày {request.date_from.isoformat()}", without_url("date_from")))
+    if request.date_to:
+        chips.append(Chip(f"Đến ngày {request.date_to.isoformat()}", without_url("date_to")))
+    return chips

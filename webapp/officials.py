@@ -1,0 +1,64 @@
+"""Officials: the directory with type-ahead, one profile per official, and who held a title when."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from indexer.enrich.topics import TOPICS
+from webapp.backend import profiles
+from webapp.charts import bar_chart
+from webapp.officials_data import by_letter, common_titles, find_officials, parse_on, provinces
+from webapp.search_views import render_search
+
+bp = Blueprint("officials", __name__)
+
+
+@bp.get("/officials")
+def directory() -> str:
+    """Every official A–Z by given name, narrowed by name, province and title."""
+    everyone = list(profiles().values())
+    q, province, title = (request.args.get(k, "").strip() for k in ("q", "province", "title"))
+    found = find_officials(everyone, q=q, province=province, title=title)
+    return render_template(
+        "officials.html",
+        groups=by_letter(found),
+        count=len(found),
+        q=q,
+        province=province,
+        title=title,
+        provinces=provinces(everyone),
+        titles=common_titles(everyone),
+    )
+
+
+@bp.get("/officials/who-held")
+def who_held() -> str:
+    """Who held a title (e.g. 'Chủ tịch UBND tỉnh') in a province on a date or in a year."""
+    title, province, on_raw = (request.args.get(k, "").strip() for k in ("title", "province", "date"))
+    on = parse_on(on_raw)
+    found = find_officials(profiles().values(), province=province, title=title, on=on) if title and on else []
+    return render_template(
+        "who_held.html",
+        found=found,
+        asked=bool(title and on),
+        title=title,
+        province=province,
+        date=on_raw,
+        provinces=provinces(profiles().values()),
+    )
+
+
+@bp.get("/officials/<official_id>")
+def profile_page(official_id: str) -> str:
+    """Titles held, mentions over time, co-mentioned officials, topics, and the articles naming them."""
+    profile = profiles().get(official_id)
+    if profile is None:
+        abort(404)
+    mentions = bar_chart(profile.get("mentions_by_month", {}), label=f"Số lần {profile['name']} được nhắc mỗi tháng")
+    return render_search(
+        {"officials": official_id},
+        profile=profile,
+        mentions_chart=mentions,
+        topic_names=TOPICS,
+        known=profiles(),
+    )

@@ -1,0 +1,59 @@
+"""Every page state is a URL: helpers that build the URL of the current page with some parameters changed."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import g, request, url_for
+from werkzeug.datastructures import MultiDict
+
+from webapp.params import FILTER_PARAMS
+
+STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size")
+
+
+def current_args() -> MultiDict:
+    """The search state of this request (parameters that are empty or unknown dropped, page dropped)."""
+    return MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in STATE_PARAMS and v])
+
+
+def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
+    """URL of an endpoint (default: this page) with these query parameters."""
+    if endpoint is None:
+        endpoint, view_args = request.endpoint or "search.search_page", {**(request.view_args or {}), **view_args}
+    query = urlencode(list(args.items(multi=True)))
+    return url_for(endpoint, **view_args) + ("?" + query if query else "")
+
+
+def toggle_url(param: str, value: str) -> str:
+    """This page with a filter value added, or removed if it is on (back to page 1)."""
+    args = current_args()
+    values = args.getlist(param)
+    args.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
+    return url_with(args)
+
+
+def without_url(*params: str) -> str:
+    """This page without some parameters (back to page 1)."""
+    args = current_args()
+    for param in params:
+        args.poplist(param)
+    return url_with(args)
+
+
+def page_url(page: int) -> str:
+    """This page at another result page."""
+    args = current_args()
+    if page > 1:
+        args["page"] = str(page)
+    return url_with(args)
+
+
+def export_url(endpoint: str, **extra: str) -> str:
+    """An export, feed or API URL for the current search, including the filter the page stands for."""
+    args = current_args()
+    for param, value in g.get("fixed_params", {}).items():
+        args.setlist(param, [value])
+    for key, value in extra.items():
+        args[key] = value
+    return url_with(args, endpoint)
