@@ -225,8 +225,11 @@ class SqliteBackend(SearchBackend):
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
-            for row in self._ordered_rows(db, request, parsed, -1, 0):
-                yield json.loads(row[0])
+            try:
+                for row in self._ordered_rows(db, request, parsed, -1, 0):
+                    yield json.loads(row[0])
+            except sqlite3.OperationalError as exc:
+                raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
         where, params = self._where(request, parsed, None)
