@@ -1,7 +1,8 @@
 """The archive of record: fetched pages (pointing into WARC files) and extracted articles, in SQLite.
 
 Articles are upserted by canonical URL. Every change gets a new sequence number, so the indexer can
-load only what changed since its last run. Unchanged content changes nothing.
+load only what changed since its last run. Unchanged content changes nothing. Each article belongs to a
+duplicate cluster (see archive.duplicates); a changed cluster id also gets a new sequence number.
 """
 
 from __future__ import annotations
@@ -40,8 +41,25 @@ CREATE TABLE IF NOT EXISTS articles (
     seq INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE INDEX IF NOT EXISTS articles_page ON articles(page_url);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signatures (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    signature BLOB NOT NULL
+);
 """
+_MIGRATIONS = {"cluster_id": "ALTER TABLE articles ADD COLUMN cluster_id TEXT"}
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """What a crawl needs to know of a URL before fetching it again."""
+
+    last_fetched: datetime
+    etag: str | None
+    last_modified: str | None
+    is_article: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +85,15 @@ class Archive:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._migrate()
         self.warc = WarcStore(data_dir / "warc")
+
+    def _migrate(self) -> None:
+        """Add the columns that archives made by older versions lack."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for column, statement in _MIGRATIONS.items():
+            if column not in columns:
+                self.db.execute(statement)
 
     def close(self) -> None:
         """Close the WARC writer and the database."""
@@ -124,6 +150,22 @@ class Archive:
         if row is None:
             return None
         return PageRecord(row[0], row[1], row[2], WarcPointer(row[3], row[4], row[5]), row[6], row[7], row[8])
+
+    def page_state(self, url: str) -> PageState | None:
+        """Freshness of a fetched URL (for conditional requests), None if never fetched."""
+        row = self.db.execute(
+            "SELECT p.last_fetched, p.etag, p.last_modified, "
+            "EXISTS(SELECT 1 FROM articles a WHERE a.page_url = p.url) FROM pages p WHERE p.url=?",
+            (normalize_url(url),),
+        ).fetchone()
+        if row is None:
+            return None
+        return PageState(datetime.fromisoformat(row[0]), row[1], row[2], bool(row[3]))
+
+    def touch_page(self, url: str, fetched_at: datetime | None = None) -> None:
+        """Record that a URL was checked and had not changed (HTTP 304)."""
+        now = (fetched_at or datetime.now(UTC)).isoformat()
+        self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, normalize_url(url)))
 
     def raw(self, url: str) -> RawResponse | None:
         """The raw response of a fetched URL, read from its WARC record."""
@@ -188,6 +230,49 @@ class Archive:
     def count(self) -> int:
         """Number of archived articles."""
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- duplicate clusters ------------------------------------------------------------------------
+    def cluster_of(self, article_id_: str) -> str:
+        """The cluster id of an article (its own id until clusters are assigned); KeyError if unknown."""
+        row = self.db.execute("SELECT COALESCE(cluster_id, id) FROM articles WHERE id=?", (article_id_,)).fetchone()
+        if row is None:
+            raise KeyError(article_id_)
+        return str(row[0])
+
+    def cluster_keys(self) -> list[tuple[str, str, str | None]]:
+        """(id, content hash, published_at) of every article."""
+        return self.db.execute("SELECT id, content_hash, published_at FROM articles").fetchall()
+
+    def set_clusters(self, clusters: dict[str, str]) -> int:
+        """Store article id → cluster id; a changed (not first) assignment gets a new sequence number."""
+        changed = 0
+        self.db.execute("BEGIN")
+        for article_id_, cluster in clusters.items():
+            row = self.db.execute("SELECT cluster_id FROM articles WHERE id=?", (article_id_,)).fetchone()
+            if row is None or row[0] == cluster:
+                continue
+            if row[0] is None:
+                self.db.execute("UPDATE articles SET cluster_id=? WHERE id=?", (cluster, article_id_))
+            else:
+                seq = self._next_seq()
+                self.db.execute("UPDATE articles SET cluster_id=?, seq=? WHERE id=?", (cluster, seq, article_id_))
+            changed += 1
+        self.db.execute("COMMIT")
+        return changed
+
+    def signatures(self) -> dict[str, tuple[str, bytes]]:
+        """Stored near-duplicate signatures: article id → (content hash it was computed from, bytes)."""
+        rows = self.db.execute("SELECT id, content_hash, signature FROM signatures").fetchall()
+        return {row[0]: (row[1], bytes(row[2])) for row in rows}
+
+    def save_signatures(self, signatures: dict[str, tuple[str, bytes]]) -> None:
+        """Store signatures computed for articles (article id → (content hash, bytes))."""
+        self.db.execute("BEGIN")
+        self.db.executemany(
+            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)",
+            [(id_, content_hash, sig) for id_, (content_hash, sig) in signatures.items()],
+        )
+        self.db.execute("COMMIT")
 
     def last_seq(self) -> int:
         """The newest sequence number (0 for an empty archive)."""

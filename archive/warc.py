@@ -1,9 +1,16 @@
-"""Raw HTTP responses in gzipped WARC files, rotated by size, read back by (file, offset)."""
+"""Raw HTTP responses in gzipped WARC files, rotated by size, read back by (file, offset).
+
+Crash safety: each record is built in memory, appended in one write and fsynced before its pointer is
+returned. The file being written is named in `warc/OPEN`; a store that finds that marker (the last
+run was killed) truncates the file to its last whole gzip member, so every file stays a valid WARC.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import threading
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +20,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+OPEN_MARKER = "OPEN"
+_HOP_BY_HOP = {"transfer-encoding", "content-encoding", "connection", "keep-alive"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,38 @@ class RawResponse:
     body: bytes
 
 
+def whole_members_length(path: Path) -> int:
+    """Length of the longest prefix of a gzip file made of complete gzip members."""
+    good = 0
+    with open(path, "rb") as fh:
+        decoder, position, chunk = zlib.decompressobj(wbits=31), 0, fh.read(1 << 20)
+        while chunk:
+            try:
+                decoder.decompress(chunk)
+            except zlib.error:
+                break
+            if decoder.eof:
+                rest = decoder.unused_data
+                position += len(chunk) - len(rest)
+                good = position
+                decoder, chunk = zlib.decompressobj(wbits=31), rest or fh.read(1 << 20)
+            else:
+                position += len(chunk)
+                chunk = fh.read(1 << 20)
+    return good
+
+
+def repair(path: Path) -> int:
+    """Cut a partial trailing record off a gzipped WARC file; returns the number of bytes removed."""
+    size = path.stat().st_size
+    good = whole_members_length(path)
+    if good < size:
+        with open(path, "r+b") as fh:
+            fh.truncate(good)
+            os.fsync(fh.fileno())
+    return size - good
+
+
 class WarcStore:
     """Appends response records to the current WARC file; a new file per run and whenever one is full."""
 
@@ -44,6 +85,17 @@ class WarcStore:
         self._file: io.BufferedWriter | None = None
         self._name = ""
         self._serial = 0
+        self.repaired_bytes = self._recover()
+
+    def _recover(self) -> int:
+        """Repair the file a killed run was writing (named by the OPEN marker)."""
+        marker = self.folder / OPEN_MARKER
+        if not marker.exists():
+            return 0
+        target = self.folder / marker.read_text(encoding="utf-8").strip()
+        removed = repair(target) if target.is_file() else 0
+        marker.unlink()
+        return removed
 
     def _open_next(self) -> None:
         self.close()
@@ -51,27 +103,34 @@ class WarcStore:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         self._serial += 1
         self._name = f"newsarchive-{stamp}-{self._serial:05d}.warc.gz"
+        marker = self.folder / OPEN_MARKER
+        marker.write_text(self._name, encoding="utf-8")
         self._file = open(self.folder / self._name, "ab")  # noqa: SIM115 - kept open across writes
 
     def write(self, response: RawResponse, fetched_at: datetime) -> WarcPointer:
-        """Append one response record and flush it to disk before returning its pointer."""
+        """Append one response record and fsync it before returning its pointer."""
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=True)
+        headers = [(k, v) for k, v in response.headers if k.lower() not in _HOP_BY_HOP]
+        http_headers = StatusAndHeaders(f"{response.status} -", headers, protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            response.url,
+            "response",
+            payload=io.BytesIO(response.body),
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")},
+        )
+        writer.write_record(record)
+        data = buffer.getvalue()
         with self._lock:
             if self._file is None or self._file.tell() >= self.max_bytes:
                 self._open_next()
             assert self._file is not None
-            writer = WARCWriter(self._file, gzip=True)
-            http_headers = StatusAndHeaders(f"{response.status} -", response.headers, protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                response.url,
-                "response",
-                payload=io.BytesIO(response.body),
-                http_headers=http_headers,
-                warc_headers_dict={"WARC-Date": fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")},
-            )
             offset = self._file.tell()
-            writer.write_record(record)
+            self._file.write(data)
             self._file.flush()
-            return WarcPointer(self._name, offset, self._file.tell() - offset)
+            os.fsync(self._file.fileno())
+            return WarcPointer(self._name, offset, len(data))
 
     def read(self, pointer: WarcPointer) -> RawResponse:
         """Read back the response stored at a pointer."""
@@ -92,3 +151,4 @@ class WarcStore:
         if self._file is not None:
             self._file.close()
             self._file = None
+            (self.folder / OPEN_MARKER).unlink(missing_ok=True)

@@ -22,7 +22,8 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
 _LEAD_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' sapo ') or "
     "contains(@class, 'sapo') or contains(@class, 'lead') or contains(@class, 'summary') "
-    "or contains(@class, 'description')][normalize-space()]"
+    "or contains(@class, 'description') or contains(@class, 'tom-tat') or contains(@class, 'tomtat')]"
+    "[normalize-space()]"
 )
 _CHROME_CLASSES = (
     "contains(@class, 'comment') or contains(@class, 'related') or contains(@class, 'footer') "
@@ -33,7 +34,8 @@ _PAGE_TEXT_XPATH = (
     "or self::nav or self::aside or self::script or self::style or self::a])]"
 )
 _BREADCRUMB_XPATH = (
-    "//*[contains(@class, 'breadcrumb') or @aria-label='breadcrumb' "
+    "//*[contains(@class, 'breadcrumb') or contains(@class, 'duongdan') or contains(@class, 'duong-dan') "
+    "or @aria-label='breadcrumb' "
     "or @itemtype='https://schema.org/BreadcrumbList' "
     "or @itemtype='http://schema.org/BreadcrumbList']"
 )
@@ -51,8 +53,13 @@ _CHROME_TEXT = re.compile(
 )
 
 
+_SOFT_404 = re.compile(
+    r"\b404\b|không tìm thấy|không tồn tại|đã bị (?:gỡ|xóa|xoá)|page not found|not found", re.IGNORECASE
+)
+
+
 class ExtractionError(ValueError):
-    """The page holds no article (no title or no body)."""
+    """The page holds no article (no title or no body, or a 'not found' page answered with 200)."""
 
 
 def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
@@ -234,6 +241,8 @@ def extract_article(
     body, byline = _clean_body(text, lead, title)
     if not title or not body:
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
+    if _SOFT_404.search(title):
+        raise ExtractionError(f"soft 404 at {url}: {title!r}")
     author = _ld_person(ld.get("author")) or _meta(tree, "author", "article:author") or _visible_author(tree) or byline
     return Article(
         url=url,

@@ -15,11 +15,13 @@ _ARTICLE_ID = re.compile(r"(?:\d{4,}|-[a-z]*\d{3,})(?:\.html?|\.aspx|\.htm|/)?$"
 _ARTICLE_EXT = re.compile(r"\.(?:html?|aspx|php)$", re.I)
 
 
-def classify_link(url: str, home_netloc: str) -> LinkKind:
-    """Guess what a link on a news site points to, from its URL alone."""
+def classify_link(url: str, home_netloc: str, article_pattern: str = "") -> LinkKind:
+    """Guess what a link on a news site points to, from its URL alone (a site's article_pattern wins)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != home_netloc:
         return "other"
+    if article_pattern and re.search(article_pattern, url):
+        return "article"
     path = parts.path or "/"
     if _SKIP_EXT.search(path) or _SKIP_PATH.search(path):
         return "other"

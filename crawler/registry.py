@@ -1,4 +1,8 @@
-"""The site registry: which papers to crawl and where their feeds, sitemaps and sections are."""
+"""The site registry: which papers to crawl and where their feeds, sitemaps and sections are.
+
+`crawler/papers.json` is the bundled registry of Vietnam's provincial papers. Per-site overrides are
+registry fields (`article_pattern`), never code.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+BUNDLED_REGISTRY = Path(__file__).with_name("papers.json")
 
 
 @dataclass(slots=True)
@@ -15,12 +21,13 @@ class Paper:
     id: str
     name: str
     home: str
-    province: str = ""
-    former_province: str = ""
+    province: str = ""  # after the 2025 merger into 34 provinces
+    former_province: str = ""  # before it (the same when the province was not merged)
     sitemaps: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
-    verified: bool = True
+    article_pattern: str = ""  # regex: links it matches are articles, whatever the URL heuristics say
+    verified: bool = True  # False: taken from public listings, not checked against the live site
 
     @property
     def netloc(self) -> str:
@@ -33,7 +40,7 @@ def paper_from_url(url: str) -> Paper:
     return Paper(id=netloc.replace(":", "-"), name=netloc, home=url)
 
 
-def load_registry(path: Path) -> list[Paper]:
+def load_registry(path: Path = BUNDLED_REGISTRY) -> list[Paper]:
     """Read a registry JSON file: {"papers": [{"id", "name", "home", ...}]}."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -47,3 +54,12 @@ def load_registry(path: Path) -> list[Paper]:
             raise ValueError(f"{path}: paper {entry.get('id', '?')} lacks {sorted(missing)}")
         papers.append(Paper(**{k: v for k, v in entry.items() if k in fields}))
     return papers
+
+
+def select_papers(papers: list[Paper], ids: list[str]) -> list[Paper]:
+    """The papers with the given ids, in that order; ValueError names any unknown id."""
+    by_id = {paper.id: paper for paper in papers}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise ValueError(f"unknown paper id(s): {', '.join(unknown)}")
+    return [by_id[i] for i in ids]

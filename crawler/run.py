@@ -1,4 +1,4 @@
-"""Run a crawl in this process with the project's settings and return its stats."""
+"""Run a crawl in this process with the project's settings, then assign duplicate clusters; return its stats."""
 
 from __future__ import annotations
 
@@ -8,22 +8,37 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from archive.duplicates import assign_clusters
+from archive.store import Archive
 from crawler import settings as default_settings
 from crawler.registry import Paper
 from crawler.spiders.news import NewsSpider
 
 
-def crawl(
-    papers: list[Paper], data_dir: Path, *, max_articles: int | None = None, overrides: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """Crawl the papers into the archive under data_dir; blocks until done."""
+def crawl_settings(
+    data_dir: Path, *, fast: bool = False, http_cache: bool = False, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """The project settings, with --fast (loopback only), --http-cache and explicit overrides applied."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("NEWSARCHIVE_DATA_DIR", str(data_dir), priority="project")
-    for key, value in (overrides or {}).items():
-        settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, papers=papers, max_articles=max_articles)
-    process.start()
-    return dict(crawler.stats.get_stats()) if crawler.stats else {}
+    if fast:
+        settings.update(default_settings.LOOPBACK_FAST, priority="cmdline")
+    if http_cache:
+        settings.set("HTTPCACHE_ENABLED", True, priority="cmdline")
+        settings.set("HTTPCACHE_DIR", str(data_dir / "httpcache"), priority="cmdline")
+    settings.update(overrides or {}, priority="cmdline")
+    return settings
+
+
+def crawl(papers: list[Paper], data_dir: Path, *, max_articles: int | None = None, **options: Any) -> dict[str, Any]:
+    """Crawl the papers into the archive under data_dir; blocks until done. Options: see crawl_settings."""
+    process = CrawlerProcess(crawl_settings(data_dir, **options))
+    with Archive(data_dir) as archive:
+        crawler = process.create_crawler(NewsSpider)
+        process.crawl(crawler, papers=papers, archive=archive, max_articles=max_articles)
+        process.start()
+        stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+        stats["newsarchive/duplicate_clusters"] = assign_clusters(archive)
+        stats["newsarchive/warc_repaired_bytes"] = archive.warc.repaired_bytes
+    return stats

@@ -1,4 +1,7 @@
-"""Scrapy settings for the newsarchive crawler: polite by default."""
+"""Scrapy settings for the newsarchive crawler: polite by default.
+
+Each site is its own download slot (see NewsSpider), so the per-domain limits below hold per site.
+"""
 
 import os
 
@@ -6,9 +9,8 @@ BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-USER_AGENT = (
-    f"newsarchive/0.1 (+{os.environ.get('NEWSARCHIVE_CONTACT_URL', 'https://github.com/newsarchive/newsarchive')})"
-)
+CONTACT_URL = os.environ.get("NEWSARCHIVE_CONTACT_URL", "https://github.com/newsarchive/newsarchive")
+USER_AGENT = f"newsarchive/0.1 (+{CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -20,13 +22,37 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each further one
+RETRY_BACKOFF_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
-DEPTH_LIMIT = 8
+DEPTH_LIMIT = 20
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.RetryBackoffMiddleware": 50}
+EXTENSIONS = {"crawler.progress.Progress": 500}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("NEWSARCHIVE_LOG_LEVEL", "INFO")
 TELNETCONSOLE_ENABLED = False
+
+# HTTP cache for development (`newsarchive crawl --http-cache`): every response kept under DATA_DIR/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.DummyPolicy"
+HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
+
+# Crawl-trap bounds, per site and per crawl (see crawler.traps).
+NEWSARCHIVE_SITE_BUDGET = 200_000  # requests
+NEWSARCHIVE_MAX_PER_SHAPE = 1_000  # listing URLs of one shape ('/chuyen-muc/#.htm?page')
+NEWSARCHIVE_MAX_CALENDAR_PAGES = 60  # listing URLs carrying a date
+NEWSARCHIVE_MAX_QUERY_PARAMS = 2  # listing URLs with more query parameters are not followed
+NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress tables on stderr; 0: summary only; -1: off
+
+# `--fast`: for a press on loopback only (tests, benchmarks): no delay, no throttling.
+LOOPBACK_FAST = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "RETRY_BACKOFF_BASE": 0.2,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+}

@@ -11,28 +11,44 @@ from newsarchive.config import data_dir
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    from crawler.registry import load_registry, paper_from_url
+    from crawler.registry import BUNDLED_REGISTRY, load_registry, paper_from_url, select_papers
     from crawler.run import crawl
 
     papers = [paper_from_url(url) for url in args.url or []]
-    if args.registry:
+    if args.paper:
+        papers += select_papers(load_registry(Path(args.registry) if args.registry else BUNDLED_REGISTRY), args.paper)
+    elif args.registry:
         papers += load_registry(Path(args.registry))
     if not papers:
-        print("newsarchive crawl: give --registry FILE or --url START_URL", file=sys.stderr)
+        print("newsarchive crawl: give --registry FILE, --paper ID or --url START_URL", file=sys.stderr)
         return 2
+    overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
+    for pair in args.set or []:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise ValueError(f"-s takes NAME=VALUE, not {pair!r}")
+        overrides[name] = value
     stats = crawl(
         papers,
         data_dir(),
         max_articles=args.max_articles,
-        overrides={"LOG_LEVEL": "INFO" if args.verbose else "WARNING"},
+        fast=args.fast,
+        http_cache=args.http_cache,
+        overrides=overrides,
     )
     print(
         f"crawl finished ({stats.get('finish_reason', '?')}): "
         f"{stats.get('downloader/response_count', 0)} responses, "
         f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
         f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
-        f"{stats.get('log_count/ERROR', 0)} errors; archive in {data_dir()}"
+        f"{stats.get('newsarchive/not_modified', 0)} not modified (304), "
+        f"{stats.get('newsarchive/skipped_unchanged', 0)} skipped by sitemap lastmod, "
+        f"{stats.get('newsarchive/duplicate_clusters', 0)} duplicate clusters, "
+        f"{stats.get('newsarchive/errors', 0)} errors; archive in {data_dir()}"
     )
+    if not stats.get("downloader/response_count"):
+        print("newsarchive crawl: no site answered (check the URLs and the network)", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -96,9 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("crawl", help="crawl papers into the archive")
-    p.add_argument("--registry", help="site registry JSON file ({'papers': [...]})")
+    p.add_argument(
+        "--registry",
+        help="site registry JSON file ({'papers': [...]}); the bundled registry of Vietnam's provincial papers "
+        "is crawler/papers.json (used by --paper when --registry is not given)",
+    )
+    p.add_argument("--paper", action="append", metavar="ID", help="crawl this paper of the registry (repeatable)")
     p.add_argument("--url", action="append", help="start URL of a site to crawl (repeatable)")
     p.add_argument("--max-articles", type=int, default=None, help="stop after this many articles")
+    p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
+    p.add_argument("--http-cache", action="store_true", help="cache every response under DATA_DIR/httpcache (dev)")
+    p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=_crawl)
 

@@ -77,3 +77,10 @@ def test_crawling_twice_adds_no_duplicates(crawled_dir: Path, registry_file: Pat
     assert len(after) == len(before)
     assert sorted(a["id"] for a in after) == sorted(a["id"] for a in before)
     assert "0 articles new or changed" in result.stdout
+
+
+def test_a_site_that_is_down_gives_a_clear_error(tmp_path: Path) -> None:
+    result = run_cli("crawl", "--fast", "--url", "http://127.0.0.1:9/", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "no site answered" in result.stderr
+    assert exported(tmp_path) == []

@@ -319,3 +319,15 @@ def test_cli_serves_and_writes_registry(tmp_path: Path) -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
+
+
+def test_conditional_get_answers_304(press: SamplePress, expected: dict[str, dict]) -> None:
+    url = next(iter(expected))
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        etag, modified = resp.headers["ETag"], resp.headers["Last-Modified"]
+    assert etag and modified
+    for header, value in (("If-None-Match", etag), ("If-Modified-Since", modified)):
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(urllib.request.Request(url, headers={header: value}), timeout=10)
+        assert answer.value.code == 304
+    assert fetch(url)[0] == 200

@@ -20,6 +20,7 @@ CONTENT = Path(__file__).with_name("content")
 SEED_FILE = CONTENT / "datmui" / "baiviet-datmui-2017-cai-cach-hanh-chinh.txt"
 SEED_CAPTION = "Phó Bí thư Thường trực Tỉnh ủy Phạm Bạch Đằng phát biểu tại cuộc họp."
 PAPER_ORDER = ("datmui", "baclieu", "thachhan")
+HARD_PAPER = "phusa"  # served only by SamplePress(hard=True): no sitemap, no feed, faults
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[“\"(]?[A-ZÀ-ỸĐÐ0-9])")
 _ABBREVIATIONS = ("TP.", "Tp.", "TS.", "ThS.", "BS.", "PGS.", "GS.", "KS.", "P.", "Q.")
@@ -49,6 +50,7 @@ class Article:
     byline: str = ""
     comment: tuple[str, str] | None = None
     slug: str = ""
+    fault: str = ""  # hard paper only: how the page is served wrong (see hard.py)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -129,6 +131,7 @@ def _parse_block(paper: str, block: str) -> Article:
         byline=meta.get("byline", "Bài, ảnh:" if any(b for b in blocks if isinstance(b, Figure)) else ""),
         comment=tuple(p.strip() for p in comment.split("|", 1)) if comment else None,  # type: ignore[arg-type]
         slug=meta.get("slug") or slugify(meta["title"]),
+        fault=meta.get("fault", ""),
     )
 
 
@@ -159,19 +162,32 @@ def load_seed() -> tuple[Article, list[str]]:
     return seed, masthead
 
 
+def _load_paper(pid: str) -> Paper:
+    meta = json.loads((CONTENT / pid / "paper.json").read_text(encoding="utf-8"))
+    paper = Paper(pid, meta["name"], meta["province"], meta)
+    raw = (CONTENT / pid / "articles.txt").read_text(encoding="utf-8")
+    paper.articles = [_parse_block(pid, "###" + b) for b in raw.split("\n###")[1:]]
+    return paper
+
+
+@cache
+def load_hard_paper() -> Paper:
+    """The hard paper (Báo Phù Sa): every article carries a serving fault."""
+    paper = _load_paper(HARD_PAPER)
+    paper.articles.sort(key=lambda a: a.published, reverse=True)
+    return paper
+
+
 @cache
 def load_papers() -> tuple[Paper, ...]:
-    """All papers with their articles (newest first), read from the content folder once."""
+    """The three original papers with their articles (newest first), read from the content folder once."""
     papers = []
     for pid in PAPER_ORDER:
-        meta = json.loads((CONTENT / pid / "paper.json").read_text(encoding="utf-8"))
-        paper = Paper(pid, meta["name"], meta["province"], meta)
-        raw = (CONTENT / pid / "articles.txt").read_text(encoding="utf-8")
-        paper.articles = [_parse_block(pid, "###" + b) for b in raw.split("\n###")[1:]]
+        paper = _load_paper(pid)
         if pid == "datmui":
             seed, masthead = load_seed()
             paper.articles.append(seed)
-            meta["masthead"] = masthead
+            paper.meta["masthead"] = masthead
         paper.articles.sort(key=lambda a: a.published, reverse=True)
         papers.append(paper)
     return tuple(papers)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
+import time
 from collections.abc import Mapping
 from datetime import UTC
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
-from .content import load_papers
-from .site import Site
+from .content import load_hard_paper, load_papers
+from .hard import HardSite
+from .site import Response, Site
 
 HOST = "127.0.0.1"
 
@@ -22,11 +25,25 @@ def _handler(site_box: list[Site]) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self, with_body: bool) -> None:
             resp = site_box[0].route(self.path)
+            time.sleep(resp.delay)
+            etag = f'"{hashlib.sha1(resp.body).hexdigest()[:16]}"'
+            if resp.status == 200 and _not_modified(
+                self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"), etag, resp
+            ):
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
             self.send_header("Content-Length", str(len(resp.body)))
+            if resp.status == 200:
+                self.send_header("ETag", etag)
             if resp.last_modified:
                 self.send_header("Last-Modified", format_datetime(resp.last_modified.astimezone(UTC), usegmt=True))
+            for name, value in resp.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             if with_body:
                 self.wfile.write(resp.body)
@@ -43,25 +60,41 @@ def _handler(site_box: list[Site]) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def _not_modified(if_none_match: str | None, if_modified_since: str | None, etag: str, resp: Response) -> bool:
+    """Whether a conditional GET may be answered 304 (ETag first, then Last-Modified)."""
+    if if_none_match:
+        return etag in [tag.strip() for tag in if_none_match.split(",")]
+    if if_modified_since and resp.last_modified:
+        try:
+            return resp.last_modified.replace(microsecond=0) <= parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
 class SamplePress:
     """Context manager running all sample papers: ``with SamplePress() as press: press.papers``.
 
-    base_port=None binds ephemeral ports; otherwise paper i listens on base_port + i.
+    base_port=None binds ephemeral ports; otherwise paper i listens on base_port + i. hard=True adds a
+    fourth paper, Báo Phù Sa (see hard.py): no sitemap or feed, and serving faults; its articles then
+    join expected_articles() (filter on paper != "phusa" for the original 64).
     """
 
-    def __init__(self, base_port: int | None = None, host: str = HOST) -> None:
-        self.base_port, self.host = base_port, host
+    def __init__(self, base_port: int | None = None, host: str = HOST, hard: bool = False) -> None:
+        self.base_port, self.host, self.hard = base_port, host, hard
         self.sites: list[Site] = []
         self._servers: list[ThreadingHTTPServer] = []
         self._threads: list[threading.Thread] = []
 
     def start(self) -> SamplePress:
-        for i, paper in enumerate(load_papers()):
+        papers = [*load_papers(), *([load_hard_paper()] if self.hard else [])]
+        for i, paper in enumerate(papers):
             box: list[Site] = []
             port = 0 if self.base_port is None else self.base_port + i
             server = ThreadingHTTPServer((self.host, port), _handler(box))
             server.daemon_threads = True
-            box.append(Site(paper, f"http://{self.host}:{server.server_address[1]}"))
+            kind = HardSite if paper.id == "phusa" else Site
+            box.append(kind(paper, f"http://{self.host}:{server.server_address[1]}"))
             thread = threading.Thread(target=server.serve_forever, name=f"samplepress-{paper.id}", daemon=True)
             thread.start()
             self.sites.append(box[0])
@@ -101,8 +134,8 @@ class SamplePress:
                 "name": s.paper.name,
                 "province": s.paper.province,
                 "home": s.url("/"),
-                "sitemap": s.sitemaps[0],
-                "rss": s.feeds[0],
+                "sitemap": (s.sitemaps or [""])[0],
+                "rss": (s.feeds or [""])[0],
             }
             for s in self.sites
         ]
@@ -118,7 +151,7 @@ class SamplePress:
                     "home": s.url("/"),
                     "sitemaps": s.sitemaps,
                     "feeds": s.feeds,
-                    "sections": [s.url(s.section_path(sec)) for sec in s.paper.sections],
+                    "sections": s.registry_sections,
                 }
                 for s in self.sites
             ]
@@ -135,4 +168,7 @@ def expected_articles(press: SamplePress | Mapping[str, str] | None = None) -> l
     are left relative ('/xay-dung-dang/...'), to be joined with the paper's base URL.
     """
     bases = press.base_urls if isinstance(press, SamplePress) else dict(press or {})
-    return [Site(p, bases.get(p.id, "")).expected(a) for p in load_papers() for a in p.articles]
+    sites = [Site(p, bases.get(p.id, "")) for p in load_papers()]
+    if isinstance(press, SamplePress) and press.hard:
+        sites.append(HardSite(load_hard_paper(), bases["phusa"]))
+    return [site.expected(a) for site in sites for a in site.paper.articles]

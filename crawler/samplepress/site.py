@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -50,6 +50,8 @@ class Response:
     content_type: str
     body: bytes
     last_modified: datetime | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Location
+    delay: float = 0.0  # seconds to wait before answering (slow pages)
 
 
 class Site:
@@ -91,6 +93,11 @@ class Site:
     @property
     def feeds(self) -> list[str]:
         return [self.url(self.meta["rss"])]
+
+    @property
+    def registry_sections(self) -> list[str]:
+        """Section URLs the crawler's registry lists for this paper."""
+        return [self.url(self.section_path(sec)) for sec in self.paper.sections]
 
     # ---- ground truth -------------------------------------------------------------------------------
     def expected(self, a: Article) -> dict:
