@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -29,20 +29,18 @@ class IndexSummary:
     officials: int = 0
 
 
-def article_document(article: Article) -> dict[str, Any]:
+def article_document(article: Article, cluster_id: str | None = None) -> dict[str, Any]:
     """Enrich one archived article and build its search document."""
     found = enrich(article.title, article.lead, article.body, article.section)
     officials = [
         {"id": official_id(o.name, article.province), "name": o.name, "titles": o.titles} for o in found.officials
     ]
-    return search_document(article, officials, [(slug, TOPICS[slug]) for slug in found.topics])
+    return search_document(article, officials, [(slug, TOPICS[slug]) for slug in found.topics], cluster_id)
 
 
-def _documents(articles: Iterable[tuple[int, Article]], on_doc: Callable[[], None] | None) -> Iterator[dict]:
-    for _, article in articles:
-        if on_doc:
-            on_doc()
-        yield article_document(article)
+def _documents(archive: Archive, since: int) -> Iterator[dict]:
+    for _, article in archive.articles(since):
+        yield article_document(article, archive.cluster_of(article.id))
 
 
 def _mentions(doc: dict[str, Any]) -> ArticleMentions:
@@ -57,13 +55,11 @@ def _mentions(doc: dict[str, Any]) -> ArticleMentions:
     )
 
 
-def index_archive(
-    archive: Archive, backend: SearchBackend, *, rebuild: bool = False, on_doc: Callable[[], None] | None = None
-) -> IndexSummary:
+def index_archive(archive: Archive, backend: SearchBackend, *, rebuild: bool = False) -> IndexSummary:
     """Index what changed in the archive since the last run (everything on a rebuild), then the profiles."""
     since = 0 if rebuild else int(backend.get_state(ARCHIVE_SEQ) or 0)
     last = archive.last_seq()
-    docs = _documents(archive.articles(since), on_doc)
+    docs = _documents(archive, since)
     report = backend.rebuild(docs) if rebuild else backend.index(docs)
     if not report.failed:  # otherwise the next run tries the same changes again
         backend.set_state(ARCHIVE_SEQ, str(last))

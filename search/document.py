@@ -9,8 +9,13 @@ from search.query import Word
 from vntext import tokenize
 
 
-def search_document(article: Article, officials: list[dict[str, Any]], topics: list[tuple[str, str]]) -> dict:
-    """Build the stored document; `officials` are {"id", "name", "titles"}, `topics` (slug, name) pairs."""
+def search_document(
+    article: Article, officials: list[dict[str, Any]], topics: list[tuple[str, str]], cluster_id: str | None = None
+) -> dict:
+    """Build the stored document; `officials` are {"id", "name", "titles"}, `topics` (slug, name) pairs.
+
+    `cluster_id` names the duplicate cluster (the id of its earliest article); the others are copies.
+    """
     published = to_vietnam_time(article.published_at) if article.published_at else None
     return {
         "id": article.id,
@@ -30,6 +35,8 @@ def search_document(article: Article, officials: list[dict[str, Any]], topics: l
         "topics": [slug for slug, _ in topics],
         "topic_names": [name for _, name in topics],
         "images": [{"src": i.src, "caption": i.caption} for i in article.images],
+        "cluster_id": cluster_id or article.id,
+        "is_copy": bool(cluster_id) and cluster_id != article.id,
     }
 
 

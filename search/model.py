@@ -38,6 +38,7 @@ class SearchRequest:
     facet_size: int = 20
     with_facets: bool = True
     with_months: bool = False
+    hide_copies: bool = False  # leave out republished copies: one article per duplicate cluster
 
     def validate(self) -> None:
         """Raise QueryError on parameters no backend should try."""

@@ -27,7 +27,8 @@ from vntext import fold
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
-    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, published_ts REAL, month TEXT, data TEXT NOT NULL);
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, published_ts REAL, month TEXT, data TEXT NOT NULL,
+    is_copy INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published_ts);
 CREATE TABLE IF NOT EXISTS facets (rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
                                    label TEXT NOT NULL);
@@ -64,6 +65,8 @@ class SqliteBackend(SearchBackend):
         data_dir.mkdir(parents=True, exist_ok=True)
         with closing(self._connect(self.path)) as db:
             db.executescript(_SCHEMA)
+            if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
+                db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -89,8 +92,9 @@ class SqliteBackend(SearchBackend):
                     db.execute("DELETE FROM facets WHERE rowid=?", old)
                     db.execute("DELETE FROM docs WHERE rowid=?", old)
                 cur = db.execute(
-                    "INSERT INTO docs (id, published_ts, month, data) VALUES (?,?,?,?)",
-                    (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False)),
+                    "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
+                    (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False),
+                     bool(doc.get("is_copy"))),
                 )
                 rowid = cur.lastrowid
                 title, content = searchable_text(doc)
@@ -178,6 +182,8 @@ class SqliteBackend(SearchBackend):
             marks = ",".join("?" * len(values))
             clauses.append(f"d.rowid IN (SELECT rowid FROM facets WHERE facet=? AND value IN ({marks}))")
             params += [facet, *values]
+        if request.hide_copies:
+            clauses.append("d.is_copy = 0")
         if request.date_from:
             clauses.append("d.published_ts >= ?")
             params.append(datetime.combine(request.date_from, time.min, VIETNAM_TZ).timestamp())

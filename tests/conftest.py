@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,8 +57,10 @@ def crawled_dir(registry_file: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="session")
-def indexed_dir(crawled_dir: Path) -> Path:
-    """The crawled archive indexed into the embedded backend."""
-    result = run_cli("index", data_dir=crawled_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
+def indexed_dir(crawled_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the crawled archive, indexed into the embedded backend."""
+    data_dir = tmp_path_factory.mktemp("indexed") / "data"
+    shutil.copytree(crawled_dir, data_dir)
+    result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
     assert result.returncode == 0, result.stderr[-3000:]
-    return crawled_dir
+    return data_dir

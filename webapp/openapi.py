@@ -41,6 +41,7 @@ SEARCH_PARAMS = [
     _param("date_from", {"type": "string", "format": "date"}, "First publication day (Vietnam time)."),
     _param("date_to", {"type": "string", "format": "date"}, "Last publication day (Vietnam time)."),
     _param("sort", {"type": "string", "enum": list(SORTS)}, "Order of the hits (default relevance)."),
+    _param("hide_copies", {"type": "integer", "enum": [0, 1]}, "1: one article per republished story (default 0)."),
     _param("page", {"type": "integer", "minimum": 1}, f"Result page; page × size stays within {MAX_DEPTH}."),
     _param("size", {"type": "integer", "minimum": 1, "maximum": MAX_SIZE}, "Hits per page (default 20)."),
     _param("facet_size", {"type": "integer", "minimum": 1, "maximum": MAX_FACET_SIZE}, "Values per facet."),

@@ -23,6 +23,15 @@ def _int(args: MultiDict, name: str, default: int) -> int:
     return int(raw)
 
 
+def _flag(args: MultiDict, name: str) -> bool:
+    raw = args.get(name, "").strip().lower()
+    if raw in ("", "0", "false"):
+        return False
+    if raw in ("1", "true", "on"):
+        return True
+    raise QueryError(f"{name} phải là 1 hoặc 0, không phải {raw[:20]!r}")
+
+
 def parse_date(raw: str, name: str) -> date | None:
     """An ISO date, None when empty; QueryError otherwise."""
     raw = raw.strip()
@@ -53,6 +62,7 @@ def search_request(
         page=_int(args, "page", 1),
         size=_int(args, "size", size),
         facet_size=_int(args, "facet_size", facet_size),
+        hide_copies=_flag(args, "hide_copies"),
     )
     request.validate()
     return request

@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from webapp.params import FILTER_PARAMS
 
-STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size")
+STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies")
 
 
 def current_args() -> MultiDict:

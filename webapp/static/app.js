@@ -1,9 +1,9 @@
 /* newsarchive: small progressive enhancements; every page works without this file. */
 "use strict";
 
-// Re-run the search when the sort order changes.
-document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-  select.addEventListener("change", function () { select.form.submit(); });
+// Re-run the search when the sort order or the "hide copies" box changes.
+document.querySelectorAll("[data-autosubmit]").forEach(function (control) {
+  control.addEventListener("change", function () { control.form.submit(); });
 });
 
 // Official name type-ahead: asks /api/v1/officials?q=… and lists matching profiles as links.
