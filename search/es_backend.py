@@ -9,6 +9,8 @@ fields (field_masking_span).
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -32,7 +34,7 @@ from search.model import (
 )
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.snippets import hit_snippet
-from search.terms import exact_words, folded_terms
+from search.terms import exact_and_folded_terms
 
 KEY_SEP = "\u001f"  # joins a facet value and its label in one keyword ("id␟name")
 _FILTER_FIELD = {
@@ -72,6 +74,8 @@ ARTICLE_MAPPINGS = {
         "topic_keys": {"type": "keyword"},
         "official_ids": {"type": "keyword"},
         "official_keys": {"type": "keyword"},
+        "cluster_id": {"type": "keyword"},
+        "is_copy": {"type": "boolean"},
     },
 }
 OFFICIAL_MAPPINGS = {"dynamic": False, "properties": {"id": {"type": "keyword"}, "name": {"type": "keyword"}}}
@@ -127,14 +131,15 @@ def facet_filters(request: SearchRequest, skip: str | None = None) -> list[dict]
     ]
 
 
-def date_filter(request: SearchRequest) -> list[dict]:
-    """The published-date range of a request, whole days in Vietnam time."""
+def scope_filters(request: SearchRequest) -> list[dict]:
+    """Filters every count of a request obeys: the published-date range (whole days in Vietnam time), copies."""
+    filters: list[dict] = [{"term": {"is_copy": False}}] if request.hide_copies else []
     bounds = {}
     if request.date_from:
         bounds["gte"] = datetime.combine(request.date_from, time.min, VIETNAM_TZ).isoformat()
     if request.date_to:
         bounds["lt"] = datetime.combine(request.date_to + timedelta(days=1), time.min, VIETNAM_TZ).isoformat()
-    return [{"range": {"published": bounds}}] if bounds else []
+    return filters + ([{"range": {"published": bounds}}] if bounds else [])
 
 
 def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
@@ -148,7 +153,7 @@ def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
 def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
     """The whole search request: query, post_filter for facets, one filtered aggregation per facet."""
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(parsed)], "filter": date_filter(request)}},
+        "query": {"bool": {"must": [text_query(parsed)], "filter": scope_filters(request)}},
         "post_filter": {"bool": {"filter": facet_filters(request)}},
         "sort": sort_order(request, parsed),
         "from": request.offset,
@@ -182,13 +187,14 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
     """The stored document plus the fields Elasticsearch indexes."""
     title, content = searchable_text(doc)
     values = facet_values(doc)
-    title_words, content_words = exact_words(title), exact_words(content)
+    title_exact, title_folded = exact_and_folded_terms(title)
+    content_exact, content_folded = exact_and_folded_terms(content)
     return {
         **doc,
-        "title_exact": " ".join(title_words),
-        "title_folded": folded_terms(title_words),
-        "content_exact": " ".join(content_words),
-        "content_folded": folded_terms(content_words),
+        "title_exact": title_exact,
+        "title_folded": title_folded,
+        "content_exact": content_exact,
+        "content_folded": content_folded,
         "official_ids": [v for v, _ in values["officials"]],
         "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
         "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]],
@@ -263,23 +269,61 @@ class ElasticsearchBackend(SearchBackend):
                 self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def _bulk(self, index: str, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        """Bulk-load docs: this thread builds the documents while a sender thread has a request in flight.
+
+        The caller's iterable is consumed here, in the calling thread, as before; `streaming_bulk` (chunks,
+        retries with backoff on 429, every failed document reported) runs in the sender. An exception on
+        either side stops both and is raised here.
+        """
         report = IndexReport()
-        actions = ({"_index": index, "_id": doc["id"], "_source": es_document(doc)} for doc in docs)
-        for ok, item in helpers.streaming_bulk(
-            self.client,
-            actions,
-            chunk_size=BULK_CHUNK,
-            max_retries=5,
-            initial_backoff=1,
-            max_backoff=60,
-            raise_on_error=False,
-            raise_on_exception=False,
-        ):
-            if ok:
-                report.indexed += 1
-            else:
-                info = item.get("index", item)
-                report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+        pending: queue.Queue[Any] = queue.Queue(maxsize=2 * BULK_CHUNK)  # about two requests' worth ahead
+        end, abort = object(), object()
+        sender_error: list[BaseException] = []
+
+        def actions() -> Iterator[dict[str, Any]]:
+            while (action := pending.get()) is not end:
+                if action is abort:
+                    raise RuntimeError("bulk load aborted")
+                yield action
+
+        def send() -> None:
+            try:
+                for ok, item in helpers.streaming_bulk(
+                    self.client,
+                    actions(),
+                    chunk_size=BULK_CHUNK,
+                    max_retries=5,
+                    initial_backoff=1,
+                    max_backoff=60,
+                    raise_on_error=False,
+                    raise_on_exception=False,
+                ):
+                    if ok:
+                        report.indexed += 1
+                    else:
+                        info = item.get("index", item)
+                        report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+            except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+                sender_error.append(exc)
+                while pending.get() is not end:  # never leave the producer blocked on a full queue
+                    pass
+
+        sender = threading.Thread(target=send, name=f"bulk-{index}", daemon=True)
+        sender.start()
+        try:
+            for doc in docs:
+                if sender_error:
+                    break
+                pending.put({"_index": index, "_id": doc["id"], "_source": es_document(doc)})
+        except BaseException:
+            pending.put(abort)
+            pending.put(end)
+            sender.join()
+            raise
+        pending.put(end)
+        sender.join()
+        if sender_error:
+            raise sender_error[0]
         return report
 
     # -- writing ---------------------------------------------------------------------------------
@@ -364,7 +408,7 @@ class ElasticsearchBackend(SearchBackend):
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
         self._ensure()
-        query = {"bool": {"must": [text_query(parsed)], "filter": [*date_filter(request), *facet_filters(request)]}}
+        query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
         body = {"query": query, "sort": sort_order(request, parsed)}
         for hit in helpers.scan(
             self.client, index=self.articles_alias, query=body, size=1000, preserve_order=True, scroll="2m"

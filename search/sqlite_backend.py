@@ -93,8 +93,13 @@ class SqliteBackend(SearchBackend):
                     db.execute("DELETE FROM docs WHERE rowid=?", old)
                 cur = db.execute(
                     "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
-                    (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False),
-                     bool(doc.get("is_copy"))),
+                    (
+                        doc["id"],
+                        published,
+                        doc.get("month"),
+                        json.dumps(doc, ensure_ascii=False),
+                        bool(doc.get("is_copy")),
+                    ),
                 )
                 rowid = cur.lastrowid
                 title, content = searchable_text(doc)

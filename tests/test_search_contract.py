@@ -31,6 +31,7 @@ def doc(
     published: str | None = "2017-06-12T08:30:00+07:00",
     officials: tuple[str, ...] = (),
     topics: tuple[str, ...] = (),
+    copy_of: str | None = None,
 ) -> dict:
     return {
         "id": doc_id,
@@ -49,6 +50,8 @@ def doc(
         "topics": list(topics),
         "topic_names": [t.upper() for t in topics],
         "images": [],
+        "cluster_id": copy_of or doc_id,
+        "is_copy": copy_of is not None,
     }
 
 
@@ -112,6 +115,7 @@ CORPUS = [
         province="Bạc Liêu",
         published="2018-12-01T06:00:00+07:00",
         topics=("nong-nghiep-thuy-san",),
+        copy_of="newstyle",  # as if Báo Bạc Liêu had republished the story (duplicate clusters)
     ),
     doc(
         "markup",
@@ -338,3 +342,12 @@ def test_iter_matching_streams_the_whole_result_set_in_order(loaded: SearchBacke
     assert matching == ["reform", "scattered"]
     filtered = {d["id"] for d in loaded.iter_matching(SearchRequest(q="dang", filters={"province": ["Bạc Liêu"]}))}
     assert filtered == {"ongoing"}
+
+
+def test_copies_can_be_hidden_from_hits_counts_and_facets(loaded: SearchBackend) -> None:
+    assert ids(loaded, "hoà", hide_copies=True) == {"newstyle"}
+    result = loaded.search(SearchRequest(hide_copies=True, with_months=True))
+    assert result.total == len(CORPUS) - 1
+    assert {v.value: v.count for v in result.facets["province"]} == {"Cà Mau": 3, "Bạc Liêu": 2, "Quảng Trị": 2}
+    assert "2018-12" not in result.months
+    assert "oldstyle" not in {d["id"] for d in loaded.iter_matching(SearchRequest(hide_copies=True))}

@@ -209,3 +209,15 @@ def test_pages_are_served_with_a_content_security_policy(client: FlaskClient) ->
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert 'class="skip" href="#main"' in text(response)
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_a_republished_story_can_be_shown_once(client: FlaskClient) -> None:
+    query = {"q": '"ứng phó" "bão số 16" Tembin'}
+    both = result_titles(text(client.get("/", query_string=query)))
+    assert sorted(both) == [
+        "Các tỉnh ven biển Tây Nam Bộ khẩn trương ứng phó bão số 16",
+        "Các tỉnh ven biển Tây Nam Bộ khẩn trương ứng phó với bão số 16",
+    ]
+    once = result_titles(text(client.get("/", query_string={**query, "hide_copies": "1"})))
+    assert once == ["Các tỉnh ven biển Tây Nam Bộ khẩn trương ứng phó bão số 16"]  # the earlier one, in Cà Mau
+    assert client.get("/", query_string={**query, "hide_copies": "maybe"}).status_code == 400

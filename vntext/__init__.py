@@ -2,7 +2,7 @@
 
 from vntext.abbreviations import ABBREVIATIONS, canonical_title, expand_abbreviations, title_key
 from vntext.normalize import canonical, clean, fold, has_diacritics, key, repair, slug, tidy
-from vntext.tokens import Token, tokenize
+from vntext.tokens import Token, tokenize, word_forms, words
 
 __all__ = [
     "ABBREVIATIONS",
@@ -19,4 +19,6 @@ __all__ = [
     "tidy",
     "title_key",
     "tokenize",
+    "word_forms",
+    "words",
 ]

@@ -27,7 +27,9 @@ _SPACES = re.compile(r"\s+")
 
 def repair(text: str) -> str:
     """NFC-compose and replace look-alike letters (Ð U+00D0 → Đ U+0110)."""
-    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
+    if any(chr(c) in text for c in _REPAIRS):  # rare: skip the slow per-character translate otherwise
+        text = text.translate(_REPAIRS)
+    return unicodedata.normalize("NFC", text)
 
 
 def _canonical_word(match: re.Match[str]) -> str:

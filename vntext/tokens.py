@@ -1,11 +1,12 @@
-"""Word tokens with their two search forms: exact (canonical tones, lower case) and folded."""
+"""Words with their two search forms: exact (canonical tones, lower case) and folded (no diacritics)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from vntext.normalize import canonical, fold
+from vntext.normalize import canonical, fold, repair
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -20,10 +21,18 @@ class Token:
     folded: str  # no diacritics, đ → d: 'hoa'
 
 
+@lru_cache(maxsize=262_144)
+def word_forms(word: str) -> tuple[str, str]:
+    """(exact, folded) of one word: 'Hoà' → ('hòa', 'hoa'). Cached: a language has few distinct words."""
+    exact = canonical(word).lower()
+    return exact, fold(exact)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into words; offsets refer to `text` as given (NFC input keeps them exact)."""
-    tokens = []
-    for m in _WORD.finditer(text):
-        exact = canonical(m.group(0)).lower()
-        tokens.append(Token(m.start(), m.end(), exact, fold(exact)))
-    return tokens
+    return [Token(m.start(), m.end(), *word_forms(m.group(0))) for m in _WORD.finditer(text)]
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """(exact, folded) of every word of a text, in order, without offsets (the fast path for indexing)."""
+    return [word_forms(word) for word in _WORD.findall(repair(text))]
