@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ CREATE INDEX IF NOT EXISTS docs_published ON docs(published_ts);
 CREATE TABLE IF NOT EXISTS facets (rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
                                    label TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value);
-CREATE INDEX IF NOT EXISTS facets_rowid ON facets(rowid);
+CREATE INDEX IF NOT EXISTS facets_rowid_facet ON facets(rowid, facet);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, content, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -53,6 +54,23 @@ def _clause(clause: Clause) -> str:
 def match_expression(parsed: ParsedQuery) -> str:
     """The FTS5 MATCH expression of the positive clauses."""
     return " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in parsed.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    """The temporary tables of one search and their sizes: `base`, and the rows each facet filter selects."""
+
+    sizes: dict[str | None, tuple[str, int]]  # facet (None for base) → (table, rows)
+
+    def rows(self, skip: str | None = None) -> str:
+        """A FROM clause over `base` narrowed by every facet filter but `skip`'s, as `b`, smallest table first.
+
+        CROSS JOIN fixes that order: SQLite has no statistics on temporary tables and would otherwise
+        scan a whole facet.
+        """
+        tables = sorted((rows, table) for facet, (table, rows) in self.sizes.items() if facet != skip or not facet)
+        first, *rest = (table for _, table in tables)
+        return " ".join([f"{first} b", *(f"CROSS JOIN {t} ON {t}.rowid = b.rowid" for t in rest)])
 
 
 class SqliteBackend(SearchBackend):
@@ -173,7 +191,8 @@ class SqliteBackend(SearchBackend):
             for (data,) in db.execute("SELECT data FROM docs ORDER BY rowid"):
                 yield json.loads(data)
 
-    def _where(self, request: SearchRequest, parsed: ParsedQuery, skip_facet: str | None) -> tuple[str, list]:
+    def _materialize(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> _Matches:
+        """Evaluate the query once into temporary tables: `base` (text, dates, copies), one per facet filter."""
         clauses, params = ["1"], []
         if parsed.groups:
             clauses.append("d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
@@ -181,12 +200,6 @@ class SqliteBackend(SearchBackend):
         for clause in parsed.excluded:
             clauses.append("d.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
             params.append(_clause(clause))
-        for facet, values in request.filters.items():
-            if facet == skip_facet or not values:
-                continue
-            marks = ",".join("?" * len(values))
-            clauses.append(f"d.rowid IN (SELECT rowid FROM facets WHERE facet=? AND value IN ({marks}))")
-            params += [facet, *values]
         if request.hide_copies:
             clauses.append("d.is_copy = 0")
         if request.date_from:
@@ -195,7 +208,19 @@ class SqliteBackend(SearchBackend):
         if request.date_to:
             clauses.append("d.published_ts < ?")
             params.append(datetime.combine(request.date_to + timedelta(days=1), time.min, VIETNAM_TZ).timestamp())
-        return " AND ".join(clauses), params
+        db.execute("CREATE TEMP TABLE base (rowid INTEGER PRIMARY KEY)")
+        inserted = db.execute(f"INSERT INTO base SELECT d.rowid FROM docs d WHERE {' AND '.join(clauses)}", params)
+        sizes: dict[str | None, tuple[str, int]] = {None: ("base", inserted.rowcount)}
+        for number, (facet, values) in enumerate(sorted((f, v) for f, v in request.filters.items() if v)):
+            table = f"sel{number}"
+            db.execute(f"CREATE TEMP TABLE {table} (rowid INTEGER PRIMARY KEY)")
+            inserted = db.execute(
+                f"INSERT OR IGNORE INTO {table} SELECT f.rowid FROM facets f JOIN base b ON b.rowid = f.rowid "
+                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})",
+                [facet, *values],
+            )
+            sizes[facet] = (table, inserted.rowcount)
+        return _Matches(sizes)
 
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
@@ -207,65 +232,65 @@ class SqliteBackend(SearchBackend):
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _ordered_rows(
-        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, limit: int, offset: int
+        self,
+        db: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        matches: _Matches,
+        limit: int,
+        offset: int,
     ) -> sqlite3.Cursor:
         """Matching documents in the requested order (relevance puts whole-phrase matches first)."""
-        where, params = self._where(request, parsed, None)
         if request.sort == "relevance" and parsed.groups:
             phrase = parsed.plain_words()
             bonus = "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)" if phrase else "0"
             return db.execute(
                 f"SELECT d.data, {bonus} AS bonus, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) AS score "
-                f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND {where} "
+                "FROM fts JOIN docs d ON d.rowid = fts.rowid "
+                f"WHERE fts MATCH ? AND d.rowid IN (SELECT b.rowid FROM {matches.rows()}) "
                 "ORDER BY bonus DESC, score, d.published_ts DESC, d.id LIMIT ? OFFSET ?",
-                [
-                    *([_clause(Clause(tuple(phrase)))] if phrase else []),
-                    match_expression(parsed),
-                    *params,
-                    limit,
-                    offset,
-                ],
+                [*([_clause(Clause(tuple(phrase)))] if phrase else []), match_expression(parsed), limit, offset],
             )
         direction = "ASC" if request.sort == "oldest" else "DESC"
         return db.execute(
-            f"SELECT d.data FROM docs d WHERE {where} ORDER BY d.published_ts IS NULL, "
-            f"d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"SELECT d.data FROM {matches.rows()} CROSS JOIN docs d ON d.rowid = b.rowid "
+            f"ORDER BY d.published_ts IS NULL, d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
+            [limit, offset],
         )
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
             try:
-                for row in self._ordered_rows(db, request, parsed, -1, 0):
+                matches = self._materialize(db, request, parsed)
+                for row in self._ordered_rows(db, request, parsed, matches, -1, 0):
                     yield json.loads(row[0])
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
-        where, params = self._where(request, parsed, None)
-        total = db.execute(f"SELECT COUNT(*) FROM docs d WHERE {where}", params).fetchone()[0]
-        rows = self._ordered_rows(db, request, parsed, request.size, request.offset).fetchall()
+        matches = self._materialize(db, request, parsed)
+        total = db.execute(f"SELECT COUNT(*) FROM {matches.rows()}").fetchone()[0]
+        rows = self._ordered_rows(db, request, parsed, matches, request.size, request.offset).fetchall()
         words = parsed.positive_words()
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
         result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
-            for facet in FACETS:
-                sub_where, sub_params = self._where(request, parsed, facet)
+            for facet in FACETS:  # each counted under the other facets' filters, not its own
                 result.facets[facet] = [
                     FacetValue(*row)
                     for row in db.execute(
-                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM facets f JOIN docs d ON d.rowid = f.rowid "
-                        f"WHERE f.facet = ? AND {sub_where} GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
-                        [facet, *sub_params, request.facet_size],
+                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=facet)} "
+                        "CROSS JOIN facets f ON f.rowid = b.rowid AND f.facet = ? "
+                        "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                        [facet, request.facet_size],
                     )
                 ]
         if request.with_months:
             result.months = dict(
                 db.execute(
-                    f"SELECT d.month, COUNT(*) FROM docs d WHERE {where} AND d.month IS NOT NULL "
-                    "GROUP BY d.month ORDER BY d.month",
-                    params,
+                    f"SELECT d.month, COUNT(*) FROM {matches.rows()} CROSS JOIN docs d ON d.rowid = b.rowid "
+                    "WHERE d.month IS NOT NULL GROUP BY d.month ORDER BY d.month"
                 )
             )
         return result
