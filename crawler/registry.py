@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.article import VIETNAM_TZ
+
 BUNDLED_REGISTRY = Path(__file__).with_name("papers.json")
+PROVINCE_MERGER = datetime(2025, 7, 1, tzinfo=VIETNAM_TZ)  # 63 provinces became 34
 
 
 @dataclass(slots=True)
@@ -32,6 +36,12 @@ class Paper:
     @property
     def netloc(self) -> str:
         return urlsplit(self.home).netloc.lower()
+
+    def province_on(self, published: datetime | None) -> str:
+        """The paper's province when an article appeared: the former one before the 2025 merger."""
+        if self.former_province and published is not None and published < PROVINCE_MERGER:
+            return self.former_province
+        return self.province
 
 
 def paper_from_url(url: str) -> Paper:

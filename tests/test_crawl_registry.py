@@ -52,3 +52,15 @@ def test_user_agent_names_the_contact_url() -> None:
     env = {"NEWSARCHIVE_CONTACT_URL": "https://example.org/lien-he", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "newsarchive/0.1 (+https://example.org/lien-he)"
+
+
+def test_articles_before_the_2025_merger_keep_the_former_province() -> None:
+    from datetime import datetime
+
+    from archive.article import VIETNAM_TZ
+    from crawler.registry import BUNDLED_REGISTRY, load_registry, select_papers
+
+    (baclieu,) = select_papers(load_registry(BUNDLED_REGISTRY), ["baobaclieu"])
+    assert baclieu.province_on(datetime(2017, 6, 12, tzinfo=VIETNAM_TZ)) == "Bạc Liêu"
+    assert baclieu.province_on(datetime(2025, 7, 1, tzinfo=VIETNAM_TZ)) == "Cà Mau"
+    assert baclieu.province_on(None) == "Cà Mau"

@@ -188,6 +188,7 @@ class NewsSpider(scrapy.Spider):
             article = extract_article(
                 page.text, page.url, paper=paper.name, province=paper.province, fetched_at=datetime.now(UTC)
             )
+            article.province = paper.province_on(article.published_at)
         except ExtractionError as exc:
             self.logger.info("%s", exc)
             article = None
