@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from crawler.samplepress import SamplePress
+from webapp import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,3 +67,14 @@ def indexed_dir(crawled_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
     assert result.returncode == 0, result.stderr[-3000:]
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def app(indexed_dir: Path) -> Flask:
+    """The web app over the indexed sample press (embedded backend)."""
+    return create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

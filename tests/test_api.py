@@ -9,7 +9,6 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from webapp import create_app
@@ -17,16 +16,6 @@ from webapp import create_app
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 SEED_OFFICIAL = "pham-bach-dang--ca-mau"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def app(indexed_dir: Path) -> Flask:
-    return create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def test_search_answers_the_documented_shape(client: FlaskClient) -> None:
@@ -175,7 +164,7 @@ def test_unknown_api_route_is_json_404(client: FlaskClient) -> None:
 def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:
     from webapp.exports import csv_cell
 
-    assert csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert csv_cell(["-1", "b"]) == "'-1; b"
     assert csv_cell("Phạm Bạch Đằng") == "Phạm Bạch Đằng"
     assert csv_cell(None) == ""

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from webapp import create_app
-
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 SEED_OFFICIAL = "pham-bach-dang--ca-mau"
-
-
-@pytest.fixture(scope="module")
-def app(indexed_dir: Path) -> Flask:
-    return create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.fixture(scope="module")
