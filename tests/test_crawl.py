@@ -84,3 +84,12 @@ def test_a_site_that_is_down_gives_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no site answered" in result.stderr
     assert exported(tmp_path) == []
+
+
+def test_a_start_url_and_max_articles(press: SamplePress, tmp_path: Path) -> None:
+    home = next(p["home"] for p in press.papers if p["id"] == "thachhan")
+    result = run_cli("crawl", "--fast", "--url", home, "--max-articles", "5", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    articles = exported(tmp_path)
+    assert len(articles) == 5
+    assert {a["paper"] for a in articles} == {home.split("//")[1].rstrip("/")}  # a paper known by its URL only
