@@ -370,12 +370,24 @@ class ElasticsearchBackend(SearchBackend):
         except NotFoundError:
             return None
 
-    def iter_docs(self) -> Iterator[dict[str, Any]]:
+    def _scan(self, body: dict[str, Any], preserve_order: bool) -> Iterator[dict[str, Any]]:
+        """Every matching stored document, through a scroll; a node lost midway raises BackendUnavailable."""
         self._ensure()
-        for hit in helpers.scan(
-            self.client, index=self.articles_alias, query={"query": {"match_all": {}}}, size=1000, preserve_order=False
-        ):
-            yield hit["_source"]
+        try:
+            for hit in helpers.scan(
+                self.client,
+                index=self.articles_alias,
+                query=body,
+                size=1000,
+                preserve_order=preserve_order,
+                scroll="2m",
+            ):
+                yield hit["_source"]
+        except (EsConnectionError, EsTransportError) as exc:
+            raise BackendUnavailable(f"Elasticsearch stopped answering: {exc}") from exc
+
+    def iter_docs(self) -> Iterator[dict[str, Any]]:
+        return self._scan({"query": {"match_all": {}}}, preserve_order=False)
 
     def officials(self) -> list[dict[str, Any]]:
         self._ensure()
@@ -407,13 +419,8 @@ class ElasticsearchBackend(SearchBackend):
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
-        self._ensure()
         query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
-        body = {"query": query, "sort": sort_order(request, parsed)}
-        for hit in helpers.scan(
-            self.client, index=self.articles_alias, query=body, size=1000, preserve_order=True, scroll="2m"
-        ):
-            yield hit["_source"]
+        return self._scan({"query": query, "sort": sort_order(request, parsed)}, preserve_order=True)
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)
