@@ -86,3 +86,12 @@ def test_vietnamese_dates(text: str, expected: datetime) -> None:
 
 def test_impossible_and_partial_dates_are_not_dates() -> None:
     assert find_dates("31/02/2017 và ngày 1/7 năm nay") == []
+
+
+def test_names_sort_by_given_name_in_vietnamese_order() -> None:
+    from vntext import collation_key, given_name
+
+    names = ["Phạm Bạch Đằng", "Lê Dũng", "Trần Văn Hiện", "Hồ Minh Chiến", "Nguyễn Văn Dân"]
+    ordered = sorted(names, key=lambda name: collation_key(given_name(name)))
+    assert ordered == ["Hồ Minh Chiến", "Nguyễn Văn Dân", "Lê Dũng", "Phạm Bạch Đằng", "Trần Văn Hiện"]
+    assert given_name("Y Min") == "Min" and given_name("") == ""

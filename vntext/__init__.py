@@ -1,7 +1,18 @@
 """Vietnamese text handling shared by crawling, enrichment, indexing and querying."""
 
 from vntext.abbreviations import ABBREVIATIONS, canonical_title, expand_abbreviations, title_key
-from vntext.normalize import canonical, clean, fold, has_diacritics, key, repair, slug, tidy
+from vntext.normalize import (
+    canonical,
+    clean,
+    collation_key,
+    fold,
+    given_name,
+    has_diacritics,
+    key,
+    repair,
+    slug,
+    tidy,
+)
 from vntext.tokens import Token, tokenize, word_forms, words
 
 __all__ = [
@@ -10,8 +21,10 @@ __all__ = [
     "canonical",
     "canonical_title",
     "clean",
+    "collation_key",
     "expand_abbreviations",
     "fold",
+    "given_name",
     "has_diacritics",
     "key",
     "repair",

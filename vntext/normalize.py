@@ -78,6 +78,17 @@ def key(text: str) -> str:
     return clean(canonical(text)).casefold()
 
 
+def collation_key(text: str) -> str:
+    """Sort key in Vietnamese alphabet order, near enough: diacritics ignored except đ, which follows d."""
+    return fold(repair(text).replace("đ", "d~").replace("Đ", "D~")).casefold()
+
+
+def given_name(full_name: str) -> str:
+    """The given name (tên), the last word, by which Vietnamese lists are ordered: 'Phạm Bạch Đằng' → 'Đằng'."""
+    words = full_name.split()
+    return words[-1] if words else full_name
+
+
 def slug(text: str) -> str:
     """ASCII slug for ids and URLs: 'Phạm Bạch Đằng' → 'pham-bach-dang'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")

@@ -10,24 +10,14 @@ from typing import Any
 
 from indexer.enrich.profiles import OfficialProfile, holders
 from search.model import QueryError
-from vntext import fold, key, title_key
+from vntext import collation_key, fold, given_name, key, title_key
 
 _YEAR = re.compile(r"^\d{4}$")
 
 
-def given_name(name: str) -> str:
-    """The given name (tên), the last word: Vietnamese lists are ordered by it ('Phạm Bạch Đằng' → 'Đằng')."""
-    return name.split()[-1] if name.split() else name
-
-
 def directory_key(profile: dict[str, Any]) -> tuple[str, str, str]:
     """Order of the directory: given name, then the full name, without diacritics (Đ sorts after D)."""
-    return sort_text(given_name(profile["name"])), sort_text(profile["name"]), profile["id"]
-
-
-def sort_text(text: str) -> str:
-    """Vietnamese-ish collation key: diacritics ignored, but đ kept after d."""
-    return fold(text.replace("đ", "d~").replace("Đ", "D~")).casefold()
+    return collation_key(given_name(profile["name"])), collation_key(profile["name"]), profile["id"]
 
 
 def letter(profile: dict[str, Any]) -> str:
@@ -88,7 +78,7 @@ def by_letter(profiles: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, An
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in sorted(profiles, key=directory_key):
         groups[letter(p)].append(p)
-    return dict(sorted(groups.items(), key=lambda kv: sort_text(kv[0])))
+    return dict(sorted(groups.items(), key=lambda kv: collation_key(kv[0])))
 
 
 def common_titles(profiles: Iterable[dict[str, Any]], limit: int = 40) -> list[tuple[str, int]]:
@@ -109,4 +99,4 @@ def common_titles(profiles: Iterable[dict[str, Any]], limit: int = 40) -> list[t
 
 def provinces(profiles: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
     """Provinces with how many officials each."""
-    return sorted(Counter(p["province"] for p in profiles).items(), key=lambda kv: sort_text(kv[0]))
+    return sorted(Counter(p["province"] for p in profiles).items(), key=lambda kv: collation_key(kv[0]))
