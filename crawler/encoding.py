@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from scrapy.http import HtmlResponse, Response, TextResponse
+
+from vntext import repair
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -30,18 +31,18 @@ def _decodes(body: bytes, encoding: str) -> str | None:
 
 
 def decode_html(body: bytes, content_type: str = "") -> str:
-    """Page text in NFC: a BOM decides; bytes that are valid UTF-8 are UTF-8 whatever the page claims;
-    otherwise the declared charset if the bytes fit it, else windows-1258."""
+    """Page text, repaired (vntext.repair): a BOM decides; bytes that are valid UTF-8 are UTF-8 whatever
+    the page claims; otherwise the declared charset if the bytes fit it, else windows-1258."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
-            return unicodedata.normalize("NFC", body.decode(encoding, errors="replace"))
+            return repair(body.decode(encoding, errors="replace"))
     declared = declared_charset(body, content_type)
     text = _decodes(body, "utf-8")
     if text is None and _known(declared) and codecs.lookup(declared).name != "utf-8":
         text = _decodes(body, declared)
     if text is None:
         text = body.decode(FALLBACK, errors="replace")
-    return unicodedata.normalize("NFC", text)
+    return repair(text)
 
 
 def _known(encoding: str) -> bool:
