@@ -60,6 +60,7 @@ class NewsSpider(scrapy.Spider):
         self.max_articles = max_articles
         self.articles = 0
         self.unchanged: set[str] = set()  # archived URLs whose sitemap lastmod says they did not change
+        self.started = datetime.now(UTC)
         self.guard: TrapGuard  # set by from_crawler, from the settings
 
     @classmethod
@@ -97,7 +98,8 @@ class NewsSpider(scrapy.Spider):
         if kind == "article" and (state := self.archive.page_state(url)) is not None:
             if state.is_article and lastmod and lastmod <= state.last_fetched:
                 self.unchanged.add(url)
-                stats.inc_value("newsarchive/skipped_unchanged")
+                if state.last_fetched < self.started:  # not merely fetched earlier in this crawl
+                    stats.inc_value("newsarchive/skipped_unchanged")
                 return
             if state.etag:
                 headers["If-None-Match"] = state.etag
