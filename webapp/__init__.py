@@ -9,8 +9,9 @@ from werkzeug.exceptions import HTTPException
 
 from newsarchive.config import data_dir
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, state
+from webapp import backend, i18n, state
 from webapp.formatting import FILTERS
+from webapp.i18n import _
 
 # Pages load only their own CSS, script and images; inline SVG charts need nothing else.
 PAGE_CSP = (
@@ -40,7 +41,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
-    app.jinja_env.globals.update(toggle_url=state.toggle_url, export_url=state.export_url)
+    app.jinja_env.globals.update(
+        toggle_url=state.toggle_url, export_url=state.export_url, language_url=state.language_url
+    )
+    i18n.install(app)
     _install_error_handlers(app)
     app.after_request(_security_headers)
     return app
@@ -54,25 +58,25 @@ def _security_headers(response: Response) -> Response:
 
 
 def _error(status: int, title: str, message: str) -> tuple[Any, int]:
-    """JSON {"error": ...} under /api/, an HTML page elsewhere."""
+    """JSON {"error": ...} under /api/, an HTML page elsewhere (in the page's language)."""
     if request.path.startswith("/api/"):
         return jsonify(error=message), status
-    return render_template("error.html", title=title, message=message, status=status), status
+    return render_template("error.html", title=title, message=_(message), status=status), status
 
 
 def _install_error_handlers(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc: QueryError) -> tuple[Any, int]:
-        return _error(400, "Yêu cầu không hợp lệ", str(exc))
+        return _error(400, _("Yêu cầu không hợp lệ"), str(exc))
 
     @app.errorhandler(BackendUnavailable)
     def backend_down(exc: BackendUnavailable) -> tuple[Any, int]:
         app.logger.warning("search backend unavailable: %s", exc)
-        return _error(503, "Tìm kiếm tạm thời không hoạt động", BACKEND_DOWN)
+        return _error(503, _("Tìm kiếm tạm thời không hoạt động"), BACKEND_DOWN)
 
     @app.errorhandler(404)
     def not_found(exc: HTTPException) -> tuple[Any, int]:
-        return _error(404, "Không tìm thấy", "Trang hoặc mục này không có trong kho lưu trữ.")
+        return _error(404, _("Không tìm thấy"), "Trang hoặc mục này không có trong kho lưu trữ.")
 
     @app.errorhandler(HTTPException)
     def other_http_error(exc: HTTPException) -> tuple[Any, int]:

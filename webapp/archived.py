@@ -8,10 +8,11 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 from lxml_html_clean import Cleaner
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from archive.store import Archive
 from archive.warc import RawResponse
+from webapp.i18n import _
 
 # Sent with every archived copy: nothing may load, run, submit or frame it from elsewhere.
 ARCHIVE_CSP = (
@@ -95,10 +96,12 @@ def sanitize(response: RawResponse, banner: str) -> str:
 
 
 def banner_html(article_url: str, fetched_url: str, status: int) -> str:
-    """The notice shown above an archived copy."""
+    """The notice shown above an archived copy, in the page's language."""
+    notice = escape(
+        _("Bản lưu trữ của trang {url} (HTTP {status}) như khi thu thập; đã gỡ bỏ script và mọi liên kết ra ngoài.")
+    ).format(url=Markup("<code>{}</code>").format(fetched_url), status=status)
     return (
         '<div style="background:#fff4e5;border:2px solid #f0a020;padding:8px;font:14px sans-serif">'
-        f"Bản lưu trữ của trang <code>{escape(fetched_url)}</code> (HTTP {status}) như khi thu thập; "
-        f'đã gỡ bỏ script và mọi liên kết ra ngoài. <a href="{escape(article_url)}">Về bài báo</a>'
+        f'{notice} <a href="{escape(article_url)}">{escape(_("Về bài báo"))}</a>'
         "</div>"
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from indexer.enrich.topics import TOPICS
 from search.model import FACETS, SearchRequest, SearchResult
 from webapp.backend import profiles
+from webapp.i18n import _
 from webapp.params import PARAM_OF_FACET
 from webapp.state import toggle_url, without_url
 
@@ -36,13 +37,18 @@ class Chip:
 
 
 def label_of(facet: str, value: str) -> str:
-    """Display name of a facet value (official id → name, topic slug → Vietnamese name)."""
+    """Display name of a facet value (official id → name, topic slug → topic name in the page's language)."""
     if facet == "officials":
         profile = profiles().get(value)
         return profile["name"] if profile else value
     if facet == "topics":
-        return TOPICS.get(value, value)
+        return _(TOPICS.get(value, value))
     return value
+
+
+def shown_label(facet: str, label: str) -> str:
+    """A counted value's label as shown: topic names in the page's language, every other value as written."""
+    return _(label) if facet == "topics" else label
 
 
 def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, str]) -> list[FacetPanel]:
@@ -54,7 +60,7 @@ def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, 
         param = PARAM_OF_FACET[facet]
         selected = request.filters.get(facet, [])
         options = [
-            FacetOption(v.value, v.label, v.count, v.value in selected, toggle_url(param, v.value))
+            FacetOption(v.value, shown_label(facet, v.label), v.count, v.value in selected, toggle_url(param, v.value))
             for v in result.facets.get(facet, [])
         ]
         counted = {o.value for o in options}
@@ -63,20 +69,20 @@ def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, 
         ]
         if facet == "year":
             options.sort(key=lambda o: o.value, reverse=True)
-        panels.append(FacetPanel(facet, FACET_TITLES[facet], options))
+        panels.append(FacetPanel(facet, _(FACET_TITLES[facet]), options))
     return panels
 
 
 def active_chips(request: SearchRequest, fixed: dict[str, str]) -> list[Chip]:
     """A removable chip per active filter (the page's own filter is not removable here)."""
     chips = [
-        Chip(f"{FACET_TITLES[facet]}: {label_of(facet, value)}", toggle_url(PARAM_OF_FACET[facet], value))
+        Chip(f"{_(FACET_TITLES[facet])}: {label_of(facet, value)}", toggle_url(PARAM_OF_FACET[facet], value))
         for facet, values in request.filters.items()
         if facet not in fixed
         for value in values
     ]
     if request.date_from:
-        chips.append(Chip(f"Từ ngày {request.date_from.isoformat()}", without_url("date_from")))
+        chips.append(Chip(f"{_('Từ ngày')} {request.date_from.isoformat()}", without_url("date_from")))
     if request.date_to:
-        chips.append(Chip(f"Đến ngày {request.date_to.isoformat()}", without_url("date_to")))
+        chips.append(Chip(f"{_('Đến ngày')} {request.date_to.isoformat()}", without_url("date_to")))
     return chips

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, render_template, request
 from indexer.enrich.topics import TOPICS
 from webapp.backend import profiles
 from webapp.charts import bar_chart
+from webapp.i18n import _
 from webapp.officials_data import by_letter, common_titles, find_officials, parse_on, provinces
 from webapp.search_views import render_search
 
@@ -54,7 +55,8 @@ def profile_page(official_id: str) -> str:
     profile = profiles().get(official_id)
     if profile is None:
         abort(404)
-    mentions = bar_chart(profile.get("mentions_by_month", {}), label=f"Số lần {profile['name']} được nhắc mỗi tháng")
+    label = _("Số lần {name} được nhắc mỗi tháng").format(name=profile["name"])
+    mentions = bar_chart(profile.get("mentions_by_month", {}), label=label)
     return render_search(
         {"officials": official_id},
         profile=profile,

@@ -7,6 +7,7 @@ from flask import Blueprint, abort
 from indexer.enrich.topics import TOPICS
 from search.model import SearchRequest, SearchResult
 from webapp.backend import backend
+from webapp.i18n import _
 from webapp.search_views import render_search
 
 bp = Blueprint("overviews", __name__)
@@ -25,14 +26,14 @@ def overview(facet: str, value: str) -> SearchResult:
 def topic_page(slug: str) -> str:
     if slug not in TOPICS:
         abort(404)
-    return render_search({"topics": slug}, overview=overview("topics", slug), heading=TOPICS[slug], kind="Chủ đề")
+    return render_search({"topics": slug}, overview=overview("topics", slug), heading=_(TOPICS[slug]), kind=_("Chủ đề"))
 
 
 @bp.get("/province/<name>")
 def province_page(name: str) -> str:
-    return render_search({"province": name}, overview=overview("province", name), heading=name, kind="Tỉnh")
+    return render_search({"province": name}, overview=overview("province", name), heading=name, kind=_("Tỉnh"))
 
 
 @bp.get("/paper/<name>")
 def paper_page(name: str) -> str:
-    return render_search({"paper": name}, overview=overview("paper", name), heading=name, kind="Báo")
+    return render_search({"paper": name}, overview=overview("paper", name), heading=name, kind=_("Báo"))

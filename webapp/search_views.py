@@ -11,6 +11,7 @@ from webapp.attention import attention
 from webapp.backend import backend
 from webapp.charts import bar_chart
 from webapp.facets import active_chips, facet_panels
+from webapp.i18n import _
 from webapp.params import PARAM_OF_FACET, search_request
 from webapp.state import page_url, without_url
 
@@ -34,10 +35,10 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     req.with_months = True
     result = backend().search(req)
     points = attention(backend(), req, result.months)
-    counts = bar_chart({p.month: p.count for p in points}, label="Số bài khớp mỗi tháng")
+    counts = bar_chart({p.month: p.count for p in points}, label=_("Số bài khớp mỗi tháng"))
     shares = bar_chart(
         {p.month: 100 * p.share for p in points},
-        label="Tỷ lệ trên tổng số bài các báo đã đăng mỗi tháng (%)",
+        label=_("Tỷ lệ trên tổng số bài các báo đã đăng mỗi tháng (%)"),
         fmt=lambda v: f"{v:.1f}%",
     )
     return render_template(

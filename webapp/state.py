@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import g, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from webapp.i18n import DEFAULT
 from webapp.params import FILTER_PARAMS
 
 STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies")
@@ -18,11 +19,12 @@ def current_args() -> MultiDict:
 
 
 def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
-    """URL of an endpoint (default: this page) with these query parameters."""
+    """URL of an endpoint (default: this page) with these query parameters (and the language, see i18n)."""
     if endpoint is None:
         endpoint, view_args = request.endpoint or "search.search_page", {**(request.view_args or {}), **view_args}
+    base = url_for(endpoint, **view_args)
     query = urlencode(list(args.items(multi=True)))
-    return url_for(endpoint, **view_args) + ("?" + query if query else "")
+    return base + ("&" if "?" in base else "?") + query if query else base
 
 
 def toggle_url(param: str, value: str) -> str:
@@ -57,3 +59,12 @@ def export_url(endpoint: str, **extra: str) -> str:
     for key, value in extra.items():
         args[key] = value
     return url_with(args, endpoint)
+
+
+def language_url(lang: str) -> str:
+    """This very URL, every parameter kept, in another interface language (Vietnamese: no `lang`)."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    if lang != DEFAULT:
+        args.append(("lang", lang))
+    query = urlencode(args)
+    return quote(request.script_root + request.path) + ("?" + query if query else "")

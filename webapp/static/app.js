@@ -6,7 +6,8 @@ document.querySelectorAll("[data-autosubmit]").forEach(function (control) {
   control.addEventListener("change", function () { control.form.submit(); });
 });
 
-// Official name type-ahead: asks /api/v1/officials?q=… and lists matching profiles as links.
+// Official name type-ahead: asks /api/v1/officials?q=… and lists matching profiles as links
+// (profile URL pattern and status text come from the page, in its language).
 document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
   var list = document.getElementById(input.getAttribute("aria-controls"));
   var status = document.getElementById(input.getAttribute("aria-describedby"));
@@ -17,7 +18,7 @@ document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
     officials.slice(0, 10).forEach(function (official) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = input.dataset.profileBase + encodeURIComponent(official.id);
+      link.href = input.dataset.profileUrl.replace("__id__", encodeURIComponent(official.id));
       link.textContent = official.name;
       var where = document.createElement("span");
       where.className = "muted";
@@ -27,7 +28,7 @@ document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
       list.appendChild(item);
     });
     list.hidden = officials.length === 0;
-    status.textContent = officials.length + " quan chức khớp";
+    status.textContent = officials.length + " " + input.dataset.matches;
   }
 
   function lookup() {

@@ -1,0 +1,141 @@
+"""The English interface (?lang=en) over the indexed sample press; Vietnamese stays the default."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from indexer.enrich.topics import TOPICS
+from webapp.facets import FACET_TITLES
+from webapp.i18n import ENGLISH, english
+
+WEBAPP = Path(__file__).resolve().parent.parent / "webapp"
+SEED_OFFICIAL = "pham-bach-dang--ca-mau"
+
+
+def text(response) -> str:  # noqa: ANN001 - a test response
+    return response.get_data(as_text=True)
+
+
+def href(html: str, pattern: str) -> str:
+    """The first link whose (unescaped) target matches the pattern."""
+    links = [htmllib.unescape(h) for h in re.findall(r'href="([^"]+)"', html)]
+    return next(link for link in links if re.search(pattern, link))
+
+
+def language_link(html: str) -> tuple[str, str]:
+    """Target and text of the header's language switch."""
+    match = re.search(r'<a class="language" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    return htmllib.unescape(match[1]), match[2]
+
+
+def test_default_is_vietnamese_with_a_link_to_english(client: FlaskClient) -> None:
+    page = text(client.get("/", query_string={"q": "dang"}))
+    assert '<html lang="vi">' in page
+    assert ">Tìm</button>" in page and "<h2>Chủ đề</h2>" in page
+    assert re.search(r"<strong>\d+</strong> bài báo", page)
+    assert language_link(page) == ("/?q=dang&lang=en", "English")
+    assert 'name="lang"' not in page
+
+
+def test_english_labels_facets_sort_and_total(client: FlaskClient) -> None:
+    page = text(client.get("/", query_string={"lang": "en"}))
+    assert '<html lang="en">' in page
+    assert ">Search</button>" in page and "Search the articles" in page
+    for heading in ("Officials", "Topic", "Province", "Newspaper", "Year"):
+        assert f"<h2>{heading}</h2>" in page
+    for option in ("Most relevant", "Newest", "Oldest"):
+        assert f">{option}</option>" in page
+    assert "<strong>64</strong> articles" in page
+    assert "Administrative reform" in page  # topic names get English labels
+    assert "Tìm trong các bài báo" not in page and "bài báo" not in page
+    assert 'hreflang="vi" lang="vi">Tiếng Việt</a>' in page
+    assert '<input type="hidden" name="lang" value="en">' in page  # a new query stays in English
+
+
+def test_english_survives_facet_toggles_and_pagination(client: FlaskClient) -> None:
+    page = text(client.get("/", query_string={"lang": "en", "size": "5"}))
+    toggle = href(page, r"province=C%C3%A0\+Mau")
+    assert "lang=en" in toggle
+    filtered = text(client.get(toggle))
+    assert '<html lang="en">' in filtered and "Province: Cà Mau" in filtered and "Clear all filters" in filtered
+    chip = re.search(r'<a class="chip" href="([^"]+)" aria-label="Remove filter Province', filtered)[1]
+    assert htmllib.unescape(chip) == "/?lang=en&size=5"
+    second = href(filtered, r"page=2")
+    assert "lang=en" in second and "province=C%C3%A0+Mau" in second
+    page2 = text(client.get(second))
+    assert '<html lang="en">' in page2 and 'aria-current="page">2</span>' in page2
+    assert "lang=en" in href(page2, r"^/officials/")  # links to other pages keep the language
+    assert "lang" not in href(page2, r"/api/v1/export\?.*format=csv")  # exports take no language
+
+
+def test_switching_back_to_vietnamese_keeps_the_search(client: FlaskClient) -> None:
+    page = text(client.get("/", query_string=[("q", "dang"), ("province", "Cà Mau"), ("lang", "en")]))
+    assert language_link(page) == ("/?q=dang&province=C%C3%A0+Mau", "Tiếng Việt")
+    assert language_link(text(client.get("/province/Cà Mau"))) == ("/province/C%C3%A0%20Mau?lang=en", "English")
+
+
+def test_officials_directory_and_profile_in_english(client: FlaskClient) -> None:
+    directory = text(client.get("/officials", query_string={"lang": "en", "q": "pham bach"}))
+    assert '<html lang="en">' in directory
+    assert "<h1>Officials in the articles</h1>" in directory and "<strong>1</strong> officials" in directory
+    assert ">Filter</button>" in directory and ">All provinces</option>" in directory
+    assert 'data-matches="matching officials"' in directory
+    profile_url = href(directory, rf"^/officials/{SEED_OFFICIAL}")
+    assert profile_url == f"/officials/{SEED_OFFICIAL}?lang=en"
+    profile = text(client.get(profile_url))
+    assert "<h1>Phạm Bạch Đằng</h1>" in profile  # names stay as written
+    assert "Mentioned in" in profile and ">First seen</th>" in profile and "Often mentioned with" in profile
+    assert "Times Phạm Bạch Đằng was mentioned per month" in profile
+    assert "Phó Bí thư Thường trực Tỉnh ủy" in profile  # titles are content
+    assert not re.search(r"\d{2}/\d{2}/\d{4}", profile)  # English dates are ISO
+
+
+def test_who_held_in_english(client: FlaskClient) -> None:
+    query = {"title": "Chủ tịch UBND tỉnh", "province": "Quảng Trị", "date": "2017", "lang": "en"}
+    page = text(client.get("/officials/who-held", query_string=query))
+    assert "<h1>Who held this post?</h1>" in page and "Trần Quốc Thịnh" in page
+    assert re.search(r"<strong>\d+</strong> officials held “Chủ tịch UBND tỉnh” in Quảng Trị during 2017", page)
+
+
+def test_error_pages_in_english(client: FlaskClient) -> None:
+    bad = client.get("/", query_string={"page": "abc", "lang": "en"})
+    assert bad.status_code == 400
+    page = text(bad)
+    assert '<html lang="en">' in page and "<h1>Bad request</h1>" in page
+    assert "page must be a whole number below one billion, not &#39;abc&#39;" in page
+    assert "Back to search" in page and "Yêu cầu không hợp lệ" not in page
+    missing = client.get("/article/nope", query_string={"lang": "en"})
+    assert missing.status_code == 404 and "<h1>Not found</h1>" in text(missing)
+    assert "Yêu cầu không hợp lệ" in text(client.get("/", query_string={"page": "abc"}))
+
+
+def test_search_warnings_in_english(client: FlaskClient) -> None:
+    page = text(client.get("/", query_string={"q": '"cải cách', "lang": "en"}))
+    assert "Missing closing quote" in page
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "EN", "vi"])
+def test_other_languages_fall_back_to_vietnamese(client: FlaskClient, lang: str) -> None:
+    response = client.get("/", query_string={"lang": lang})
+    assert response.status_code == 200
+    assert '<html lang="vi">' in text(response) and ">Tìm</button>" in text(response)
+
+
+def test_api_answers_are_not_translated(client: FlaskClient) -> None:
+    response = client.get("/api/v1/search", query_string={"page": "abc", "lang": "en"})
+    assert response.status_code == 400 and "phải là số nguyên" in response.json["error"]
+
+
+def test_every_interface_string_has_an_english_entry() -> None:
+    literal = re.compile(r"""\b_\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""")
+    sources = [*WEBAPP.glob("*.py"), *(WEBAPP / "templates").glob("*.html")]
+    used = {a or b for path in sources for a, b in literal.findall(path.read_text(encoding="utf-8"))}
+    used |= set(FACET_TITLES.values()) | set(TOPICS.values())
+    assert len(used) > 80
+    assert sorted(used - ENGLISH.keys()) == []
+    assert english("date phải là năm (2017) hoặc ngày (2017-06-12), không phải 'x'").startswith("date must be")
