@@ -43,11 +43,16 @@ def press() -> Iterator[SamplePress]:
         yield running
 
 
-@pytest.fixture(scope="session")
-def registry_file(press: SamplePress, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("registry") / "papers.json"
+def write_registry(press: SamplePress, folder: Path) -> Path:
+    """The crawler's registry file for a running sample press."""
+    path = folder / "papers.json"
     path.write_text(json.dumps(press.registry(), ensure_ascii=False), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def registry_file(press: SamplePress, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_registry(press, tmp_path_factory.mktemp("registry"))
 
 
 @pytest.fixture(scope="session")

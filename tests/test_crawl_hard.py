@@ -13,7 +13,7 @@ import pytest
 
 from archive.article import normalize_url
 from crawler.samplepress import SamplePress
-from tests.conftest import run_cli
+from tests.conftest import run_cli, write_registry
 from tests.test_archive_warc import assert_valid_warc
 
 CALENDAR_CAP = 8
@@ -27,9 +27,7 @@ def hard_press() -> Iterator[SamplePress]:
 
 @pytest.fixture(scope="module")
 def hard_registry(hard_press: SamplePress, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hard") / "papers.json"
-    path.write_text(json.dumps(hard_press.registry(), ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_registry(hard_press, tmp_path_factory.mktemp("hard"))
 
 
 @pytest.fixture(scope="module")
