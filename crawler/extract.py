@@ -226,10 +226,11 @@ def extract_article(
     images = _images(tree, url)
     if not images and (og_image := _meta(tree, "og:image")):
         images = [Image(urljoin(url, og_image), "")]
+    author = _ld_person(ld.get("author")) or _meta(tree, "author", "article:author") or _visible_author(tree)
     _strip_chrome(tree)
     text = (
-        trafilatura.extract(
-            lxml_html.tostring(tree, encoding="unicode"),
+        trafilatura.extract(  # takes the parsed tree as it is: no second serialization and parse
+            tree,
             url=url,
             include_comments=False,
             include_tables=False,
@@ -243,7 +244,7 @@ def extract_article(
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
     if _SOFT_404.search(title):
         raise ExtractionError(f"soft 404 at {url}: {title!r}")
-    author = _ld_person(ld.get("author")) or _meta(tree, "author", "article:author") or _visible_author(tree) or byline
+    author = author or byline
     return Article(
         url=url,
         canonical_url=urljoin(url, canonical),
