@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive.article import article_id  # noqa: E402
+from domain.topics import TOPICS  # noqa: E402
 from indexer.enrich import enrich, official_id  # noqa: E402
 from indexer.enrich.lexicon import read_lines  # noqa: E402
-from indexer.enrich.topics import TOPICS  # noqa: E402
 from vntext import canonical  # noqa: E402
 
 

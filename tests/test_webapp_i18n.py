@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from indexer.enrich.topics import TOPICS
+from domain.topics import TOPICS
 from webapp.facets import FACET_TITLES
 from webapp.i18n import ENGLISH, english
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.enrich.topics import TOPICS
+from domain.topics import TOPICS
 from search.model import FACETS, SearchRequest, SearchResult
 from webapp.backend import profiles
 from webapp.i18n import _

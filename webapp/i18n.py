@@ -139,7 +139,7 @@ ENGLISH: dict[str, str] = {
     "Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó.": (
         "Only excluded words: the whole archive was searched except for them."
     ),
-    # topics (indexer.enrich.topics.TOPICS)
+    # topics (domain.topics.TOPICS)
     "Xây dựng Đảng": "Party building",
     "Chính quyền": "Government",
     "Cải cách hành chính": "Administrative reform",

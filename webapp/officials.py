@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from indexer.enrich.topics import TOPICS
+from domain.topics import TOPICS
 from webapp.backend import profiles
 from webapp.charts import bar_chart
 from webapp.i18n import _

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort
 
-from indexer.enrich.topics import TOPICS
+from domain.topics import TOPICS
 from search.model import SearchRequest, SearchResult
 from webapp.backend import backend
 from webapp.i18n import _

@@ -16,12 +16,24 @@ from vntext.abbreviations import ABBREVIATIONS, title_key
 
 
 @dataclass(slots=True)
+class Quote:
+    """What an official said in an article: a direct quote or indirect speech, with its sentence."""
+
+    text: str  # the words said, as printed (without the quotation marks)
+    kind: str  # "direct" | "indirect"
+    sentence: str = ""  # the whole sentence it was read from
+
+
+@dataclass(slots=True)
 class Official:
     """A person with a public or party position as the text names them."""
 
     name: str  # full name as written, NFC
     titles: list[str] = field(default_factory=list)  # each as written, cleaned
     mentions: int = 1
+    province: str | None = None  # the province the text places them in (title's organisation, lead-in), if any
+    national: bool = False  # a central position (Party centre, National Assembly, Government, ministries)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def official_id(name: str, province: str) -> str:
