@@ -29,7 +29,7 @@ CHECKS = [
     response_headers_conformance,
 ]
 EXAMPLES = 40  # per operation: the five operations stay well under a minute
-OPERATIONS = ["/search", "/articles/{id}", "/officials", "/officials/{id}", "/export"]
+OPERATIONS = ["/search", "/articles/{doc_id}", "/officials", "/officials/{official_id}", "/export"]
 
 
 @pytest.fixture(scope="module")
