@@ -7,9 +7,9 @@ from typing import Any
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from newsarchive.config import data_dir
+from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, i18n, messages, state
+from webapp import backend, i18n, messages, requests, state
 from webapp.exports import export_limit
 from webapp.formatting import FILTERS
 from webapp.i18n import message
@@ -26,7 +26,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
+    app.config.update(NEWSARCHIVE_PUBLIC_URL=settings().public_url)
     app.config.update(config or {})
+    requests.install(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     backend.install(app)
 

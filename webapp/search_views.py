@@ -12,6 +12,7 @@ from webapp.backend import backend
 from webapp.charts import bar_chart
 from webapp.facets import active_chips, facet_panels
 from webapp.i18n import _
+from webapp.known import check_filters
 from webapp.params import PARAM_OF_FACET, search_request
 from webapp.state import page_url, without_url
 
@@ -33,7 +34,9 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
     req.with_months = True
+    notes = check_filters(req, fixed)
     result = backend().search(req)
+    result.warnings.extend(notes)
     points = attention(backend(), req, result.months)
     counts = bar_chart({p.month: p.count for p in points}, label=_("Số bài khớp mỗi tháng"))
     shares = bar_chart(
