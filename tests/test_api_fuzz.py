@@ -34,7 +34,9 @@ OPERATIONS = ["/search", "/articles/{doc_id}", "/officials", "/officials/{offici
 
 @pytest.fixture(scope="module")
 def api_schema(indexed_dir: Path):  # noqa: ANN201 - a schemathesis schema
-    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
+    app = create_app(
+        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
+    )
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 
 

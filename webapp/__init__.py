@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, i18n, messages, requests, state
+from webapp import backend, i18n, limits, messages, requests, state
 from webapp.exports import export_limit
 from webapp.formatting import FILTERS
 from webapp.i18n import message
@@ -40,6 +40,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.overviews import bp as overviews_bp
     from webapp.search_views import bp as search_bp
 
+    limits.install(app, {api_bp: settings().rate_limit_api, exports_bp: settings().rate_limit_export})
     for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
@@ -85,4 +86,6 @@ def _install_error_handlers(app: Flask) -> None:
     def other_http_error(exc: HTTPException) -> tuple[Any, int]:
         status = exc.code or 500
         title, text = messages.HTTP_ERRORS.get(status, messages.OTHER_ERROR)
-        return _error(status, title, text)
+        body, status = _error(status, title, text)
+        response = app.make_response((body, status))
+        return limits.add_retry_after(app, response) if status == 429 else response
