@@ -15,7 +15,9 @@ from werkzeug.utils import cached_property
 
 from webapp.params import normalise
 
-MAX_URL_CHARS = 8190  # path + query string, as gunicorn's largest request line; longer → 414
+# Path + query string; longer → 414 (our page; gunicorn's own bare 414 from 8,190 on). With at most
+# MAX_PAGE_FACET_SIZE values per facet, a page echoing such a URL in every link stays under 2 MB.
+MAX_URL_CHARS = 4096
 
 
 class NormalisedRequest(Request):

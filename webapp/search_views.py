@@ -18,6 +18,7 @@ from webapp.state import page_url, without_url
 
 bp = Blueprint("search", __name__)
 PAGE_WINDOW = 3  # result pages linked on each side of the current one
+MAX_PAGE_FACET_SIZE = 50  # values per facet on a page (every value is a link carrying the whole state)
 
 
 def pages(request: SearchRequest, total: int) -> list[tuple[int, str]]:
@@ -34,6 +35,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
     req.with_months = True
+    req.facet_size = min(req.facet_size, MAX_PAGE_FACET_SIZE)
     notes = check_filters(req, fixed)
     result = backend().search(req)
     result.warnings.extend(notes)

@@ -1,8 +1,8 @@
 """The production web server: gunicorn with several worker processes (threads in each), or waitress in one.
 
 Each gunicorn worker builds its own app (no preloading: a backend connection must not cross a fork).
-Request lines longer than webapp.requests.MAX_URL_CHARS are refused by gunicorn itself (400), as the app
-would refuse them (414).
+URLs over webapp.requests.MAX_URL_CHARS get the app's 414 page; request lines over 8,190 bytes are refused by
+gunicorn itself (a bare 414), before any worker reads them.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from webapp.requests import MAX_URL_CHARS
-
+GUNICORN_MAX_LINE = 8190  # gunicorn's largest request line; the app answers 414 from MAX_URL_CHARS (4,096) on
 WORKER_TIMEOUT = 60  # seconds a worker may spend on one request (a long export streams within it)
 
 
@@ -40,7 +39,7 @@ def serve_gunicorn(app_factory: Any, host: str, port: int, workers: int, threads
         "worker_class": "gthread",
         "timeout": WORKER_TIMEOUT,
         "graceful_timeout": 10,
-        "limit_request_line": MAX_URL_CHARS,
+        "limit_request_line": GUNICORN_MAX_LINE,
         "accesslog": "-",
         "forwarded_allow_ips": "",  # the app decides what to believe (NEWSARCHIVE_TRUSTED_PROXIES)
         "control_socket_disable": True,  # one fixed socket path per user would collide between servers
