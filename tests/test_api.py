@@ -166,7 +166,8 @@ def test_openapi_document_lists_every_api_route(client: FlaskClient) -> None:
 def test_unknown_api_route_is_json_404(client: FlaskClient) -> None:
     response = client.get("/api/v1/nothing")
     assert response.status_code == 404 and "error" in response.json
-    assert client.post("/api/v1/search").status_code == 405
+    refused = client.post("/api/v1/search")
+    assert refused.status_code == 405 and "GET" in refused.headers["Allow"] and "error" in refused.json
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:

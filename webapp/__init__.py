@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
@@ -23,7 +23,8 @@ PAGE_CSP = (
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
-    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
+    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export),
+    NEWSARCHIVE_PUBLIC_URL (base of absolute links), RATELIMIT_ENABLED (False: no rate limits)."""
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
     app.config.update(NEWSARCHIVE_PUBLIC_URL=settings().public_url)
@@ -88,4 +89,6 @@ def _install_error_handlers(app: Flask) -> None:
         title, text = messages.HTTP_ERRORS.get(status, messages.OTHER_ERROR)
         body, status = _error(status, title, text)
         response = app.make_response((body, status))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
         return limits.add_retry_after(app, response) if status == 429 else response
