@@ -3,7 +3,8 @@
 Limits count per client address (`request.remote_addr`; behind a reverse proxy set NEWSARCHIVE_TRUSTED_PROXIES
 so that X-Forwarded-For is believed). The store is in-process by default (`memory://`: each gunicorn worker
 counts for itself, so a client gets up to workers × the limit); `NEWSARCHIVE_RATE_LIMIT_STORAGE=redis://host:6379`
-shares the counts between workers and hosts (needs the `redis` package). Over a limit: 429 with Retry-After.
+shares the counts between workers and hosts (tests/test_limits.py checks it on a real redis-server).
+Over a limit: 429 with Retry-After.
 App config RATELIMIT_ENABLED=False turns them off (tests that are not about them).
 """
 
