@@ -73,6 +73,11 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+def key_of_canonical(canonical_text: str) -> str:
+    """`key` for text already `canonical` (skips recomputing tone placement): cleaned, case-folded."""
+    return clean(canonical_text).casefold()
+
+
 def key(text: str) -> str:
     """A comparison key: canonical tones, cleaned, case-folded ('Hoà  Bình' == 'hòa bình')."""
     return clean(canonical(text)).casefold()

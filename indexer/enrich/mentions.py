@@ -61,10 +61,10 @@ PhraseTable = dict[str, list[tuple[str, ...]]]
 
 
 def phrase_table(phrases: list[str]) -> PhraseTable:
-    """First token key → token-key tuples, longest first."""
+    """First token key → token-key tuples, longest first (tokenized in capitals: 'tn&mt' reads as TN&MT)."""
     table: PhraseTable = {}
     for phrase in phrases:
-        toks = tuple(t.key for t in tokenize(phrase))
+        toks = tuple(t.key for t in tokenize(phrase.upper()))
         if toks and toks not in table.get(toks[0], ()):
             table.setdefault(toks[0], []).append(toks)
     for entries in table.values():
@@ -93,6 +93,8 @@ TAILS = phrase_table(_TAIL_LIST)
 PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
+_LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
+_LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 
 
@@ -128,10 +130,14 @@ def cap_run(toks: list[Tok], i: int) -> int:
 # ---------------------------------------------------------------- titles
 
 
-def _split_run(toks: list[Tok], k: int, run: int) -> int:
-    """Within a capitalised run after a place trigger, the number of words that are the place."""
-    if run == 2 and toks[k].key not in MAJOR_SURNAMES:
-        return run  # 'xã Châu Thới', 'Huyện ủy Sơn Hòa': a lone two-word run is a place
+def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
+    """Within a capitalised run after a place trigger, the number of words that are the place.
+
+    `local`: the trigger names a unit below the province (huyện, xã, Huyện ủy, …), whose names no gazetteer
+    here lists; there a lone two-word run without a major surname is the place ('xã Châu Thới').
+    """
+    if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
+        return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
     for p in range(min(run, 4)):
         rest = run - p
         if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
@@ -142,7 +148,7 @@ def _split_run(toks: list[Tok], k: int, run: int) -> int:
     return run
 
 
-def _place_end(toks: list[Tok], k: int, triggered: bool) -> int:
+def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) -> int:
     """After an organisation: skip a place name (tỉnh Cà Mau), leaving a following personal name alone."""
     run = cap_run(toks, k)
     place = match(PLACES, toks, k)
@@ -153,7 +159,7 @@ def _place_end(toks: list[Tok], k: int, triggered: bool) -> int:
         return k + len(place)
     if not triggered or run == 0:
         return k
-    return k + _split_run(toks, k, run)
+    return k + _split_run(toks, k, run, local)
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
@@ -176,7 +182,7 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
-    triggered = False
+    triggered = local = False
     while True:
         tail = match(TAILS, toks, k)
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
@@ -187,12 +193,13 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if tail:
             k += len(tail)
             triggered = _triggers(tail)
+            local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
             if numbered and k < len(toks) and (_ROMAN.match(toks[k].text) or toks[k].kind == "n"):
                 k += 1
             k = _bracketed_tails(toks, k)
             continue
-        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS)
+        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
         if end == k:
             return k
         k, triggered = end, False
@@ -267,6 +274,15 @@ class Name:
     titles: list[Title] = field(default_factory=list)
 
 
+def _listed_head(toks: list[Tok], i: int) -> int | None:
+    """'7 Phó Giám đốc gồm …', 'hai Phó Chủ tịch là …': a bare head counted before a list of names is a title."""
+    head = match(HEADS_NEED_TAIL, toks, i)
+    if not head or not i or not (toks[i - 1].kind == "n" or toks[i - 1].key in lx.LIST_COUNTS - {"các"}):
+        return None
+    end = i + len(head)
+    return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
+
+
 def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
     """A capitalised run right after an institution word, a number or an acronym is not a person."""
     if not i or i in title_ends:
@@ -329,7 +345,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         chuc = i and toks[i - 1].key == "chức" and tok.key == "vụ"  # 'giữ chức vụ Trưởng ban', not 'Vụ trưởng'
-        if tok.key in TITLE_STARTS and not chuc and (end := match_title(toks, i)):
+        if tok.key in TITLE_STARTS and not chuc and (end := match_title(toks, i) or _listed_head(toks, i)):
             titles.append(Title(i, end))
             title_ends.add(end)
             i = end

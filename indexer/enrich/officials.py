@@ -384,6 +384,15 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:
     """`find_officials` on a text and its `canonical` form (computed once by the caller)."""
+    return officials_and_titles(display, work)[0]
+
+
+Spans = list[tuple[int, int]]
+
+
+def officials_and_titles(display: str, work: str) -> tuple[list[Official], Spans, Spans]:
+    """The officials of a text (as `officials_in_canonical`), and the character spans of every title and of
+    every personal name in it (what topic rules must not read as evidence: 'Phạm Văn Hóa' is no 'văn hóa')."""
     from indexer.enrich.places import place_officials
     from indexer.enrich.quotes import attach_quotes
 
@@ -396,7 +405,9 @@ def officials_in_canonical(display: str, work: str) -> list[Official]:
     refs = _count_mentions(toks, names, work, people)
     place_officials(display, toks, names, people)
     attach_quotes(display, toks, names, titles, refs, people)
-    return list(people.values())
+    title_spans = [(toks[t.start].start, toks[t.end - 1].end) for t in titles]
+    name_spans = [(toks[nm.start].start, toks[nm.end - 1].end) for nm in names]
+    return list(people.values()), title_spans, name_spans
 
 
 def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[str, Official]) -> dict[int, str]:

@@ -202,7 +202,10 @@ def _attributed_after(tx: _Text, after: int) -> tuple[str | None, int]:
     """'“…”, Phó Bí thư Thường trực Tỉnh ủy nhấn mạnh': a speaker then a speech verb right after the quote."""
     if after >= len(tx.toks) or tx.toks[after].key not in {",", "-"}:
         return None, -1
-    sp = next((m for m in tx.mentions if m.start in (after + 1, after + 2)), None)
+    q = after + 1
+    while q < len(tx.toks) and (q in tx.in_titles or tx.toks[q].key in {",", "ông", "bà", "đồng", "chí"}):
+        q += 1  # '“…”, Chủ tịch UBND tỉnh Lê Văn Sử nhấn mạnh': past the speaker's titles
+    sp = next((m for m in tx.mentions if m.start in (after + 1, after + 2, q)), None)
     if sp is None:
         return None, -1
     for v in range(sp.end, min(sp.end + 3, len(tx.toks))):

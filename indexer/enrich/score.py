@@ -7,7 +7,7 @@ Each line: {"id", "text", "officials": [{"name", "titles": [...], "province"?, "
 a gold title counts as found when the predicted person has a title with the same
 `vntext.abbreviations.title_key` (a missed person's titles count as missed). Province and national are
 scored on the people found, where the gold gives them; quotes by (official, kind) pairs; the topic as the
-primary tag of `classify("", text)`.
+primary tag of `enrich("", "", text, None)` (the officials' titles blanked, as in indexing).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.enrich import enrich
 from indexer.enrich.officials import Official, find_officials
-from indexer.enrich.topics import classify
 from vntext import key
 from vntext.abbreviations import title_key
 
@@ -155,7 +155,7 @@ def score_passage(item: dict, acc: Score) -> None:
         _score_quotes(item, predicted, acc)
     if item.get("topic"):
         acc.topic_gold += 1
-        tags = classify("", item["text"])
+        tags = enrich("", "", item["text"], None).topics
         if tags and tags[0] == item["topic"]:
             acc.topic_right += 1
         else:
