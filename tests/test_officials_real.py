@@ -79,7 +79,8 @@ def test_abbreviations_typos_and_long_organisations(text: str, expected: dict[st
         ("Ông Nguyễn Văn Bình từng giữ chức Giám đốc Sở Tài chính.", "Nguyễn Văn Bình", "Giám đốc Sở Tài chính"),
         ("Ông Hứa Văn Cường tái đắc cử chức danh Phó chủ tịch HĐND huyện.", "Hứa Văn Cường", "Phó chủ tịch HĐND huyện"),
         (
-            "Đồng chí Nguyễn Ngô Quyết, Bí thư Huyện ủy đã được 100% đại biểu tín nhiệm bầu giữ chức Chủ tịch HĐND huyện.",
+            "Đồng chí Nguyễn Ngô Quyết, Bí thư Huyện ủy đã được 100% đại biểu tín nhiệm bầu giữ chức "
+            "Chủ tịch HĐND huyện.",
             "Nguyễn Ngô Quyết",
             "Chủ tịch HĐND huyện",
         ),
@@ -89,7 +90,8 @@ def test_abbreviations_typos_and_long_organisations(text: str, expected: dict[st
             "Phó Chủ tịch UBND huyện Krông Bông",
         ),
         (
-            "Ông Đào Mỹ (50 tuổi, Bí thư Thị ủy Thị xã Sông Cầu, tỉnh Phú Yên) được bầu giữ chức Phó Chủ tịch UBND tỉnh.",
+            "Ông Đào Mỹ (50 tuổi, Bí thư Thị ủy Thị xã Sông Cầu, tỉnh Phú Yên) được bầu giữ chức "
+            "Phó Chủ tịch UBND tỉnh.",
             "Đào Mỹ",
             "Phó Chủ tịch UBND tỉnh",
         ),
