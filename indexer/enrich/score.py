@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.enrich import enrich
+from indexer.enrich.mentions import tokenize
 from indexer.enrich.officials import Official, find_officials
+from indexer.enrich.places import province_at
 from vntext import key
 from vntext.abbreviations import title_key
 
@@ -97,7 +99,11 @@ def load(path: Path) -> list[dict]:
 
 
 def _place_key(place: str | None) -> str | None:
-    return key(place) if place else None
+    """A province compared by its canonical name ('Đăk Nông' == 'Đắk Nông'), else by key."""
+    if not place:
+        return None
+    hit = province_at(tokenize(place), 0)
+    return key(hit[0]) if hit else key(place)
 
 
 def _score_person(item: dict, gold: dict, found: Official, acc: Score) -> None:
