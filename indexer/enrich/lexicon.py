@@ -31,7 +31,9 @@ def read_sections(name: str) -> dict[str, list[str]]:
 
 _TITLES = read_sections("titles.txt")
 
-HEADS = [key(x) for x in _TITLES["heads"]]
+_HEAD_LIST = [key(x) for x in _TITLES["heads"]]
+# every head has its deputy: 'Phó tham mưu trưởng', 'Phó Chánh Văn phòng', 'Phó Tư lệnh' …
+HEADS = _HEAD_LIST + [f"phó {h}" for h in _HEAD_LIST if " " in h and not h.startswith(("phó ", "tổng bí thư"))]
 HEADS_NEED_TAIL = [key(x) for x in _TITLES["heads_need_tail"]]
 RANKS = [key(x) for x in _TITLES["ranks"]]
 QUALIFIERS = frozenset(TITLE_PREFIXES)  # nguyên, cố, quyền, tân: kept inside the title
@@ -52,6 +54,11 @@ INSTITUTION_PREV = frozenset(w for line in read_lines("institutions.txt") for w 
 # danh', 'đã được 100% đại biểu tín nhiệm bầu giữ chức'): up to BRIDGE_MAX lower-case words or numbers, none of
 # them in BRIDGE_STOPS, the last one in BRIDGE_ENDS, right before the title.
 BRIDGE_MAX = 10
+# Verbs by which the subject acts on someone else ('X ký quyết định kỷ luật … chức vụ T … đối với ông Y'):
+# a joining phrase containing one of them, without 'được' before it, does not give the title to X.
+BRIDGE_ACTIVE = frozenset(
+    {"bổ", "bầu", "phê", "cách", "miễn", "bãi", "điều", "chỉ", "giới", "kỷ", "ký", "xóa", "trao", "quyết"}
+)
 BRIDGE_ENDS = frozenset({"chức", "vụ", "danh", "làm", "là", "cử", "bầu", "nhiệm", "kiêm", "qua"})
 BRIDGE_STOPS = frozenset(
     [

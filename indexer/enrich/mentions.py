@@ -277,7 +277,8 @@ class Name:
 def _listed_head(toks: list[Tok], i: int) -> int | None:
     """'7 Phó Giám đốc gồm …', 'hai Phó Chủ tịch là …': a bare head counted before a list of names is a title."""
     head = match(HEADS_NEED_TAIL, toks, i)
-    if not head or not i or not (toks[i - 1].kind == "n" or toks[i - 1].key in lx.LIST_COUNTS - {"các"}):
+    counted = any(t.kind == "n" or t.key in lx.LIST_COUNTS - {"các"} for t in toks[max(0, i - 3) : i])
+    if not head or not counted:  # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None

@@ -97,10 +97,16 @@ def _sentence_end(toks: list[Tok], i: int) -> int:
 def _bridge(sp: _Spans, pos: int) -> int | None:
     """'giữ chức', 'tiếp tục được bầu giữ chức', 'tái đắc cử chức danh' at pos: the title start after it."""
     toks = sp.toks
+    passive = False
     for q in range(pos, min(pos + lx.BRIDGE_MAX, len(toks))):
         tok = toks[q]
+        if tok.key == "," and q > pos:
+            continue  # 'tiếp tục được bầu, tái đắc cử chức …'
         if tok.key in lx.BRIDGE_STOPS or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
             return None
+        passive = passive or tok.key == "được"
+        if tok.key in lx.BRIDGE_ACTIVE and not passive:
+            return None  # the subject acts on someone else
         if tok.key in lx.BRIDGE_ENDS and q + 1 in sp.title_at:
             return q + 1
     return None
@@ -116,6 +122,21 @@ def _skip_paren(sp: _Spans, pos: int) -> int | None:
             return -(q + 1)  # '(thứ hai từ phải sang)', '(đứng giữa)': skip it
         if q in sp.title_at or toks[q].key in {".", ";", "("}:
             return None
+    return None
+
+
+def _birth_note(toks: list[Tok], p: int) -> int | None:
+    """'60 tuổi', 'sinh năm 1971', 'SN 1975' at p followed by a comma: the index of that comma."""
+    keys = [t.key for t in toks[p : p + 4]]
+    for note in (["_", "tuổi"], ["sinh", "năm", "_"], ["sn", "_"]):
+        if (
+            len(keys) > len(note)
+            and keys[len(note)] == ","
+            and all(
+                want == got or want == "_" and toks[p + i].kind == "n" for i, (want, got) in enumerate(zip(note, keys))
+            )
+        ):
+            return p + len(note)
     return None
 
 
@@ -144,8 +165,8 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
             return sp.title_at[skip], skip, "("
         pos = -skip
         k = toks[pos].key if pos < n else ""
-    if first and k == "," and pos + 2 < n and toks[pos + 1].kind == "n" and toks[pos + 2].key == "tuổi":
-        pos += 3  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …'
+    if first and k == "," and (skip := _birth_note(toks, pos + 1)):
+        pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
         k = toks[pos].key if pos < n else ""
     if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
         return sp.title_at[pos + 1], pos + 1, k
@@ -260,9 +281,23 @@ def _assign_doi_voi(sp: _Spans) -> None:
         cho = hon and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
         if not (doi_voi or cho):
             continue
-        for t in _titles_before_doi_voi(sp, s - 2 if doi_voi else s - 1):
+        found = _titles_before_doi_voi(sp, s - 2 if doi_voi else s - 1)
+        for t in found:
             t.claimed = True
-            nm.titles.append(t)
+        for member in [nm, *_listed_after(sp, nm)] if found else []:
+            member.titles.extend(found)
+
+
+def _listed_after(sp: _Spans, nm: Name) -> list[Name]:
+    """Names listed after nm in its sentence with their own honorific: '… đối với ông A, …; ông B, …'."""
+    toks, out = sp.toks, []
+    stop = _sentence_end(toks, nm.end)
+    for other in sp.names:
+        if nm.end <= other.start < stop and other.start >= 2:
+            before = toks[other.start - 1].key, toks[other.start - 2].key
+            if before[0] in {"ông", "bà"} and before[1] in {";", ",", "và"}:
+                out.append(other)
+    return out
 
 
 def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:

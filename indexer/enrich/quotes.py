@@ -84,7 +84,8 @@ def _text(display: str, toks: list[Tok], a: int, b: int) -> str:
 
 
 _GAP_WORDS = {"đã", "cũng", "vừa", "lại", "thì", "tiếp", "tục", "còn", "luôn", "sẽ", "rất", "khi", "này", "nhiều",
-              "lần", "nữa", "thêm", "trước", "đó", "sau", "ông", "bà", "đồng", "chí", "đoàn"}  # fmt: skip
+              "lần", "nữa", "thêm", "trước", "đó", "sau", "ông", "bà", "đồng", "chí", "đoàn", "tỉnh", "huyện", "xã",
+              "thành", "phố", "tp", "quận", "phường"}  # fmt: skip
 _COORDINATORS = {"và", "rồi", "đồng", "thời"}
 
 
