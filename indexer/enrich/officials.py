@@ -133,7 +133,8 @@ def _birth_note(toks: list[Tok], p: int) -> int | None:
             len(keys) > len(note)
             and keys[len(note)] == ","
             and all(
-                want == got or want == "_" and toks[p + i].kind == "n" for i, (want, got) in enumerate(zip(note, keys))
+                want == got or want == "_" and toks[p + i].kind == "n"
+                for i, (want, got) in enumerate(zip(note, keys, strict=False))
             )
         ):
             return p + len(note)
