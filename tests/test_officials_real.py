@@ -272,6 +272,8 @@ def test_real_devset_is_big_varied_and_split_by_outlet() -> None:
     assert len({r["topic"] for r in rows}) == 16
     dev = {r["outlet"] for r in rows if r["split"] == "dev"}
     assert not dev & {r["outlet"] for r in rows if r["split"] == "heldout"}
+    second = [json.loads(line) for line in (DEVSET / "real_heldout2.jsonl").open()]  # fresh outlets, later
+    assert not {r["outlet"] for r in second} & {r["outlet"] for r in rows}
 
 
 def test_real_dev_split_floor() -> None:
