@@ -133,6 +133,6 @@ SPEECH_VERBS = [
         "cho biết", "nhấn mạnh", "khẳng định", "đề nghị", "yêu cầu", "cho rằng", "chỉ đạo", "phát biểu",
         "nói", "chia sẻ", "đánh giá", "kể", "xác nhận", "lưu ý", "đề xuất", "kiến nghị", "mong", "mong muốn",
         "kêu gọi", "thông tin", "bày tỏ", "nêu rõ", "cam kết", "giải thích", "trả lời", "tin tưởng", "hy vọng",
-        "đánh giá cao", "ghi nhận", "chỉ rõ", "quán triệt", "thông báo",
+        "đánh giá cao", "ghi nhận", "chỉ rõ", "quán triệt", "thông báo", "cho hay", "nhận định",
     )
 ]  # fmt: skip

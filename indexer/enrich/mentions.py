@@ -85,11 +85,13 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ", "PGĐ", "ĐB"}
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
-_TAIL_LIST += [p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")]  # after 'Trưởng ban'
+_TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
 RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
+# right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
+_AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
 PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
@@ -185,6 +187,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
     triggered = local = False
     while True:
         tail = match(TAILS, toks, k)
+        if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
+            tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
