@@ -281,3 +281,15 @@ def test_real_dev_split_floor() -> None:
     assert result.f1 >= 0.97 and result.title_recall >= 0.95
     assert result.topic_right >= 0.85 * result.topic_gold
     assert result.quote_f1 >= 0.9
+
+
+def test_titles_joined_to_a_back_reference_go_to_its_official() -> None:
+    text = (
+        "Ông Hồ Văn Niên tái đắc cử Bí thư Tỉnh ủy Gia Lai. Ông Niên còn là ủy viên Hội đồng Dân tộc của Quốc hội. "
+        "Bà Lê Thị Thủy, Bí thư Tỉnh ủy Hà Nam, và bà Võ Thị Ánh Xuân, Bí thư Tỉnh ủy An Giang, dự. "
+        "Bà Thủy từng giữ chức Phó Tổng Thanh tra Chính phủ."
+    )
+    found = titles_of(text)
+    assert found["Hồ Văn Niên"] == ["Bí thư Tỉnh ủy Gia Lai", "ủy viên Hội đồng Dân tộc của Quốc hội"]
+    assert found["Lê Thị Thủy"] == ["Bí thư Tỉnh ủy Hà Nam", "Phó Tổng Thanh tra Chính phủ"]
+    assert found["Võ Thị Ánh Xuân"] == ["Bí thư Tỉnh ủy An Giang"]

@@ -439,11 +439,35 @@ def officials_and_titles(display: str, work: str) -> tuple[list[Official], Spans
     names = assign(toks, titles, names)
     people = _people(display, toks, names)
     refs = _count_mentions(toks, names, work, people)
+    _titles_of_back_references(display, toks, titles, names, refs, people)
     place_officials(display, toks, names, people)
     attach_quotes(display, toks, names, titles, refs, people)
     title_spans = [(toks[t.start].start, toks[t.end - 1].end) for t in titles]
     name_spans = [(toks[nm.start].start, toks[nm.end - 1].end) for nm in names]
     return list(people.values()), title_spans, name_spans
+
+
+def _titles_of_back_references(
+    display: str, toks: list[Tok], titles: list[Title], names: list[Name], refs: dict[int, str], people: dict
+) -> None:
+    """'Ông Niên còn là ủy viên Hội đồng Dân tộc …', 'Bà Thủy từng giữ chức …': titles joined to a
+    back-reference (by a joining phrase) go to the one official it names."""
+    sp = _Spans(toks, titles, names)
+    for s, person in refs.items():
+        pos = s + max(cap_run(toks, s), 1)
+        if (start := _bridge(sp, pos)) is None:
+            continue
+        official = people[person]
+        seen = {title_key(t) for t in official.titles}
+        t: Title | None = sp.title_at[start]
+        while t is not None and not t.claimed and t.end not in sp.name_at:
+            t.claimed = True
+            written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
+            if title_key(written) not in seen:
+                seen.add(title_key(written))
+                official.titles.append(written)
+            nxt = t.end + 1
+            t = sp.title_at.get(nxt) if t.end < len(toks) and toks[t.end].key in {",", ";"} else None
 
 
 def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[str, Official]) -> dict[int, str]:
