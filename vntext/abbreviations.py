@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from vntext.normalize import canonical, clean, key
+from vntext.titles import NEW
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
 # ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
@@ -121,7 +122,7 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
         (r"\bbí thu\b", "bí thư"),  # a frequent typo
-        (r"^tân ", ""),
+        (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),
     )
 )
