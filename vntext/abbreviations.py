@@ -7,8 +7,10 @@ In party news BTV means Ban Thường vụ (not biên tập viên, as general-pu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vntext.normalize import canonical, clean, key
+from vntext.titles import NEW
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
 # ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
@@ -31,6 +33,12 @@ ABBREVIATIONS: dict[str, str] = {
     "UVBTV": "Ủy viên Ban Thường vụ",
     "BTV": "Ban Thường vụ",
     "UVTW": "Ủy viên Trung ương",
+    "UVBCH": "Ủy viên Ban Chấp hành",
+    "UVTV": "Ủy viên Ban Thường vụ",
+    "PCT": "Phó Chủ tịch",
+    "GĐ": "Giám đốc",
+    "PGĐ": "Phó Giám đốc",
+    "ĐB": "Đại biểu",
     "UVTƯ": "Ủy viên Trung ương",
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
@@ -82,7 +90,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC"})
+_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
 
 
@@ -113,7 +121,8 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bủy viên ban chấp hành đảng bộ tỉnh\b", "tỉnh ủy viên"),
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
-        (r"^tân ", ""),
+        (r"\bbí thu\b", "bí thư"),  # a frequent typo
+        (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),
     )
 )
@@ -129,6 +138,7 @@ def canonical_title(text: str) -> str:
     return clean(expand_abbreviations(clean(canonical(text))))
 
 
+@lru_cache(maxsize=65_536)
 def title_key(text: str) -> str:
     """Comparison key of a title: 'Chủ tịch UBND tỉnh' == 'chủ tịch Ủy ban nhân dân tỉnh'.
 
