@@ -351,3 +351,57 @@ def test_copies_can_be_hidden_from_hits_counts_and_facets(loaded: SearchBackend)
     assert {v.value: v.count for v in result.facets["province"]} == {"Cà Mau": 3, "Bạc Liêu": 2, "Quảng Trị": 2}
     assert "2018-12" not in result.months
     assert "oldstyle" not in {d["id"] for d in loaded.iter_matching(SearchRequest(hide_copies=True))}
+
+
+# -- date histograms and coverage ------------------------------------------------------------------
+def test_histogram_by_month_agrees_with_the_months_of_a_search(loaded: SearchBackend) -> None:
+    request = SearchRequest(q="dang", with_months=True)
+    assert loaded.histogram(request, "month") == loaded.search(request).months
+
+
+def test_histogram_periods_are_days_in_vietnam_time(loaded: SearchBackend) -> None:
+    everything = SearchRequest()
+    # oldstyle: 06:00 on 1 December in Vietnam is still 30 November in UTC
+    assert loaded.histogram(everything, "day") == {
+        "2016-11-30": 1,
+        "2017-01-10": 1,
+        "2017-06-12": 1,
+        "2017-06-20": 1,
+        "2018-08-02": 1,
+        "2018-12-01": 1,
+        "2019-03-05": 1,
+    }
+    weeks = loaded.histogram(everything, "week")  # keyed by the Monday of the ISO week
+    assert weeks == {
+        "2016-11-28": 1,
+        "2017-01-09": 1,
+        "2017-06-12": 1,
+        "2017-06-19": 1,
+        "2018-07-30": 1,
+        "2018-11-26": 1,
+        "2019-03-04": 1,
+    }
+    assert loaded.histogram(everything, "year") == {"2016": 1, "2017": 3, "2018": 2, "2019": 1}
+
+
+def test_histogram_obeys_query_filters_dates_and_copies(loaded: SearchBackend) -> None:
+    request = SearchRequest(filters={"province": ["Bạc Liêu"]}, date_from=date(2017, 1, 1))
+    assert loaded.histogram(request, "year") == {"2018": 2}
+    assert loaded.histogram(SearchRequest(q="hoà", hide_copies=True), "year") == {"2016": 1}
+    assert loaded.histogram(SearchRequest(q="Đảng", filters={"topics": ["cai-cach-hanh-chinh"]}), "month") == {
+        "2017-06": 1
+    }
+    with pytest.raises(QueryError):
+        loaded.histogram(SearchRequest(), "decade")  # type: ignore[arg-type]
+
+
+def test_coverage_counts_every_article_per_paper(loaded: SearchBackend) -> None:
+    papers = {p.paper: p for p in loaded.coverage()}
+    assert list(papers) == sorted(papers)
+    assert sum(p.articles for p in papers.values()) == len(CORPUS)
+    bac_lieu = papers["Báo Bạc Liêu"]
+    assert (bac_lieu.articles, bac_lieu.provinces) == (3, {"Bạc Liêu": 3})
+    assert (bac_lieu.first_published, bac_lieu.last_published) == (date(2016, 11, 30), date(2018, 12, 1))
+    assert bac_lieu.months == {"2016-11": 1, "2018-08": 1, "2018-12": 1}
+    thach_han = papers["Báo Thạch Hãn"]  # one undated article: counted, but in no month
+    assert (thach_han.articles, thach_han.months, thach_han.last_published) == (2, {"2019-03": 1}, date(2019, 3, 5))
