@@ -83,10 +83,13 @@ ARTICLE_MAPPINGS = {
 OFFICIAL_MAPPINGS = {"dynamic": False, "properties": {"id": {"type": "keyword"}, "name": {"type": "keyword"}}}
 
 
-def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0) -> dict:
-    """Words in order on `<field>_exact` / `<field>_folded`: a term, a phrase, or a span across both."""
+def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0, slop: int | None = None) -> dict:
+    """Words in order on `<field>_exact` / `<field>_folded`: a term, a prefix, a phrase, or a span across both;
+    with `slop`, the words in any order with at most that many others between them."""
+    if len(words) == 1 and words[0].prefix:
+        return {"prefix": {f"{field}_folded": {"value": words[0].form, "boost": boost}}}
     kinds = {w.exact for w in words}
-    if len(kinds) == 1:
+    if len(kinds) == 1 and slop is None:
         target = f"{field}_exact" if words[0].exact else f"{field}_folded"
         text = " ".join(w.form for w in words)
         if len(words) == 1:
@@ -99,13 +102,18 @@ def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0) -> dict:
         else {"span_field_masking": {"query": {"span_term": {f"{field}_folded": w.form}}, "field": exact_field}}
         for w in words
     ]
+    if slop is not None:
+        return {"span_near": {"clauses": spans, "slop": slop, "in_order": False, "boost": boost}}
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
 def _clause_query(clause: Clause) -> dict:
     return {
         "bool": {
-            "should": [phrase_query("title", clause.words, TITLE_BOOST), phrase_query("content", clause.words)],
+            "should": [
+                phrase_query("title", clause.words, TITLE_BOOST, clause.slop),
+                phrase_query("content", clause.words, slop=clause.slop),
+            ],
             "minimum_should_match": 1,
         }
     }

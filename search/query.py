@@ -1,9 +1,12 @@
 """The query language, parsed once for every backend.
 
-Words must all match (ranked); "quoted phrases"; -exclusion; OR between two clauses. A word typed with
-diacritics matches that word in either tone placement only (Đảng ≠ đang); a word typed without them
-matches every accented form (dang → Đảng, đang, Đằng). Malformed input is searched as well as it can be,
-with a warning, never an exception.
+Words must all match (ranked); "quoted phrases"; "words near each other"~5 (within 5 other words, in any
+order); a trailing * for a word prefix (`cách*`, matched without diacritics); -exclusion; OR between two
+clauses. A word typed with diacritics matches that word in either tone placement only (Đảng ≠ đang); a
+word typed without them matches every accented form (dang → Đảng, đang, Đằng). A known abbreviation
+matches its expansion and back (UBND ⇔ Ủy ban nhân dân, the list in vntext.abbreviations), the expansion
+as a phrase. Malformed or unsupported input (AND, NEAR(…), field:, parentheses) is searched as well as it
+can be, with a warning, never an exception.
 """
 
 from __future__ import annotations
@@ -12,25 +15,37 @@ import re
 from dataclasses import dataclass, field
 
 from vntext import has_diacritics, tokenize
+from vntext.abbreviations import LONGEST_EXPANSION, abbreviations_of, query_expansion
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
-_LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>\S+)')
+MAX_SLOP = 50
+_LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)(?P<close>"?)(?:~(?P<slop>\d{1,6}))?|(?P<word>\S+)')
+_FIELD = re.compile(r"^\w+:")
+_WARNINGS = {
+    "and": "AND không cần viết: mọi từ đều phải có trong bài.",
+    "near": 'NEAR(…) không được hỗ trợ; hãy viết "từ một từ hai"~5 để tìm các từ gần nhau.',
+    "field": "Cú pháp trường: (ví dụ title:) không được hỗ trợ; đã tìm như từ thường.",
+    "paren": "Dấu ngoặc đơn không nhóm được từ; đã bỏ qua.",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A query word as searched: `form` is the folded word, or the canonical accented one if `exact`."""
+    """A query word as searched: `form` is the folded word, or the canonical accented one if `exact`;
+    `prefix`: every word starting with the folded form."""
 
     form: str
     exact: bool
+    prefix: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """One word, or several that must stand together in order (a phrase)."""
+    """One word, or several that must stand together in order (a phrase), or near each other (`slop`)."""
 
     words: tuple[Word, ...]
+    slop: int | None = None
 
 
 @dataclass(slots=True)
@@ -53,12 +68,80 @@ class ParsedQuery:
         """The words of a query made only of two or more single words (to boost them as a phrase)."""
         if self.excluded or len(self.groups) < 2 or any(len(g) != 1 or len(g[0].words) != 1 for g in self.groups):
             return None
+        if any(g[0].words[0].prefix for g in self.groups):
+            return None
         return [g[0].words[0] for g in self.groups]
 
 
-def _clause(text: str) -> Clause | None:
+def _clause(text: str, slop: int | None = None, prefix: bool = False) -> Clause | None:
     words = tuple(Word(t.exact, True) if has_diacritics(t.exact) else Word(t.folded, False) for t in tokenize(text))
-    return Clause(words) if words else None
+    if not words:
+        return None
+    if prefix and len(words) == 1:
+        return Clause((Word(tokenize(text)[0].folded, False, prefix=True),))
+    return Clause(words, slop if slop is not None and len(words) > 1 else None)
+
+
+def _warn(parsed: ParsedQuery, kind: str) -> None:
+    if _WARNINGS[kind] not in parsed.warnings:
+        parsed.warnings.append(_WARNINGS[kind])
+
+
+def _unsupported(parsed: ParsedQuery, raw: str) -> str | None:
+    """The word to search for a raw query word, warning about syntax we do not support (None: skip it)."""
+    if raw == "AND":
+        _warn(parsed, "and")
+        return None
+    if raw.upper().startswith("NEAR("):
+        _warn(parsed, "near")
+        raw = raw[5:]
+    if _FIELD.match(raw) and not raw.endswith(":"):
+        _warn(parsed, "field")
+        raw = raw.split(":", 1)[1]
+    if "(" in raw or ")" in raw:
+        _warn(parsed, "paren")
+        raw = raw.replace("(", " ").replace(")", " ")
+    return raw
+
+
+def _with_abbreviations(group: list[Clause], words: tuple[str, ...]) -> list[Clause]:
+    """The group plus every abbreviation of the expansion whose folded words are `words`."""
+    extra = [c for a in abbreviations_of(words) if (c := _clause(a)) is not None]
+    return group + [c for c in extra if c not in group]
+
+
+def _expand(parsed: ParsedQuery, plain: dict[int, str]) -> None:
+    """Abbreviations typed ('UBND') also match their expansion, expansions (quoted or not) their abbreviations.
+
+    `plain` maps the index of each group that is one bare typed word to that word as typed.
+    """
+    groups, out, i = parsed.groups, [], 0
+    while i < len(groups):
+        run = 0
+        if i in plain:
+            while i + run in plain and run < LONGEST_EXPANSION:
+                run += 1
+        for length in range(run, 1, -1):  # the longest run of bare words that spells an expansion
+            words = tuple(w.form if not w.exact else _fold(w.form) for g in groups[i : i + length] for w in g[0].words)
+            if abbreviations_of(words):
+                phrase = Clause(tuple(g[0].words[0] for g in groups[i : i + length]))
+                out.append(_with_abbreviations([phrase], words))
+                i += length
+                break
+        else:
+            group = groups[i]
+            expansion = query_expansion(plain[i]) if i in plain else None
+            if expansion and (clause := _clause(expansion)) is not None:
+                group = _with_abbreviations([*group, clause], tuple(_fold(w.form) for w in clause.words))
+            elif len(group) == 1 and group[0].slop is None:
+                group = _with_abbreviations(group, tuple(_fold(w.form) for w in group[0].words))
+            out.append(group)
+            i += 1
+    parsed.groups = out
+
+
+def _fold(form: str) -> str:
+    return tokenize(form)[0].folded if form else form
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -68,32 +151,41 @@ def parse_query(text: str) -> ParsedQuery:
         text = text[:MAX_QUERY_CHARS]
         parsed.warnings.append(f"Câu truy vấn quá dài, chỉ dùng {MAX_QUERY_CHARS} ký tự đầu.")
     pending_or = last_positive = False
+    plain: dict[int, str] = {}
     for match in _LEXEME.finditer(text):
-        negative = bool(match["neg"])
+        negative, slop, prefix = bool(match["neg"]), None, False
         if match["word"] is not None:
             raw = match["word"]
             if raw == "OR":
                 pending_or = last_positive
                 continue
             negative = raw.startswith("-") and len(raw) > 1
-            raw = raw[1:] if negative else raw
+            raw = _unsupported(parsed, raw[1:] if negative else raw)
+            if raw is None:
+                continue
+            prefix = raw.endswith("*") and len(raw.rstrip("*")) > 0
         else:
             raw = match["phrase"]
             if not match["close"]:
                 parsed.warnings.append("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu.")
-        clause = _clause(raw)
+            slop = min(int(match["slop"]), MAX_SLOP) if match["slop"] else None
+        clause = _clause(raw, slop, prefix)
         if clause is None:
             continue
         if negative:
             parsed.excluded.append(clause)
         elif pending_or:
             parsed.groups[-1].append(clause)
+            plain.pop(len(parsed.groups) - 1, None)
         else:
             parsed.groups.append([clause])
+            if match["word"] is not None and len(clause.words) == 1 and not prefix:
+                plain[len(parsed.groups) - 1] = raw
         pending_or, last_positive = False, not negative
         if sum(len(g) for g in parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
             parsed.warnings.append(f"Chỉ dùng {MAX_CLAUSES} từ đầu tiên của câu truy vấn.")
             break
+    _expand(parsed, plain)
     if parsed.excluded and not parsed.groups:
         parsed.warnings.append("Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó.")
     return parsed

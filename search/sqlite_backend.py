@@ -62,10 +62,14 @@ _PERIOD_SQL = {
 
 
 def _word(word: Word) -> str:
+    if word.prefix:
+        return f'"{word.form}" *'
     return f'"{fold(word.form)}_{word.form}"' if word.exact else f'"{word.form}_" *'
 
 
 def _clause(clause: Clause) -> str:
+    if clause.slop is not None:  # FTS5 counts the tokens between the first and the last word, inner ones too
+        return f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
     return " + ".join(_word(w) for w in clause.words)
 
 
