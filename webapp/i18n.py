@@ -10,8 +10,11 @@ from typing import Any
 
 from flask import Flask, has_request_context, request
 
+from webapp.research_text import RESEARCH_ENGLISH
+
 DEFAULT = "vi"
-PAGE_BLUEPRINTS = ("search", "articles", "officials", "overviews")  # HTML pages: their links keep the language
+# HTML pages: their links keep the language
+PAGE_BLUEPRINTS = ("search", "articles", "officials", "overviews", "research_views")
 
 # Vietnamese → English. Keys with {placeholders} are filled in after translation (`_(key).format(...)`).
 ENGLISH: dict[str, str] = {
@@ -157,6 +160,8 @@ ENGLISH: dict[str, str] = {
     "Giao thông - Hạ tầng": "Transport and infrastructure",
     "Chuyển đổi số": "Digital transformation",
 }
+
+ENGLISH.update(RESEARCH_ENGLISH)
 
 # Messages that reach the pages already filled in (QueryError, search warnings): matched whole, values kept.
 MESSAGES: dict[str, str] = {
