@@ -482,7 +482,7 @@ class ElasticsearchBackend(SearchBackend):
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
         request.validate()
         if interval not in INTERVALS:
-            raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
         aggs = self._aggregate(histogram_body(request, parse_query(request.q), interval))
         return {b["key_as_string"]: b["doc_count"] for b in aggs["periods"]["buckets"] if b["doc_count"]}
 

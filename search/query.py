@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from search.model import Message
 from vntext import has_diacritics, tokenize
 from vntext.abbreviations import LONGEST_EXPANSION, abbreviations_of, query_expansion
 
@@ -23,10 +24,10 @@ MAX_SLOP = 50
 _LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)(?P<close>"?)(?:~(?P<slop>\d{1,6}))?|(?P<word>\S+)')
 _FIELD = re.compile(r"^\w+:")
 _WARNINGS = {
-    "and": "AND không cần viết: mọi từ đều phải có trong bài.",
-    "near": 'NEAR(…) không được hỗ trợ; hãy viết "từ một từ hai"~5 để tìm các từ gần nhau.',
-    "field": "Cú pháp trường: (ví dụ title:) không được hỗ trợ; đã tìm như từ thường.",
-    "paren": "Dấu ngoặc đơn không nhóm được từ; đã bỏ qua.",
+    "and": Message("AND không cần viết: mọi từ đều phải có trong bài."),
+    "near": Message('NEAR(…) không được hỗ trợ; hãy viết "từ một từ hai"~5 để tìm các từ gần nhau.'),
+    "field": Message("Cú pháp trường: (ví dụ title:) không được hỗ trợ; đã tìm như từ thường."),
+    "paren": Message("Dấu ngoặc đơn không nhóm được từ; đã bỏ qua."),
 }
 
 
@@ -54,7 +55,7 @@ class ParsedQuery:
 
     groups: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -149,7 +150,7 @@ def parse_query(text: str) -> ParsedQuery:
     parsed = ParsedQuery()
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        parsed.warnings.append(f"Câu truy vấn quá dài, chỉ dùng {MAX_QUERY_CHARS} ký tự đầu.")
+        parsed.warnings.append(Message("Câu truy vấn quá dài, chỉ dùng {n} ký tự đầu.", n=MAX_QUERY_CHARS))
     pending_or = last_positive = False
     plain: dict[int, str] = {}
     for match in _LEXEME.finditer(text):
@@ -167,7 +168,7 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             raw = match["phrase"]
             if not match["close"]:
-                parsed.warnings.append("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu.")
+                parsed.warnings.append(Message("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu."))
             slop = min(int(match["slop"]), MAX_SLOP) if match["slop"] else None
         clause = _clause(raw, slop, prefix)
         if clause is None:
@@ -183,9 +184,9 @@ def parse_query(text: str) -> ParsedQuery:
                 plain[len(parsed.groups) - 1] = raw
         pending_or, last_positive = False, not negative
         if sum(len(g) for g in parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
-            parsed.warnings.append(f"Chỉ dùng {MAX_CLAUSES} từ đầu tiên của câu truy vấn.")
+            parsed.warnings.append(Message("Chỉ dùng {n} từ đầu tiên của câu truy vấn.", n=MAX_CLAUSES))
             break
     _expand(parsed, plain)
     if parsed.excluded and not parsed.groups:
-        parsed.warnings.append("Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó.")
+        parsed.warnings.append(Message("Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó."))
     return parsed

@@ -324,7 +324,7 @@ class SqliteBackend(SearchBackend):
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
         request.validate()
         if interval not in INTERVALS:
-            raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
             try:

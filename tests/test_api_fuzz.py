@@ -29,7 +29,17 @@ CHECKS = [
     response_headers_conformance,
 ]
 EXAMPLES = 40  # per operation: the five operations stay well under a minute
-OPERATIONS = ["/search", "/articles/{id}", "/officials", "/officials/{id}", "/export"]
+OPERATIONS = [
+    "/search",
+    "/articles/{doc_id}",
+    "/officials",
+    "/officials/{official_id}",
+    "/export",
+    "/attention",
+    "/compare",
+    "/papers",
+    "/articles/{doc_id}/cite",
+]
 
 
 @pytest.fixture(scope="module")

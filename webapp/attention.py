@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 
 from search.backend import SearchBackend
 from search.model import QueryError, SearchRequest
-from search.periods import INTERVALS, MAX_PERIODS, Interval, period_range, period_start
+from search.periods import MAX_PERIODS, Interval, period_range, period_start
+from webapp import messages
 
+MAX_COMPARED = 5  # queries on one chart
 # Filters the denominator keeps: the papers, provinces and years chosen (not the query, officials, topics).
 BASELINE_FACETS = ("paper", "province", "year")
 
@@ -33,14 +35,6 @@ def baseline(request: SearchRequest) -> SearchRequest:
     return replace(request, q="", filters=filters, page=1, size=1, with_facets=False, with_months=False)
 
 
-def interval_param(raw: str | None) -> Interval:
-    """The `interval` parameter (month when empty); QueryError for anything else."""
-    raw = (raw or "").strip() or "month"
-    if raw not in INTERVALS:
-        raise QueryError(f"interval phải là một trong {', '.join(INTERVALS)}")
-    return raw  # type: ignore[return-value]
-
-
 def periods_of(request: SearchRequest, interval: Interval, *histograms: dict[str, int]) -> list[str]:
     """Every period from date_from (or the first match of any histogram) to date_to (or the last match)."""
     keys = [k for counts in histograms for k in counts]
@@ -50,7 +44,7 @@ def periods_of(request: SearchRequest, interval: Interval, *histograms: dict[str
     last = request.date_to or period_start(max(keys))
     periods = period_range(first, last, interval)
     if len(periods) >= MAX_PERIODS:
-        raise QueryError(f"quá nhiều khoảng thời gian (tối đa {MAX_PERIODS}); hãy chọn khoảng dài hơn")
+        raise QueryError(messages.TOO_MANY_PERIODS, high=MAX_PERIODS)
     return periods
 
 
@@ -69,14 +63,9 @@ class Compared:
     points: list[Point]
 
 
-MAX_COMPARED = 5
-
-
 def compare(source: SearchBackend, request: SearchRequest, queries: list[str], interval: Interval) -> list[Compared]:
     """Several queries under the same filters, over the same zero-filled periods and denominator."""
-    queries = [q.strip() for q in queries if q.strip()]
-    if not 1 <= len(queries) <= MAX_COMPARED:
-        raise QueryError(f"hãy so sánh từ 1 đến {MAX_COMPARED} truy vấn (q=…&q=…)")
+    queries = [q.strip() for q in queries if q.strip()][:MAX_COMPARED]
     requests = [replace(request, q=q, page=1, size=1, with_facets=False, with_months=False) for q in queries]
     counts = [source.histogram(r, interval) for r in requests]
     periods = periods_of(request, interval, *counts)

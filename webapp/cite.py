@@ -152,5 +152,5 @@ _FORMATTERS = {"apa": apa, "chicago": chicago, "bibtex": bibtex, "ris": ris, "cs
 def cite(c: Citable, style: str) -> str:
     """The citation in one of STYLES; QueryError for any other style."""
     if style not in _FORMATTERS:
-        raise QueryError(f"style phải là một trong {', '.join(STYLES)}")
+        raise QueryError("{name} phải là một trong {values}", name="style", values=", ".join(STYLES))
     return _FORMATTERS[style](c)

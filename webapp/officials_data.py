@@ -11,6 +11,7 @@ from typing import Any
 from indexer.enrich.profiles import OfficialProfile, holders
 from search.model import QueryError
 from vntext import collation_key, fold, given_name, key, title_key
+from webapp import messages
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -48,7 +49,7 @@ def parse_on(raw: str) -> date | int | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"date phải là năm (2017) hoặc ngày (2017-06-12), không phải {raw[:20]!r}") from None
+        raise QueryError(messages.YEAR_OR_DAY, value=raw[:20]) from None
 
 
 def find_officials(
@@ -65,7 +66,7 @@ def find_officials(
     ]
     if on is not None:
         if not title:
-            raise QueryError("Cần nhập chức danh để tìm người giữ chức vào một thời điểm.")
+            raise QueryError(messages.TITLE_NEEDED)
         by_id = {p["id"]: p for p in found}
         return [by_id[h.id] for h in holders([OfficialProfile.from_dict(p) for p in found], title, on)]
     if title:

@@ -5,36 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, url_for
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from search.model import QueryError
-from webapp.attention import Compared, Point, compare, interval_param, series
+from webapp import schemas
+from webapp.attention import Compared, Point, compare, series
 from webapp.backend import backend
 from webapp.charts import bar_chart, line_chart
 from webapp.cite import EXTENSIONS, STYLES, citable, cite
 from webapp.coverage import paper_json
 from webapp.downloads import attachment, csv_text, filename
-from webapp.params import search_request
+from webapp.openapi import endpoint
+from webapp.params import AttentionParams, CiteParams, CompareParams
 from webapp.provenance import provenance
 
 bp = Blueprint("research", __name__, url_prefix="/api/v1")
 SVG = "image/svg+xml; charset=utf-8"
-
-
-def _format() -> str:
-    fmt = request.args.get("format", "json")
-    if fmt not in ("json", "csv", "svg"):
-        raise QueryError("format phải là json, csv hoặc svg")
-    return fmt
-
-
-def _measure() -> str:
-    measure = request.args.get("measure", "count")
-    if measure not in ("count", "share"):
-        raise QueryError("measure phải là count hoặc share")
-    return measure
 
 
 def _value(point: Point, measure: str) -> float:
@@ -54,50 +41,64 @@ def compare_chart(compared: list[Compared], measure: str, label: str) -> Markup:
     return line_chart(lines, label=label, fmt=_fmt(measure))
 
 
-@bp.get("/attention")
-def api_attention() -> ResponseReturnValue:
+CSV = "text/csv; charset=utf-8"
+SERIES_ANSWERS = {"application/json": None, "text/csv": "CSV (UTF-8 with BOM)", "image/svg+xml": "An SVG chart"}
+
+
+@endpoint(
+    bp,
+    "/attention",
+    summary="Matching articles per period, zero-filled, with the selection's total and share",
+    params=AttentionParams,
+    response={**SERIES_ANSWERS, "application/json": schemas.Attention},
+)
+def api_attention(params: AttentionParams) -> ResponseReturnValue:
     """Matches per period, zero-filled, with the selection's total and share; JSON, CSV or SVG."""
-    req = search_request(request.args)
-    interval, fmt = interval_param(request.args.get("interval")), _format()
-    points = series(backend(), req, interval)
-    if fmt == "csv":
+    req = params.search_request()
+    points = series(backend(), req, params.interval)
+    if params.format == "csv":
         rows = ((p.period, p.count, p.total, f"{p.share:.6f}") for p in points)
         body = csv_text(("period", "count", "total", "share"), rows)
-        return attachment(body, "text/csv; charset=utf-8", filename("attention", req.q, "csv"))
-    if fmt == "svg":
-        measure = _measure()
-        chart = attention_chart(points, measure, f"{req.q or '*'} — {interval} ({measure})")
-        return attachment(str(chart), SVG, filename(f"attention-{measure}", req.q, "svg"))
-    return jsonify(interval=interval, series=[p.to_json() for p in points])
+        return attachment(body, CSV, filename("attention", req.q, "csv"))
+    if params.format == "svg":
+        chart = attention_chart(points, params.measure, f"{req.q or '*'} — {params.interval} ({params.measure})")
+        return attachment(str(chart), SVG, filename(f"attention-{params.measure}", req.q, "svg"))
+    return jsonify(interval=params.interval, series=[p.to_json() for p in points])
 
 
-@bp.get("/compare")
-def api_compare() -> ResponseReturnValue:
-    """Up to five queries (q=…&q=…) under the same filters: totals and zero-filled series; JSON, CSV, SVG."""
-    req = search_request(request.args)
-    interval, fmt = interval_param(request.args.get("interval")), _format()
-    compared = compare(backend(), req, request.args.getlist("q"), interval)
+@endpoint(
+    bp,
+    "/compare",
+    summary="Up to five queries under the same filters: totals and zero-filled series",
+    params=CompareParams,
+    response={**SERIES_ANSWERS, "application/json": schemas.Comparison},
+)
+def api_compare(params: CompareParams) -> ResponseReturnValue:
+    """Up to five queries (q=…&q=…) under the same filters; JSON, CSV (one column per query) or SVG."""
+    compared = compare(backend(), params.search_request(), list(params.q), params.interval)
     name = " vs ".join(c.q for c in compared)
-    if fmt == "csv":
-        measure = _measure()
+    if params.format == "csv":
         header = ("period", *(c.q for c in compared), "total")
-        periods = [p.period for p in compared[0].points]
         rows = (
-            (period, *(_value(c.points[i], measure) for c in compared), compared[0].points[i].total)
-            for i, period in enumerate(periods)
+            (point.period, *(_value(c.points[i], params.measure) for c in compared), point.total)
+            for i, point in enumerate(compared[0].points)
         )
-        return attachment(csv_text(header, rows), "text/csv; charset=utf-8", filename("compare", name, "csv"))
-    if fmt == "svg":
-        measure = _measure()
-        chart = compare_chart(compared, measure, f"{name} — {interval} ({measure})")
-        return attachment(str(chart), SVG, filename(f"compare-{measure}", name, "svg"))
+        return attachment(csv_text(header, rows), CSV, filename("compare", name, "csv"))
+    if params.format == "svg":
+        chart = compare_chart(compared, params.measure, f"{name} — {params.interval} ({params.measure})")
+        return attachment(str(chart), SVG, filename(f"compare-{params.measure}", name, "svg"))
     return jsonify(
-        interval=interval,
+        interval=params.interval,
         queries=[{"q": c.q, "total": c.total, "series": [p.to_json() for p in c.points]} for c in compared],
     )
 
 
-@bp.get("/papers")
+@endpoint(
+    bp,
+    "/papers",
+    summary="Every paper: articles per month, first and last, alerts",
+    response=list[schemas.PaperCoverage],
+)
 def api_papers() -> ResponseReturnValue:
     """Every paper: articles, provinces, first and last publication day, articles per month, alerts."""
     return jsonify([paper_json(p) for p in backend().coverage()])
@@ -111,16 +112,20 @@ def citation_links(doc: dict[str, Any]) -> dict[str, Any]:
     return {"record": record, "citable": citable(doc, record.captured_at if record else None, permalink, archived)}
 
 
-@bp.get("/articles/<doc_id>/cite")
-def api_cite(doc_id: str) -> Response:
+@endpoint(
+    bp,
+    "/articles/<doc_id>/cite",
+    summary="The citation of an article (original URL, publication and capture dates, archived copy)",
+    params=CiteParams,
+    response={t.split(";")[0]: style for style, t in STYLES.items() if style != "chicago"},
+    errors=(400, 404, 503),
+)
+def api_cite(doc_id: str, params: CiteParams) -> Response:
     """The citation of an article in one style (apa, chicago, bibtex, ris, csl-json); download=1 as a file."""
-    style = request.args.get("style", "apa")
-    if style not in STYLES:
-        raise QueryError(f"style phải là một trong {', '.join(STYLES)}")
     doc = backend().get(doc_id)
     if doc is None:
         abort(404)
-    text = cite(citation_links(doc)["citable"], style)
-    if request.args.get("download") == "1":
-        return attachment(text, STYLES[style], f"newsarchive-{doc_id}.{EXTENSIONS[style]}")
-    return Response(text, content_type=STYLES[style])
+    text = cite(citation_links(doc)["citable"], params.style)
+    if params.download:
+        return attachment(text, STYLES[params.style], f"newsarchive-{doc_id}.{EXTENSIONS[params.style]}")
+    return Response(text, content_type=STYLES[params.style])

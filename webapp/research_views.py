@@ -6,12 +6,12 @@ from flask import Blueprint, abort, render_template, request
 
 from domain.topics import TOPICS
 from search.model import SearchRequest
-from webapp.attention import MAX_COMPARED, compare, interval_param
+from webapp.attention import MAX_COMPARED, compare
 from webapp.backend import backend
 from webapp.charts import COLOURS, bar_chart
 from webapp.coverage import paper_json
 from webapp.i18n import _
-from webapp.params import search_request
+from webapp.params import AttentionParams, normalise, parse
 from webapp.research_api import compare_chart
 from webapp.search_views import INTERVAL_LABELS
 from webapp.state import current_args, url_with
@@ -30,10 +30,9 @@ def _search_url(q: str) -> str:
 @bp.get("/compare")
 def compare_page() -> str:
     """Up to five queries on one chart (counts or share of the selection), with totals linking to each search."""
-    req = search_request(request.args)
-    interval = interval_param(request.args.get("interval"))
-    measure = "share" if request.args.get("measure") == "share" else "count"
-    queries = [q for q in request.args.getlist("q") if q.strip()][:MAX_COMPARED]
+    params = parse(AttentionParams, request.args, q="")
+    req, interval, measure = params.search_request(), params.interval, params.measure
+    queries = [q for q in map(normalise, request.args.getlist("q")) if q][:MAX_COMPARED]
     compared = compare(backend(), req, queries, interval) if queries else []
     label = _("Số bài khớp") if measure == "count" else _("Tỷ lệ trên tổng số bài (%)")
     return render_template(
@@ -44,6 +43,7 @@ def compare_page() -> str:
         links=[_search_url(c.q) for c in compared],
         colours=COLOURS,
         chart=compare_chart(compared, measure, label),
+        chart_label=label,
         interval=interval,
         intervals=INTERVAL_LABELS,
         measure=measure,

@@ -7,18 +7,18 @@ from typing import Any
 from flask import Blueprint, g, render_template, request, url_for
 
 from search.model import MAX_DEPTH, SearchRequest
-from webapp.attention import interval_param, series
+from webapp.attention import series
 from webapp.backend import backend
 from webapp.facets import active_chips, facet_panels
-from webapp.i18n import _
-from webapp.params import PARAM_OF_FACET, search_request
+from webapp.i18n import _, _l
+from webapp.params import PARAM_OF_FACET, AttentionParams, parse, search_request
 from webapp.research_api import attention_chart
 from webapp.state import current_args, page_url, url_with, without_url
 
 bp = Blueprint("search", __name__)
 PAGE_WINDOW = 3  # result pages linked on each side of the current one
 MORE_FACET_SIZE = 500  # values a facet lists after "more…"
-INTERVAL_LABELS = {"day": "ngày", "week": "tuần", "month": "tháng", "year": "năm"}
+INTERVAL_LABELS = {"day": _l("ngày"), "week": _l("tuần"), "month": _l("tháng"), "year": _l("năm")}
 
 
 def interval_links() -> list[tuple[str, str, str]]:
@@ -27,7 +27,7 @@ def interval_links() -> list[tuple[str, str, str]]:
     for value, label in INTERVAL_LABELS.items():
         args = current_args()
         args["interval"] = value
-        links.append((value, _(label), url_with(args)))
+        links.append((value, str(label), url_with(args)))
     return links
 
 
@@ -61,7 +61,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     fixed = fixed or {}
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
-    interval = interval_param(request.args.get("interval"))
+    interval = parse(AttentionParams, request.args).interval
     result = backend().search(req)
     points = series(backend(), req, interval) if result.total else []
     counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
