@@ -9,11 +9,14 @@ from __future__ import annotations
 import base64
 import io
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+from flask import url_for
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.article import normalize_url
@@ -130,3 +133,19 @@ def provenance(data_dir: Path, article_id: str) -> Provenance | None:
     """The WARC record of one article (see ArchiveReader.provenance)."""
     with ArchiveReader(data_dir) as reader:
         return reader.provenance(article_id)
+
+
+def with_provenance(docs: Iterable[dict[str, Any]], data_dir: Path) -> Iterator[dict[str, Any]]:
+    """Documents with `permalink`, `archived_url` (absolute, this site) and `captured_at` (ISO, UTC) added.
+
+    Call inside a request (the URLs are built with url_for); the archive is read once per export.
+    """
+    with ArchiveReader(data_dir) as reader:
+        for doc in docs:
+            record = reader.provenance(doc["id"])
+            yield {
+                **doc,
+                "permalink": url_for("articles.article_page", doc_id=doc["id"], _external=True),
+                "archived_url": url_for("articles.archived_copy", doc_id=doc["id"], _external=True),
+                "captured_at": record.captured_at.isoformat() if record and record.captured_at else None,
+            }
