@@ -179,7 +179,7 @@ class AttentionParams(FilterParams):
 class CompareParams(AttentionParams):
     """Several queries (q=…&q=…, at most 5) under the same filters."""
 
-    q: Values = Field([], min_length=1, max_length=5, description="A query (repeat for up to 5).")  # type: ignore[assignment]
+    q: Values = Field(..., min_length=1, max_length=5, description="A query (repeat for up to 5).")  # type: ignore[assignment]
 
     def search_request(self, fixed: dict[str, str] | None = None, **extra: Any) -> SearchRequest:
         """The filters' request without a query (compare() sets each query in turn)."""
