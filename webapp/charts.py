@@ -14,7 +14,7 @@ from search.periods import period_range, period_start
 
 HEIGHT, TOP, BOTTOM, RIGHT = 180, 14, 40, 16
 CHAR_WIDTH = 6.2  # px per character of the 11px axis font, generous
-MIN_SLOT, MAX_WIDTH = 3.0, 960.0
+MIN_SLOT, MAX_SLOT, MAX_WIDTH = 3.0, 64.0, 960.0  # px per period; the widest chart
 FONT = 'font-family="sans-serif" font-size="11" fill="#555"'
 BAR_COLOUR = "#2a6ebb"
 # One colour per compared query (Okabe-Ito, distinguishable with colour blindness).
@@ -30,7 +30,7 @@ def month_range(first: str, last: str) -> list[str]:
 def _frame(n: int, top: float, fmt: Fmt, label: str) -> tuple[list[str], float, float, float]:
     """The SVG opening, title, y axis (0, half, top with grid lines); returns (parts, left, slot, width)."""
     left = 10 + CHAR_WIDTH * max(len(fmt(top)), len(fmt(top / 2)), 1)
-    slot = max(MIN_SLOT, min(24.0, (MAX_WIDTH - left - RIGHT) / max(n, 1)))
+    slot = max(MIN_SLOT, min(MAX_SLOT, (MAX_WIDTH - left - RIGHT) / max(n, 1)))
     width = left + n * slot + RIGHT
     plot = HEIGHT - TOP - BOTTOM
     parts = [

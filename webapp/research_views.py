@@ -8,7 +8,7 @@ from domain.topics import TOPICS
 from search.model import SearchRequest
 from webapp.attention import MAX_COMPARED, compare
 from webapp.backend import backend
-from webapp.charts import COLOURS, bar_chart
+from webapp.charts import bar_chart
 from webapp.coverage import paper_json
 from webapp.i18n import _
 from webapp.params import AttentionParams, normalise, parse
@@ -41,7 +41,6 @@ def compare_page() -> str:
         queries=queries,
         compared=compared,
         links=[_search_url(c.q) for c in compared],
-        colours=COLOURS,
         chart=compare_chart(compared, measure, label),
         chart_label=label,
         interval=interval,
