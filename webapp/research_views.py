@@ -30,7 +30,7 @@ def _search_url(q: str) -> str:
 @bp.get("/compare")
 def compare_page() -> str:
     """Up to five queries on one chart (counts or share of the selection), with totals linking to each search."""
-    params = parse(AttentionParams, request.args, q="")
+    params = parse(AttentionParams, request.args, q="", format="json")
     req, interval, measure = params.search_request(), params.interval, params.measure
     queries = [q for q in map(normalise, request.args.getlist("q")) if q][:MAX_COMPARED]
     compared = compare(backend(), req, queries, interval) if queries else []

@@ -61,7 +61,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     fixed = fixed or {}
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
-    interval = parse(AttentionParams, request.args).interval
+    interval = parse(AttentionParams, request.args, format="json", measure="count").interval
     result = backend().search(req)
     points = series(backend(), req, interval) if result.total else []
     counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
