@@ -166,7 +166,8 @@ def test_openapi_document_lists_every_api_route(client: FlaskClient) -> None:
 def test_unknown_api_route_is_json_404(client: FlaskClient) -> None:
     response = client.get("/api/v1/nothing")
     assert response.status_code == 404 and "error" in response.json
-    assert client.post("/api/v1/search").status_code == 405
+    refused = client.post("/api/v1/search")
+    assert refused.status_code == 405 and "GET" in refused.headers["Allow"] and "error" in refused.json
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:
@@ -176,3 +177,17 @@ def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:
     assert csv_cell(["-1", "b"]) == "'-1; b"
     assert csv_cell("Phạm Bạch Đằng") == "Phạm Bạch Đằng"
     assert csv_cell(None) == ""
+    for formula in (
+        " =1+1",
+        "\u00a0=cmd|' /C calc'!A0",
+        "\uff1dSUM(A1)",
+        "\uff0b1",
+        "\uff0d2+3",
+        "\uff20SUM(1)",
+        "@x",
+        "\t=1",
+    ):
+        assert csv_cell(formula) == "'" + formula, formula
+    for number in ("-5", "+3.5", "-1,5%", "12", "2017-06-12"):
+        assert csv_cell(number) == number, number
+    assert csv_cell("-5+1") == "'-5+1" and csv_cell("- gạch đầu dòng") == "'- gạch đầu dòng"

@@ -210,7 +210,7 @@ def test_search_page_interval_chooser_zero_filled_table_and_downloads(site: Flas
 
 def test_facets_more_copies_and_previous_next(site: FlaskClient) -> None:
     html = site.get("/", query_string={"facet_size": "1"}).get_data(as_text=True)
-    assert "facet_size=500#facet-paper" in html
+    assert "facet_size=50#facet-paper" in html
     copy = PRESS[-1]
     page = site.get("/", query_string={"q": "Đầm Dơi", "paper": "Báo Đồng Bằng"}).get_data(as_text=True)
     assert f'href="/article/{copy.id}"' in page

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from newsarchive.config import data_dir
+from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, i18n, messages, state
+from webapp import backend, i18n, limits, messages, requests, state
 from webapp.exports import export_limit
 from webapp.formatting import FILTERS
 from webapp.i18n import message
@@ -23,10 +23,13 @@ PAGE_CSP = (
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
-    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
+    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export),
+    NEWSARCHIVE_PUBLIC_URL (base of absolute links), RATELIMIT_ENABLED (False: no rate limits)."""
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
+    app.config.update(NEWSARCHIVE_PUBLIC_URL=settings().public_url)
     app.config.update(config or {})
+    requests.install(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     backend.install(app)
 
@@ -40,6 +43,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.research_views import bp as research_views_bp
     from webapp.search_views import bp as search_bp
 
+    api_limit = settings().rate_limit_api
+    limits.install(app, {api_bp: api_limit, research_api_bp: api_limit, exports_bp: settings().rate_limit_export})
     blueprints = (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp)
     for blueprint in (*blueprints, research_api_bp, research_views_bp):
         app.register_blueprint(blueprint)
@@ -86,4 +91,8 @@ def _install_error_handlers(app: Flask) -> None:
     def other_http_error(exc: HTTPException) -> tuple[Any, int]:
         status = exc.code or 500
         title, text = messages.HTTP_ERRORS.get(status, messages.OTHER_ERROR)
-        return _error(status, title, text)
+        body, status = _error(status, title, text)
+        response = app.make_response((body, status))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return limits.add_retry_after(app, response) if status == 429 else response

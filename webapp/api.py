@@ -11,6 +11,7 @@ from search.model import Hit, SearchResult
 from webapp import schemas
 from webapp.backend import backend, profiles
 from webapp.exports import export_limit
+from webapp.known import check_filters
 from webapp.officials_data import find_officials, parse_on
 from webapp.openapi import endpoint, openapi_document
 from webapp.params import OfficialsParams, SearchParams
@@ -66,7 +67,10 @@ def official_json(profile: dict[str, Any]) -> dict[str, Any]:
 @endpoint(bp, "/search", summary="Search articles", params=SearchParams, response=schemas.SearchResult)
 def api_search(params: SearchParams) -> ResponseReturnValue:
     req = params.search_request()
-    return jsonify(search_json(backend().search(req), req.page, req.size))
+    notes = check_filters(req)
+    result = backend().search(req)
+    result.warnings.extend(notes)
+    return jsonify(search_json(result, req.page, req.size))
 
 
 @endpoint(bp, "/articles/<doc_id>", summary="One article", response=schemas.Article, errors=(404, 503))

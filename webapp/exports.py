@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -16,12 +17,15 @@ from flask import Blueprint, Response, current_app, stream_with_context
 from newsarchive.config import settings
 from webapp.backend import backend
 from webapp.downloads import filename
+from webapp.known import check_filters
 from webapp.openapi import endpoint
 from webapp.params import ExportParams
 from webapp.provenance import with_provenance
 
 bp = Blueprint("exports", __name__)
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+FORMULA_STARTS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and the full-width ＝＋－＠
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*%?")
 COLUMNS = (
     "id", "url", "title", "paper", "province", "section", "author", "published",
     "officials", "official_ids", "topics", "topic_labels", "lead", "body",
@@ -58,9 +62,19 @@ def export_row(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote."""
+    """A CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe (docs/webapp.md).
+
+    A formula is text whose first character after any leading whitespace is =, +, -, @ or their full-width
+    forms (＝＋－＠), or that starts with a tab or carriage return; a plain number (-5, +3.5, -1,5%) is left
+    as it is, since a spreadsheet reads it as the number it is.
+    """
     text = "; ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if text[:1] in ("\t", "\r"):
+        return "'" + text
+    first = text.lstrip()[:1]
+    if first and first in FORMULA_STARTS and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def csv_lines(docs: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -103,6 +117,7 @@ def export(params: ExportParams) -> Response:
     """Every article of a search, up to the limit; X-Export-* headers say how many and whether cut short."""
     fmt = params.format
     req = params.search_request()
+    check_filters(req)
     limit = export_limit()
     total = backend().search(replace(req, page=1, size=1, with_facets=False)).total
     docs = with_provenance(backend().iter_matching(req), Path(current_app.config["NEWSARCHIVE_DATA_DIR"]))

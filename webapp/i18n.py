@@ -15,13 +15,12 @@ from flask_babel import Babel, gettext, lazy_gettext, ngettext
 from search.model import Message
 
 DEFAULT = "vi"
-LANGUAGES = ("vi", "en")
 # HTML pages: their links keep the language
 PAGE_BLUEPRINTS = ("search", "articles", "officials", "overviews", "research_views")
 
 _ = gettext  # a literal msgid, translated now
 _l = lazy_gettext  # a literal msgid at import time, translated when shown (module constants)
-__all__ = ["DEFAULT", "LANGUAGES", "_", "_l", "current_lang", "install", "message", "ngettext"]
+__all__ = ["DEFAULT", "_", "_l", "current_lang", "install", "message", "ngettext"]
 
 
 def current_lang() -> str:

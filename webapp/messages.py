@@ -31,6 +31,8 @@ AT_MOST = N_("{name} phải nhỏ hơn hoặc bằng {high}")
 INVALID = N_("{name}: giá trị không hợp lệ")
 YEAR_OR_DAY = N_("date phải là năm (2017) hoặc ngày (2017-06-12), không phải '{value}'")
 TOO_MANY_PERIODS = N_("Quá nhiều khoảng thời gian (tối đa {high}): hãy chọn khoảng dài hơn hoặc bớt ngày")
+UNKNOWN_VALUE = N_("Không có {name} “{value}” trong kho lưu trữ: bộ lọc này không khớp bài nào.")
+MATCHED_VALUE = N_("Không có {name} “{value}”; đã dùng “{known}”.")
 TITLE_NEEDED = N_("Cần nhập chức danh để tìm người giữ chức vào một thời điểm.")
 
 # Errors by HTTP status: (title, explanation)

@@ -12,8 +12,9 @@ from indexer.enrich.profiles import OfficialProfile, holders
 from search.model import QueryError
 from vntext import collation_key, fold, given_name, key, title_key
 from webapp import messages
+from webapp.params import MAX_DATE, MIN_DATE
 
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def directory_key(profile: dict[str, Any]) -> tuple[str, str, str]:
@@ -44,12 +45,14 @@ def parse_on(raw: str) -> date | int | None:
     raw = raw.strip()
     if not raw:
         return None
-    if _YEAR.match(raw) and int(raw) >= 1:
-        return int(raw)
     try:
-        return date.fromisoformat(raw)
+        on: date | int = int(raw) if _YEAR.fullmatch(raw) else date.fromisoformat(raw)
     except ValueError:
         raise QueryError(messages.YEAR_OR_DAY, value=raw[:20]) from None
+    year = on if isinstance(on, int) else on.year
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise QueryError(messages.DATE_OUT_OF_RANGE, name="date", low=MIN_DATE, high=MAX_DATE, value=raw)
+    return on
 
 
 def find_officials(

@@ -11,13 +11,15 @@ from webapp.attention import series
 from webapp.backend import backend
 from webapp.facets import active_chips, facet_panels
 from webapp.i18n import _, _l
+from webapp.known import check_filters
 from webapp.params import PARAM_OF_FACET, AttentionParams, parse, search_request
 from webapp.research_api import attention_chart
 from webapp.state import current_args, page_url, url_with, without_url
 
 bp = Blueprint("search", __name__)
 PAGE_WINDOW = 3  # result pages linked on each side of the current one
-MORE_FACET_SIZE = 500  # values a facet lists after "more…"
+MAX_PAGE_FACET_SIZE = 50  # values per facet on a page (every value is a link carrying the whole state)
+MORE_FACET_SIZE = MAX_PAGE_FACET_SIZE  # values a facet lists after "more…"
 INTERVAL_LABELS = {"day": _l("ngày"), "week": _l("tuần"), "month": _l("tháng"), "year": _l("năm")}
 
 
@@ -61,8 +63,11 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     fixed = fixed or {}
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
+    req.facet_size = min(req.facet_size, MAX_PAGE_FACET_SIZE)
+    notes = check_filters(req, fixed)
     interval = parse(AttentionParams, request.args, format="json", measure="count").interval
     result = backend().search(req)
+    result.warnings.extend(notes)
     points = series(backend(), req, interval) if result.total else []
     counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
     shares = attention_chart(points, "share", _("Tỷ lệ trên tổng số bài của các báo, tỉnh đã chọn (%)"))
