@@ -74,6 +74,12 @@ class ParsedQuery:
         return [g[0].words[0] for g in self.groups]
 
 
+def _listed(text: str) -> Clause | None:
+    """A clause from the abbreviation list: every word exact, as written there ('ban' is not 'bàn')."""
+    words = tuple(Word(t.exact, True) for t in tokenize(text))
+    return Clause(words) if words else None
+
+
 def _clause(text: str, slop: int | None = None, prefix: bool = False) -> Clause | None:
     words = tuple(Word(t.exact, True) if has_diacritics(t.exact) else Word(t.folded, False) for t in tokenize(text))
     if not words:
@@ -107,8 +113,9 @@ def _unsupported(parsed: ParsedQuery, raw: str) -> str | None:
 
 def _with_abbreviations(group: list[Clause], words: tuple[str, ...]) -> list[Clause]:
     """The group plus every abbreviation of the expansion whose folded words are `words`."""
-    extra = [c for a in abbreviations_of(words) if (c := _clause(a)) is not None]
-    return group + [c for c in extra if c not in group]
+    extra = [c for a in abbreviations_of(words) if (c := _listed(a)) is not None]
+    forms = {tuple(w.form for w in c.words) for c in group}  # a word typed bare already finds the listed one
+    return group + [c for c in extra if tuple(w.form for w in c.words) not in forms]
 
 
 def _expand(parsed: ParsedQuery, plain: dict[int, str]) -> None:
@@ -132,7 +139,7 @@ def _expand(parsed: ParsedQuery, plain: dict[int, str]) -> None:
         else:
             group = groups[i]
             expansion = query_expansion(plain[i]) if i in plain else None
-            if expansion and (clause := _clause(expansion)) is not None:
+            if expansion and (clause := _listed(expansion)) is not None:
                 group = _with_abbreviations([*group, clause], tuple(_fold(w.form) for w in clause.words))
             elif len(group) == 1 and group[0].slop is None:
                 group = _with_abbreviations(group, tuple(_fold(w.form) for w in group[0].words))

@@ -6,6 +6,7 @@ browser can turn it into a PNG. Axis labels are spaced by their own width, so no
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
@@ -64,6 +65,12 @@ def _x_labels(periods: Sequence[str], left: float, slot: float) -> list[str]:
     return parts
 
 
+def _top(values: list[float]) -> float:
+    """The axis maximum: the largest value, rounded up to an even number for counts (the middle tick whole)."""
+    top = max(values) or 1
+    return max(2, math.ceil(top / 2) * 2) if all(float(v).is_integer() for v in values) else top
+
+
 def _as_points(series: Mapping[str, float] | Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
     if isinstance(series, Mapping):  # months, the missing ones as 0
         return [(m, series.get(m, 0)) for m in month_range(min(series), max(series))] if series else []
@@ -77,7 +84,7 @@ def bar_chart(
     points = _as_points(series)
     if not points:
         return Markup("")
-    top = max(v for _, v in points) or 1
+    top = _top([v for _, v in points])
     parts, left, slot, _width = _frame(len(points), top, fmt, label)
     plot = HEIGHT - TOP - BOTTOM
     bar = max(1.0, slot * 0.8)
@@ -101,7 +108,7 @@ def line_chart(
     if not lines:
         return Markup("")
     periods = [p for p, _ in lines[0][1]]
-    top = max(v for _, points in lines for _, v in points) or 1
+    top = _top([v for _, points in lines for _, v in points])
     parts, left, slot, _width = _frame(len(periods), top, fmt, label)
     plot = HEIGHT - TOP - BOTTOM
     for n, (name, points) in enumerate(lines):
