@@ -108,6 +108,8 @@ def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0, slop: in
 
 
 def _clause_query(clause: Clause) -> dict:
+    if clause.title:
+        return phrase_query("title", clause.words, TITLE_BOOST, clause.slop)
     return {
         "bool": {
             "should": [

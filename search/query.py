@@ -1,12 +1,13 @@
 """The query language, parsed once for every backend.
 
 Words must all match (ranked); "quoted phrases"; "words near each other"~5 (within 5 other words, in any
-order); a trailing * for a word prefix (`cách*`, matched without diacritics); -exclusion; OR between two
-clauses. A word typed with diacritics matches that word in either tone placement only (Đảng ≠ đang); a
-word typed without them matches every accented form (dang → Đảng, đang, Đằng). A known abbreviation
-matches its expansion and back (UBND ⇔ Ủy ban nhân dân, the list in vntext.abbreviations), the expansion
-as a phrase. Malformed or unsupported input (AND, NEAR(…), field:, parentheses) is searched as well as it
-can be, with a warning, never an exception.
+order); a trailing * for a word prefix (`cách*`, matched without diacritics); title:word and
+title:"a phrase" (in the title only); -exclusion; OR between two clauses. A word typed with diacritics
+matches that word in either tone placement only (Đảng ≠ đang); a word typed without them matches every
+accented form (dang → Đảng, đang, Đằng). A known abbreviation matches its expansion and back (UBND ⇔ Ủy ban
+nhân dân, the list in vntext.abbreviations), the expansion as a phrase. Malformed or unsupported input
+(AND, NEAR(…), other field:s, parentheses) is searched as well as it can be, with a warning, never an
+exception.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from vntext.abbreviations import LONGEST_EXPANSION, abbreviations_of, query_expa
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
 MAX_SLOP = 50
-_LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)(?P<close>"?)(?:~(?P<slop>\d{1,6}))?|(?P<word>\S+)')
+_LEXEME = re.compile(
+    r'(?P<neg>-?)(?P<field>title:)?"(?P<phrase>[^"]*)(?P<close>"?)(?:~(?P<slop>\d{1,6}))?|(?P<word>\S+)'
+)
+TITLE = "title:"
 _FIELD = re.compile(r"^\w+:")
 _WARNINGS = {
     "and": Message("AND không cần viết: mọi từ đều phải có trong bài."),
     "near": Message('NEAR(…) không được hỗ trợ; hãy viết "từ một từ hai"~5 để tìm các từ gần nhau.'),
-    "field": Message("Cú pháp trường: (ví dụ title:) không được hỗ trợ; đã tìm như từ thường."),
+    "field": Message("Chỉ hỗ trợ trường title:; đã tìm như từ thường."),
     "paren": Message("Dấu ngoặc đơn không nhóm được từ; đã bỏ qua."),
 }
 
@@ -47,6 +51,7 @@ class Clause:
 
     words: tuple[Word, ...]
     slop: int | None = None
+    title: bool = False  # only in the title (title:word, title:"a phrase")
 
 
 @dataclass(slots=True)
@@ -69,7 +74,7 @@ class ParsedQuery:
         """The words of a query made only of two or more single words (to boost them as a phrase)."""
         if self.excluded or len(self.groups) < 2 or any(len(g) != 1 or len(g[0].words) != 1 for g in self.groups):
             return None
-        if any(g[0].words[0].prefix for g in self.groups):
+        if any(g[0].words[0].prefix or g[0].title for g in self.groups):
             return None
         return [g[0].words[0] for g in self.groups]
 
@@ -80,13 +85,13 @@ def _listed(text: str) -> Clause | None:
     return Clause(words) if words else None
 
 
-def _clause(text: str, slop: int | None = None, prefix: bool = False) -> Clause | None:
+def _clause(text: str, slop: int | None = None, prefix: bool = False, title: bool = False) -> Clause | None:
     words = tuple(Word(t.exact, True) if has_diacritics(t.exact) else Word(t.folded, False) for t in tokenize(text))
     if not words:
         return None
     if prefix and len(words) == 1:
-        return Clause((Word(tokenize(text)[0].folded, False, prefix=True),))
-    return Clause(words, slop if slop is not None and len(words) > 1 else None)
+        return Clause((Word(tokenize(text)[0].folded, False, prefix=True),), title=title)
+    return Clause(words, slop if slop is not None and len(words) > 1 else None, title)
 
 
 def _warn(parsed: ParsedQuery, kind: str) -> None:
@@ -102,7 +107,7 @@ def _unsupported(parsed: ParsedQuery, raw: str) -> str | None:
     if raw.upper().startswith("NEAR("):
         _warn(parsed, "near")
         raw = raw[5:]
-    if _FIELD.match(raw) and not raw.endswith(":"):
+    if _FIELD.match(raw) and not raw.endswith(":") and not raw.startswith(TITLE):
         _warn(parsed, "field")
         raw = raw.split(":", 1)[1]
     if "(" in raw or ")" in raw:
@@ -141,7 +146,7 @@ def _expand(parsed: ParsedQuery, plain: dict[int, str]) -> None:
             expansion = query_expansion(plain[i]) if i in plain else None
             if expansion and (clause := _listed(expansion)) is not None:
                 group = _with_abbreviations([*group, clause], tuple(_fold(w.form) for w in clause.words))
-            elif len(group) == 1 and group[0].slop is None:
+            elif len(group) == 1 and group[0].slop is None and not group[0].title:
                 group = _with_abbreviations(group, tuple(_fold(w.form) for w in group[0].words))
             out.append(group)
             i += 1
@@ -161,7 +166,7 @@ def parse_query(text: str) -> ParsedQuery:
     pending_or = last_positive = False
     plain: dict[int, str] = {}
     for match in _LEXEME.finditer(text):
-        negative, slop, prefix = bool(match["neg"]), None, False
+        negative, slop, prefix, title = bool(match["neg"]), None, False, bool(match["field"])
         if match["word"] is not None:
             raw = match["word"]
             if raw == "OR":
@@ -171,13 +176,15 @@ def parse_query(text: str) -> ParsedQuery:
             raw = _unsupported(parsed, raw[1:] if negative else raw)
             if raw is None:
                 continue
+            if raw.startswith(TITLE):
+                raw, title = raw[len(TITLE) :], True
             prefix = raw.endswith("*") and len(raw.rstrip("*")) > 0
         else:
             raw = match["phrase"]
             if not match["close"]:
                 parsed.warnings.append(Message("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu."))
             slop = min(int(match["slop"]), MAX_SLOP) if match["slop"] else None
-        clause = _clause(raw, slop, prefix)
+        clause = _clause(raw, slop, prefix, title)
         if clause is None:
             continue
         if negative:
@@ -187,7 +194,7 @@ def parse_query(text: str) -> ParsedQuery:
             plain.pop(len(parsed.groups) - 1, None)
         else:
             parsed.groups.append([clause])
-            if match["word"] is not None and len(clause.words) == 1 and not prefix:
+            if match["word"] is not None and len(clause.words) == 1 and not prefix and not title:
                 plain[len(parsed.groups) - 1] = raw
         pending_or, last_positive = False, not negative
         if sum(len(g) for g in parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:

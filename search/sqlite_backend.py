@@ -69,8 +69,10 @@ def _word(word: Word) -> str:
 
 def _clause(clause: Clause) -> str:
     if clause.slop is not None:  # FTS5 counts the tokens between the first and the last word, inner ones too
-        return f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
-    return " + ".join(_word(w) for w in clause.words)
+        expression = f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
+    else:
+        expression = " + ".join(_word(w) for w in clause.words)
+    return f"title : ({expression})" if clause.title else expression
 
 
 def _local_day(timestamp: float | None) -> date | None:

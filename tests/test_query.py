@@ -49,9 +49,15 @@ def test_abbreviations_expand_both_ways() -> None:
 
 
 def test_unsupported_syntax_warns_and_proximity_prefix_parse() -> None:
-    for q in ("a AND b", "NEAR(a b)", "title:Đảng", "(Đảng OR Huyện)"):
+    for q in ("a AND b", "NEAR(a b)", "body:Đảng", "(Đảng OR Huyện)"):
         assert parse_query(q).warnings, q
     assert forms("a AND b") == [[[("a", False)]], [[("b", False)]]]
     assert parse_query('"thu hoạch lúa"~3').groups[0][0].slop == 3
     word = parse_query("cách*").groups[0][0].words[0]
     assert (word.form, word.prefix) == ("cach", True)
+
+
+def test_title_field() -> None:
+    parsed = parse_query('title:Đảng -title:"thu hoạch" lúa')
+    assert [c.title for g in parsed.groups for c in g] == [True, False] and parsed.excluded[0].title
+    assert not parse_query("title:Đảng").warnings

@@ -198,6 +198,12 @@ def test_phrase_exclusion_or(loaded: SearchBackend) -> None:
     assert ids(loaded, "-dang") == {"scattered", "newstyle", "oldstyle", "markup"}
 
 
+def test_title_field(loaded: SearchBackend) -> None:
+    assert ids(loaded, "title:dang") == {"party", "ongoing", "reform"}  # 'named' has Đằng in its body only
+    assert ids(loaded, 'title:"thu hoạch"') == {"ongoing"}
+    assert ids(loaded, "dang -title:Đảng") == {"ongoing", "named"}
+
+
 def test_phrase_match_ranks_above_scattered_words(loaded: SearchBackend) -> None:
     assert ordered(loaded, "cách hành chính") == ["reform", "scattered"]
 
