@@ -215,3 +215,14 @@ def test_a_republished_story_can_be_shown_once(client: FlaskClient) -> None:
     once = result_titles(text(client.get("/", query_string={**query, "hide_copies": "1"})))
     assert once == ["Các tỉnh ven biển Tây Nam Bộ khẩn trương ứng phó bão số 16"]  # the earlier one, in Cà Mau
     assert client.get("/", query_string={**query, "hide_copies": "maybe"}).status_code == 400
+
+
+def test_unknown_filter_values_get_a_notice_and_near_misses_are_corrected(client: FlaskClient) -> None:
+    exact = text(client.get("/", query_string={"province": "Cà Mau"}))
+    total = re.search(r"<strong>(\d+)</strong> bài báo", exact)[1]
+    near = text(client.get("/", query_string={"province": "ca  mau", "lang": "en"}))
+    assert "No province “ca mau”; “Cà Mau” was used." in near
+    assert f"<strong>{total}</strong> articles" in near
+    assert "province=ca" not in near and "province=C%C3%A0+Mau" in near  # links carry the corrected value
+    unknown = text(client.get("/", query_string={"province": "Atlantis"}))
+    assert "Không có province “Atlantis” trong kho lưu trữ" in unknown and "<strong>0</strong> bài báo" in unknown

@@ -166,6 +166,16 @@ def test_every_interface_message_has_an_english_translation() -> None:
     assert sorted(used - translated) == [], "run `make messages` and translate the new entries"
 
 
+def test_translations_keep_the_placeholders_of_their_msgids() -> None:
+    placeholder = re.compile(r"\{\w+\}|%\(\w+\)s")
+    for entry in read_po(CATALOGUE.open("rb")):
+        if entry.id:
+            ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+            strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+            wanted = sorted(placeholder.findall(ids[0]))
+            assert all(sorted(placeholder.findall(s)) == wanted for s in strings), entry.id
+
+
 def test_the_compiled_catalogue_is_current() -> None:
     compiled = CATALOGUE.with_suffix(".mo")
     assert compiled.exists() and compiled.stat().st_mtime >= CATALOGUE.stat().st_mtime, "run `make install`"

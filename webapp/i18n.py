@@ -35,7 +35,12 @@ def message(text: str) -> str:
     The result is plain text: templates escape it, whatever values it carries.
     """
     if isinstance(text, Message):
-        return gettext(text.template).format(**text.values) if text.values else gettext(text.template)
+        if not text.values:
+            return gettext(text.template)
+        try:
+            return gettext(text.template).format(**text.values)
+        except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source text
+            return str(text)
     return gettext(str(text)) if text else ""
 
 

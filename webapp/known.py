@@ -3,11 +3,13 @@
 A value that differs from a known one only by accents, case, tone placement or spacing (`province=Ca Mau`,
 `paper=bao ca mau`) is replaced by it, with a warning; a value matching nothing is kept (it matches no
 article) and reported. Official filters also accept a name (`official=Phạm Bạch Đằng`) for a unique
-official, topics their name. Known values are read from the backend at most every KNOWN_TTL seconds.
+official, topics their name. Known values are read from the backend at most every KNOWN_TTL seconds,
+and only by requests with filters.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 
@@ -21,7 +23,7 @@ from webapp import messages
 from webapp.backend import backend, profiles
 from webapp.params import PARAM_OF_FACET
 
-KNOWN_TTL = 60.0
+KNOWN_TTL = 300.0  # one facet count over the whole index (no query, no snippets) per worker every 5 minutes
 
 
 def loose(text: str) -> str:
@@ -34,6 +36,7 @@ class KnownValues:
 
     def __init__(self) -> None:
         self._loaded_at = float("-inf")
+        self._lock = threading.Lock()
         self._exact: dict[str, set[str]] = {}
         self._loose: dict[str, dict[str, set[str]]] = {}
 
@@ -56,8 +59,9 @@ class KnownValues:
 
     def resolve(self, source: SearchBackend, facet: str, value: str) -> tuple[str | None, bool]:
         """(the known value, exact?) for a filter value; (None, False) when nothing matches one value."""
-        if time.monotonic() - self._loaded_at > KNOWN_TTL:
-            self._load(source)
+        with self._lock:  # one load at a time in a threaded worker
+            if time.monotonic() - self._loaded_at > KNOWN_TTL:
+                self._load(source)
         if value in self._exact.get(facet, ()):
             return value, True
         candidates = self._loose.get(facet, {}).get(loose(value), set())

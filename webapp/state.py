@@ -89,7 +89,8 @@ def export_url(endpoint: str, **extra: str) -> str:
 
 def language_url(lang: str) -> str:
     """This very URL, every parameter kept, in another interface language (Vietnamese: no `lang`)."""
-    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    corrections = g.get("corrections", {})
+    args = [(k, corrections.get((k, v), v)) for k, v in request.args.items(multi=True) if k != "lang"]
     if lang != DEFAULT:
         args.append(("lang", lang))
     query = urlencode(args)
