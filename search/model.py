@@ -105,6 +105,18 @@ class SearchResult:
 
 
 @dataclass(slots=True)
+class PaperCoverage:
+    """What the index holds of one paper: articles, by province, first and last publication day, by month."""
+
+    paper: str
+    articles: int
+    provinces: dict[str, int]  # province → articles (a paper of a merged province has two)
+    first_published: date | None  # in Vietnam time
+    last_published: date | None
+    months: dict[str, int]  # "YYYY-MM" → articles (undated articles are counted in `articles` only)
+
+
+@dataclass(slots=True)
 class IndexReport:
     """What a load did: documents written and every document that failed, with the reason."""
 

@@ -166,6 +166,41 @@ class ExportParams(FilterParams):
     format: Literal["csv", "jsonl"] = Field("csv", description="csv (UTF-8 with BOM) or jsonl.")
 
 
+class AttentionParams(FilterParams):
+    """Attention over time: the search filters plus the width of a period and the answer's format."""
+
+    interval: Literal["day", "week", "month", "year"] = Field(
+        "month", description="Width of one period (weeks start on Monday; Vietnam time)."
+    )
+    format: Literal["json", "csv", "svg"] = Field("json", description="json, csv (UTF-8 with BOM) or svg (a chart).")
+    measure: Literal["count", "share"] = Field("count", description="What csv columns and the svg chart show.")
+
+
+class CompareParams(AttentionParams):
+    """Several queries (q=…&q=…, at most 5) under the same filters."""
+
+    q: Values = Field(..., min_length=1, max_length=5, description="A query (repeat for up to 5).")  # type: ignore[assignment]
+
+    def search_request(self, fixed: dict[str, str] | None = None, **extra: Any) -> SearchRequest:
+        """The filters' request without a query (compare() sets each query in turn)."""
+        request = SearchRequest(
+            filters=self.filters(fixed),
+            date_from=self.date_from,
+            date_to=self.date_to,
+            hide_copies=self.hide_copies,
+            **extra,
+        )
+        request.validate()
+        return request
+
+
+class CiteParams(Params):
+    """A citation style."""
+
+    style: Literal["apa", "chicago", "bibtex", "ris", "csl-json"] = Field("apa", description="Citation style.")
+    download: Flag = Field(False, description="1: as a file to save (Content-Disposition: attachment).")
+
+
 class OfficialsParams(Params):
     """The officials directory and the API's /officials: by name, province, title and date."""
 

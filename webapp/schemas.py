@@ -132,3 +132,46 @@ class OfficialProfile(BaseModel):
     article_count: int | None = None
     first_seen: str | None = None
     last_seen: str | None = None
+
+
+class Period(BaseModel):
+    period: str = Field(description="2016-01-05 (day), 2016-01-04 (the Monday of a week), 2016-01, 2016.")
+    count: int = Field(ge=0, description="Articles matching the search.")
+    total: int = Field(ge=0, description="Every article of the selected papers, provinces and years.")
+    share: float = Field(ge=0, le=1, description="count / total (0 when total is 0).")
+
+
+class Attention(BaseModel):
+    interval: str
+    series: list[Period] = Field(description="Every period from date_from (or the first match) to date_to (or last).")
+
+
+class ComparedQuery(BaseModel):
+    q: str
+    total: int = Field(ge=0)
+    series: list[Period]
+
+
+class Comparison(BaseModel):
+    interval: str
+    queries: list[ComparedQuery]
+
+
+class CoverageAlert(BaseModel):
+    month: str
+    count: int = Field(ge=0)
+    trailing_median: float
+    kind: str = Field(description="gap (nothing archived) or drop (far below the trailing median).")
+
+
+class PaperCoverage(BaseModel):
+    id: str
+    name: str
+    province: str | None = Field(description="The province most of its articles are filed under.")
+    provinces: dict[str, int]
+    articles: int = Field(ge=0)
+    undated: int = Field(ge=0)
+    first_published: str | None = Field(json_schema_extra={"format": "date"})
+    last_published: str | None = Field(json_schema_extra={"format": "date"})
+    months: dict[str, int] = Field(description="YYYY-MM → articles, every month from the first to the last.")
+    alerts: list[CoverageAlert]
