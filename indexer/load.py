@@ -11,8 +11,8 @@ from archive.article import Article
 from archive.store import Archive
 from domain.topics import TOPICS
 from indexer.enrich import enrich
-from indexer.enrich.officials import official_id
-from indexer.enrich.profiles import ArticleMentions, Official, build_profiles
+from indexer.enrich.officials import Quote
+from indexer.enrich.profiles import ArticleMentions, Official, build_profiles, official_identity
 from search.backend import SearchBackend
 from search.document import search_document
 
@@ -29,12 +29,25 @@ class IndexSummary:
     officials: int = 0
 
 
+def document_official(official: Official, paper_province: str) -> dict[str, Any]:
+    """An official as a search document stores it: the identity's id and place, titles and quotes as printed."""
+    oid, place = official_identity(official, paper_province)
+    return {
+        "id": oid,
+        "name": official.name,
+        "titles": list(official.titles),
+        "province": place,
+        "text_province": official.province,
+        "national": official.national,
+        "mentions": official.mentions,
+        "quotes": [{"text": q.text, "kind": q.kind, "sentence": q.sentence} for q in official.quotes],
+    }
+
+
 def article_document(article: Article, cluster_id: str | None = None) -> dict[str, Any]:
     """Enrich one archived article and build its search document."""
     found = enrich(article.title, article.lead, article.body, article.section)
-    officials = [
-        {"id": official_id(o.name, article.province), "name": o.name, "titles": o.titles} for o in found.officials
-    ]
+    officials = [document_official(o, article.province) for o in found.officials]
     return search_document(article, officials, [(slug, TOPICS[slug]) for slug in found.topics], cluster_id)
 
 
@@ -45,7 +58,17 @@ def _documents(archive: Archive, since: int) -> Iterator[dict]:
 
 def _mentions(doc: dict[str, Any]) -> ArticleMentions:
     published = datetime.fromisoformat(doc["published"]).date() if doc.get("published") else None
-    officials = [Official(name=o["name"], titles=list(o.get("titles", [])), mentions=1) for o in doc["officials"]]
+    officials = [
+        Official(
+            name=o["name"],
+            titles=list(o.get("titles", [])),
+            mentions=o.get("mentions", 1),
+            province=o.get("text_province"),
+            national=bool(o.get("national")),
+            quotes=[Quote(q["text"], q.get("kind", "direct"), q.get("sentence", "")) for q in o.get("quotes", [])],
+        )
+        for o in doc["officials"]
+    ]
     return ArticleMentions(
         article_id=doc["id"],
         published=published,

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     export_limit: int = 50_000  # rows per export
     contact_url: str = "https://github.com/newsarchive/newsarchive"  # in the crawler's User-Agent
     log_level: str = "INFO"  # the crawler's log level
+    public_url: str = "http://127.0.0.1:5000"  # where the web app is served: permalinks in open-data exports
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from search.model import Hit, SearchResult
 from webapp.backend import backend, profiles
-from webapp.officials_data import find_officials, parse_on
+from webapp.officials_data import find_officials, holder_json, official_json, parse_on, who_held_answer
 from webapp.openapi import openapi_document
 from webapp.params import search_request
 
@@ -45,22 +45,6 @@ def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
     }
 
 
-def official_json(profile: dict[str, Any]) -> dict[str, Any]:
-    """The directory form of a profile: who, where, titles with first and last seen dates."""
-    return {
-        "id": profile["id"],
-        "name": profile["name"],
-        "province": profile["province"],
-        "article_count": profile.get("article_count", 0),
-        "first_seen": profile.get("first_seen"),
-        "last_seen": profile.get("last_seen"),
-        "titles": [
-            {"title": t["title"], "first_seen": t.get("first_seen"), "last_seen": t.get("last_seen")}
-            for t in profile.get("titles", [])
-        ],
-    }
-
-
 @bp.get("/search")
 def api_search() -> ResponseReturnValue:
     req = search_request(request.args)
@@ -78,8 +62,11 @@ def api_article(doc_id: str) -> ResponseReturnValue:
 @bp.get("/officials")
 def api_officials() -> ResponseReturnValue:
     args = {k: request.args.get(k, "").strip() for k in ("q", "province", "title")}
-    found = find_officials(profiles().values(), **args, on=parse_on(request.args.get("date", "")))
-    return jsonify([official_json(p) for p in found])
+    on = parse_on(request.args.get("date", ""))
+    if on is None:
+        return jsonify([official_json(p) for p in find_officials(profiles().values(), **args)])
+    answer = who_held_answer(find_officials(profiles().values(), q=args["q"]), args["title"], on, args["province"])
+    return jsonify([holder_json(h) for h in answer.holders])
 
 
 @bp.get("/officials/<official_id>")

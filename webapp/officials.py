@@ -8,7 +8,15 @@ from domain.topics import TOPICS
 from webapp.backend import profiles
 from webapp.charts import bar_chart
 from webapp.i18n import _
-from webapp.officials_data import by_letter, common_titles, find_officials, parse_on, provinces
+from webapp.officials_data import (
+    by_letter,
+    common_titles,
+    find_officials,
+    parse_on,
+    provinces,
+    who_held_answer,
+    who_held_json,
+)
 from webapp.search_views import render_search
 
 bp = Blueprint("officials", __name__)
@@ -37,10 +45,10 @@ def who_held() -> str:
     """Who held a title (e.g. 'Chủ tịch UBND tỉnh') in a province on a date or in a year."""
     title, province, on_raw = (request.args.get(k, "").strip() for k in ("title", "province", "date"))
     on = parse_on(on_raw)
-    found = find_officials(profiles().values(), province=province, title=title, on=on) if title and on else []
+    answer = who_held_json(who_held_answer(profiles().values(), title, on, province)) if title and on else None
     return render_template(
         "who_held.html",
-        found=found,
+        answer=answer,
         asked=bool(title and on),
         title=title,
         province=province,
