@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from search.model import Message
 from vntext import has_diacritics, tokenize
 
 MAX_QUERY_CHARS = 1000
@@ -39,7 +40,7 @@ class ParsedQuery:
 
     groups: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -66,7 +67,7 @@ def parse_query(text: str) -> ParsedQuery:
     parsed = ParsedQuery()
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        parsed.warnings.append(f"Câu truy vấn quá dài, chỉ dùng {MAX_QUERY_CHARS} ký tự đầu.")
+        parsed.warnings.append(Message("Câu truy vấn quá dài, chỉ dùng {n} ký tự đầu.", n=MAX_QUERY_CHARS))
     pending_or = last_positive = False
     for match in _LEXEME.finditer(text):
         negative = bool(match["neg"])
@@ -80,7 +81,7 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             raw = match["phrase"]
             if not match["close"]:
-                parsed.warnings.append("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu.")
+                parsed.warnings.append(Message("Thiếu dấu ngoặc kép đóng; đã tìm cụm từ đến hết câu."))
         clause = _clause(raw)
         if clause is None:
             continue
@@ -92,8 +93,8 @@ def parse_query(text: str) -> ParsedQuery:
             parsed.groups.append([clause])
         pending_or, last_positive = False, not negative
         if sum(len(g) for g in parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
-            parsed.warnings.append(f"Chỉ dùng {MAX_CLAUSES} từ đầu tiên của câu truy vấn.")
+            parsed.warnings.append(Message("Chỉ dùng {n} từ đầu tiên của câu truy vấn.", n=MAX_CLAUSES))
             break
     if parsed.excluded and not parsed.groups:
-        parsed.warnings.append("Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó.")
+        parsed.warnings.append(Message("Chỉ có từ loại trừ: tìm trong toàn bộ kho trừ các từ đó."))
     return parsed

@@ -29,7 +29,10 @@ CHECKS = [
     response_headers_conformance,
 ]
 EXAMPLES = 40  # per operation: the five operations stay well under a minute
-OPERATIONS = ["/search", "/articles/{id}", "/officials", "/officials/{id}", "/export"]
+OPERATIONS = [
+    "/search", "/articles/{doc_id}", "/officials", "/officials/{official_id}", "/export",
+    "/officials/who-held", "/officials/titles", "/officials/export",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,16 @@ from werkzeug.exceptions import HTTPException
 
 from newsarchive.config import data_dir
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, i18n, state
+from webapp import backend, i18n, messages, state
+from webapp.exports import export_limit
 from webapp.formatting import FILTERS
-from webapp.i18n import _
+from webapp.i18n import message
 
 # Pages load only their own CSS, script and images; inline SVG charts need nothing else.
 PAGE_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-BACKEND_DOWN = "Máy chủ tìm kiếm đang không trả lời. Vui lòng thử lại sau ít phút."
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -35,15 +35,26 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.exports import bp as exports_bp
     from webapp.feeds import bp as feeds_bp
     from webapp.officials import bp as officials_bp
+    from webapp.officials_api import bp as officials_api_bp
     from webapp.overviews import bp as overviews_bp
     from webapp.search_views import bp as search_bp
 
-    for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
+    for blueprint in (
+        search_bp,
+        articles_bp,
+        officials_bp,
+        overviews_bp,
+        api_bp,
+        officials_api_bp,
+        exports_bp,
+        feeds_bp,
+    ):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(
         toggle_url=state.toggle_url, export_url=state.export_url, language_url=state.language_url
     )
+    app.context_processor(lambda: {"export_limit": export_limit()})
     i18n.install(app)
     _install_error_handlers(app)
     app.after_request(_security_headers)
@@ -57,27 +68,29 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
-def _error(status: int, title: str, message: str) -> tuple[Any, int]:
-    """JSON {"error": ...} under /api/, an HTML page elsewhere (in the page's language)."""
+def _error(status: int, title: str, text: str) -> tuple[Any, int]:
+    """JSON {"error": ...} under /api/, an HTML page elsewhere; both in the request's language (?lang=en)."""
     if request.path.startswith("/api/"):
-        return jsonify(error=message), status
-    return render_template("error.html", title=title, message=_(message), status=status), status
+        return jsonify(error=message(text)), status
+    return render_template("error.html", title=message(title), message=message(text), status=status), status
 
 
 def _install_error_handlers(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc: QueryError) -> tuple[Any, int]:
-        return _error(400, _("Yêu cầu không hợp lệ"), str(exc))
+        return _error(400, messages.BAD_REQUEST, exc.message)
 
     @app.errorhandler(BackendUnavailable)
     def backend_down(exc: BackendUnavailable) -> tuple[Any, int]:
         app.logger.warning("search backend unavailable: %s", exc)
-        return _error(503, _("Tìm kiếm tạm thời không hoạt động"), BACKEND_DOWN)
+        return _error(503, *messages.BACKEND_DOWN)
 
     @app.errorhandler(404)
     def not_found(exc: HTTPException) -> tuple[Any, int]:
-        return _error(404, _("Không tìm thấy"), "Trang hoặc mục này không có trong kho lưu trữ.")
+        return _error(404, *messages.NOT_FOUND)
 
     @app.errorhandler(HTTPException)
     def other_http_error(exc: HTTPException) -> tuple[Any, int]:
-        return _error(exc.code or 500, exc.name, exc.description or exc.name)
+        status = exc.code or 500
+        title, text = messages.HTTP_ERRORS.get(status, messages.OTHER_ERROR)
+        return _error(status, title, text)

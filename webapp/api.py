@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify
 from flask.typing import ResponseReturnValue
 
 from search.model import Hit, SearchResult
-from webapp.backend import backend, profiles
-from webapp.officials_data import find_officials, holder_json, official_json, parse_on, who_held_answer
-from webapp.openapi import openapi_document
-from webapp.params import search_request
+from webapp import schemas
+from webapp.backend import backend
+from webapp.exports import export_limit
+from webapp.openapi import endpoint, openapi_document
+from webapp.params import SearchParams
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -45,13 +46,13 @@ def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
     }
 
 
-@bp.get("/search")
-def api_search() -> ResponseReturnValue:
-    req = search_request(request.args)
+@endpoint(bp, "/search", summary="Search articles", params=SearchParams, response=schemas.SearchResult)
+def api_search(params: SearchParams) -> ResponseReturnValue:
+    req = params.search_request()
     return jsonify(search_json(backend().search(req), req.page, req.size))
 
 
-@bp.get("/articles/<doc_id>")
+@endpoint(bp, "/articles/<doc_id>", summary="One article", response=schemas.Article, errors=(404, 503))
 def api_article(doc_id: str) -> ResponseReturnValue:
     doc = backend().get(doc_id)
     if doc is None:
@@ -59,24 +60,6 @@ def api_article(doc_id: str) -> ResponseReturnValue:
     return jsonify(doc)
 
 
-@bp.get("/officials")
-def api_officials() -> ResponseReturnValue:
-    args = {k: request.args.get(k, "").strip() for k in ("q", "province", "title")}
-    on = parse_on(request.args.get("date", ""))
-    if on is None:
-        return jsonify([official_json(p) for p in find_officials(profiles().values(), **args)])
-    answer = who_held_answer(find_officials(profiles().values(), q=args["q"]), args["title"], on, args["province"])
-    return jsonify([holder_json(h) for h in answer.holders])
-
-
-@bp.get("/officials/<official_id>")
-def api_official(official_id: str) -> ResponseReturnValue:
-    profile = profiles().get(official_id)
-    if profile is None:
-        abort(404)
-    return jsonify(profile)
-
-
 @bp.get("/openapi.json")
 def api_openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(export_limit=export_limit()))

@@ -10,19 +10,24 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request, stream_with_context
+from flask import Blueprint, Response, current_app, stream_with_context
 
-from search.model import QueryError
+from newsarchive.config import settings
 from webapp.backend import backend
-from webapp.params import search_request
+from webapp.openapi import endpoint
+from webapp.params import ExportParams
 
 bp = Blueprint("exports", __name__)
-EXPORT_LIMIT = 50_000  # rows at most per export (app config NEWSARCHIVE_EXPORT_LIMIT overrides)
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 COLUMNS = (
     "id", "url", "title", "paper", "province", "section", "author", "published",
     "officials", "official_ids", "topics", "lead", "body",
 )  # fmt: skip
+
+
+def export_limit() -> int:
+    """Rows at most per export: app config NEWSARCHIVE_EXPORT_LIMIT, else the setting."""
+    return int(current_app.config.get("NEWSARCHIVE_EXPORT_LIMIT", settings().export_limit))
 
 
 def export_row(doc: dict[str, Any]) -> dict[str, Any]:
@@ -69,14 +74,28 @@ def jsonl_lines(docs: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield json.dumps(export_row(doc), ensure_ascii=False) + "\n"
 
 
-@bp.get("/api/v1/export")
-def export() -> Response:
+EXPORT_HEADERS = {
+    "X-Export-Limit": ("integer", "The most rows an export holds."),
+    "X-Export-Total": ("integer", "Articles matching the search."),
+    "X-Export-Rows": ("integer", "Rows in this export."),
+    "X-Export-Truncated": ("string", "true when the matching set was larger than the limit."),
+}
+
+
+@endpoint(
+    bp,
+    "/api/v1/export",
+    summary="Every article of a search, streamed; at most {export_limit:,} rows (X-Export-Truncated: true if cut)",
+    params=ExportParams,
+    response={"text/csv": "CSV", "application/x-ndjson": "JSON Lines"},
+    headers=EXPORT_HEADERS,
+    description="The export; columns " + ", ".join(COLUMNS),
+)
+def export(params: ExportParams) -> Response:
     """Every article of a search, up to the limit; X-Export-* headers say how many and whether cut short."""
-    fmt = request.args.get("format", "csv")
-    if fmt not in FORMATS:
-        raise QueryError("format phải là csv hoặc jsonl")
-    req = search_request(request.args)
-    limit = int(current_app.config.get("NEWSARCHIVE_EXPORT_LIMIT", EXPORT_LIMIT))
+    fmt = params.format
+    req = params.search_request()
+    limit = export_limit()
     total = backend().search(replace(req, page=1, size=1, with_facets=False)).total
     docs = backend().iter_matching(req)
     lines = csv_lines if fmt == "csv" else jsonl_lines

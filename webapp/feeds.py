@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from flask import Blueprint, Response, request, url_for
-from werkzeug.datastructures import MultiDict
 
 from webapp.backend import backend
-from webapp.params import search_request
+from webapp.params import SearchParams, parse
 
 bp = Blueprint("feeds", __name__)
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,9 +26,8 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 @bp.get("/feed.atom")
 def feed() -> Response:
-    args = MultiDict(request.args)
-    args.setdefault("sort", "newest")
-    req = search_request(args)
+    newest = {} if request.args.get("sort", "").strip() else {"sort": "newest"}
+    req = parse(SearchParams, request.args, **newest).search_request()
     result = backend().search(req)
     root = ET.Element(f"{{{ATOM}}}feed")
     _add(root, "title", f"newsarchive: {req.q}" if req.q else "newsarchive")

@@ -26,6 +26,7 @@ from domain.profiles import (
 )
 from search.model import QueryError
 from vntext import collation_key, fold, given_name, key, title_key
+from webapp import messages
 
 _YEAR = re.compile(r"^\d{4}$")
 TITLE_SUGGESTIONS = 12
@@ -58,7 +59,7 @@ def parse_on(raw: str) -> date | int | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"date phải là năm (2017) hoặc ngày (2017-06-12), không phải {raw[:20]!r}") from None
+        raise QueryError(messages.YEAR_OR_DAY, value=raw[:20]) from None
 
 
 def find_officials(
@@ -80,7 +81,7 @@ def who_held_answer(
 ) -> WhoHeld:
     """Holders of a title then (nearest before/after when none), each with the span and its evidence."""
     if not title.strip():
-        raise QueryError("Cần nhập chức danh để tìm người giữ chức.")
+        raise QueryError(messages.TITLE_NEEDED)
     return who_held([OfficialProfile.from_dict(p) for p in profiles], title, on, province or None)
 
 
