@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from webapp.i18n import DEFAULT
 from webapp.params import FILTER_PARAMS
 
-STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies")
+STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies", "official_op")
 
 
 def current_args() -> MultiDict:
