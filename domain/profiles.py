@@ -81,8 +81,9 @@ class TitleSpan:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TitleSpan:
         evidence = [Evidence.from_dict(e) for e in data.get("evidence", [])]
-        if not evidence:  # a span stored with article ids only
-            evidence = [Evidence(i, None, data["title"]) for i in data.get("articles", []) if isinstance(i, str)]
+        ids = data.get("articles")
+        if not evidence and isinstance(ids, list):  # a span stored with article ids only
+            evidence = [Evidence(i, None, data["title"]) for i in ids if isinstance(i, str)]
         return cls(data["title"], _date(data.get("first_seen")), _date(data.get("last_seen")), evidence)
 
 
@@ -174,7 +175,7 @@ class OfficialProfile:
             national=bool(data.get("national")),
             titles=[TitleSpan.from_dict(t) for t in data.get("titles", [])],
             mentions_by_month=dict(data.get("mentions_by_month", {})),
-            co_mentions=[CoMention(c["id"], c["name"], c["count"]) for c in data.get("co_mentions", [])],
+            co_mentions=[CoMention(c["id"], c["name"], c["count"]) for c in _co_mentions(data)],
             topics=[(t["slug"], t["count"]) for t in data.get("topics", [])],
             quotes=[ProfileQuote.from_dict(q) for q in data.get("quotes", [])],
             aliases=list(data.get("aliases", [])),
@@ -182,6 +183,11 @@ class OfficialProfile:
             first_seen=_date(data.get("first_seen")),
             last_seen=_date(data.get("last_seen")),
         )
+
+
+def _co_mentions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Co-mentions of a stored profile (profiles stored before evidence was kept call them co_mentioned)."""
+    return data.get("co_mentions", data.get("co_mentioned", []))
 
 
 # ---------------------------------------------------------------- matching as users type

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from domain.profiles import OfficialProfile
 from search.backend import SearchBackend, open_backend
 
 PROFILES_TTL = 60.0  # seconds an in-memory copy of the official profiles is served before re-reading
@@ -37,7 +38,8 @@ class ProfileCache:
 
     def get(self, source: SearchBackend) -> dict[str, dict[str, Any]]:
         if time.monotonic() - self._loaded_at > PROFILES_TTL:
-            self._profiles = {p["id"]: p for p in source.officials()}
+            # read through the model: profiles stored by an older index get today's shape (rebuild for evidence)
+            self._profiles = {p["id"]: OfficialProfile.from_dict(p).to_dict() for p in source.officials()}
             self._loaded_at = time.monotonic()
         return self._profiles
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from markupsafe import Markup, escape
 
-HEIGHT, TOP, BOTTOM, LEFT = 120, 12, 22, 44
+HEIGHT, TOP, BOTTOM, LEFT, RIGHT = 120, 12, 22, 44, 30  # RIGHT: room for the last year label
 BAR, GAP = 10, 2
 
 
@@ -27,13 +27,13 @@ def bar_chart(series: Mapping[str, float], *, label: str, fmt: Callable[[float],
     months = month_range(min(series), max(series))
     top = max(series.values()) or 1
     plot = HEIGHT - TOP - BOTTOM
-    width = LEFT + len(months) * (BAR + GAP) + GAP
+    width = LEFT + len(months) * (BAR + GAP) + GAP + RIGHT
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" role="img" '
         f'aria-label="{escape(label)}"><title>{escape(label)}</title>',
         f'<text class="axis" x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end">{escape(fmt(top))}</text>',
         f'<text class="axis" x="{LEFT - 4}" y="{TOP + plot}" text-anchor="end">0</text>',
-        f'<line class="base" x1="{LEFT}" x2="{width}" y1="{TOP + plot}" y2="{TOP + plot}"/>',
+        f'<line class="base" x1="{LEFT}" x2="{width - RIGHT}" y1="{TOP + plot}" y2="{TOP + plot}"/>',
     ]
     for i, month in enumerate(months):
         value = series.get(month, 0)

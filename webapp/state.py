@@ -43,6 +43,13 @@ def without_url(*params: str) -> str:
     return url_with(args)
 
 
+def with_param_url(param: str, value: str) -> str:
+    """This page with one parameter set (back to page 1)."""
+    args = current_args()
+    args[param] = value
+    return url_with(args)
+
+
 def page_url(page: int) -> str:
     """This page at another result page."""
     args = current_args()
