@@ -157,8 +157,8 @@ def test_articles_with_a_co_mentioned_official_are_the_shared_ones(page) -> None
 @pytest.fixture(scope="module")
 def quoted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a small index whose officials carry quotes (see tests/test_officials_web.py)."""
-    from tests.test_officials_web import DOCS, build_profiles, _mentions
     from search.sqlite_backend import SqliteBackend
+    from tests.test_officials_web import DOCS, _mentions, build_profiles
 
     data = tmp_path_factory.mktemp("quoted-browser")
     backend = SqliteBackend(data)
@@ -179,8 +179,9 @@ def test_profile_quotes_and_evidence_links(page, quoted_url: str) -> None:  # no
     assert quotes.count() == 2
     assert "gia cố" in quotes.nth(0).inner_text()  # newest first
     assert "Doanh nghiệp phát triển" in quotes.nth(1).locator("blockquote").inner_text()
-    page.locator(".timeline li", has_text="Chủ tịch UBND tỉnh").filter(has_not_text="Phó").locator("summary").click()
-    links = page.locator(".timeline li", has_text="Chủ tịch UBND tỉnh").filter(has_not_text="Phó").locator(".evidence a")
+    chair = page.locator(".timeline li", has_text="Chủ tịch UBND tỉnh").filter(has_not_text="Phó")
+    chair.locator("summary").click()
+    links = chair.locator(".evidence a")
     assert links.count() == 2
     page.set_viewport_size({"width": 360, "height": 800})  # the timeline stays readable on a phone
     title = page.locator(".timeline h3").first.bounding_box()
