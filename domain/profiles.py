@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from vntext import has_diacritics, slug, title_key, tokenize
@@ -21,6 +22,7 @@ NEAREST = 3  # nearest holders offered before and after a date nobody is known t
 _NOT_HOLDING = ("nguyên ", "cố ")  # former or late holders do not hold the title on that date
 
 
+@lru_cache(maxsize=262_144)  # a name is named in many articles
 def identity(name: str, province: str, national: bool = False) -> tuple[str, str]:
     """(id, place) of an official: one national identity, else one per province ('pham-bach-dang--ca-mau')."""
     place = NATIONAL if national else province
@@ -67,7 +69,7 @@ class TitleSpan:
     @property
     def former(self) -> bool:
         """A 'nguyên'/'cố' title: the person no longer held it when the article was written."""
-        return title_key(self.title).startswith(_NOT_HOLDING)
+        return is_former(self.title)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -244,19 +246,34 @@ def _strip_place(words: list[Any], place: list[tuple[str, str]], typed: bool) ->
     return words[:-n] if same else words
 
 
+@lru_cache(maxsize=4096)
+def _place_words(province: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t.exact, t.folded) for t in tokenize(province))
+
+
+@lru_cache(maxsize=65_536)  # titles repeat across profiles: "Chủ tịch UBND tỉnh" is tokenized once per place
+def _title_words(title: str, province: str) -> tuple[tuple[str, str], ...]:
+    """(exact, folded) words of a title's key, a trailing name of `province` dropped."""
+    words = [(t.exact, t.folded) for t in tokenize(title_key(title))]
+    return tuple(_strip_place(words, list(_place_words(province)), typed=False))
+
+
+@lru_cache(maxsize=65_536)
+def is_former(title: str) -> bool:
+    """A 'nguyên'/'cố' title (a former or late holder)."""
+    return title_key(title).startswith(_NOT_HOLDING)
+
+
+@lru_cache(maxsize=65_536)
 def span_key(title: str, province: str) -> str:
     """What one title span of a profile is grouped by: `title_key` without a trailing name of its own province."""
-    place = [(t.exact, t.folded) for t in tokenize(province)]
-    words = _strip_place([(t.exact, t.folded) for t in tokenize(title_key(title))], place, typed=False)
-    former = title_key(title).startswith(_NOT_HOLDING)
-    return ("~" if former else "") + " ".join(e for e, _ in words)
+    return ("~" if is_former(title) else "") + " ".join(e for e, _ in _title_words(title, province))
 
 
 def title_matches(typed: list[_Typed], title: str, province: str) -> bool:
     """The title is exactly the typed one, a trailing name of the profile's own province ignored on both."""
-    place = [(t.exact, t.folded) for t in tokenize(province)]
-    have = _strip_place([(t.exact, t.folded) for t in tokenize(title_key(title))], place, typed=False)
-    want = _strip_place(list(typed), place, typed=True)
+    have = _title_words(title, province)
+    want = _strip_place(list(typed), list(_place_words(province)), typed=True)
     return len(have) == len(want) and all(_word_is(w, e, f) for w, (e, f) in zip(want, have, strict=True))
 
 

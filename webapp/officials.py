@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 
 from domain.topics import TOPICS
-from webapp.backend import profiles
+from webapp.backend import profile_models, profiles
 from webapp.charts import bar_chart
 from webapp.i18n import _
 from webapp.officials_data import (
@@ -48,7 +48,7 @@ def who_held() -> str:
     """Who held a title (e.g. 'Chủ tịch UBND tỉnh') in a province on a date, in a year or at any time."""
     title, province, on_raw = (request.args.get(k, "").strip() for k in ("title", "province", "date"))
     on = parse_on(on_raw)
-    answer = who_held_json(who_held_answer(profiles().values(), title, on, province)) if title else None
+    answer = who_held_json(who_held_answer(profile_models(), title, on, province)) if title else None
     holder_ids = list(dict.fromkeys(h["id"] for h in answer["holders"])) if answer else []
     return render_template(
         "who_held.html",

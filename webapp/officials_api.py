@@ -9,11 +9,11 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request, str
 from flask.typing import ResponseReturnValue
 from pydantic import Field
 
-from domain.profiles import OfficialProfile
+from domain.profiles import name_matches
 from opendata.occupancies import occupancies
 from opendata.occupancy_csv import csv_lines
 from webapp import officials_schemas as schemas
-from webapp.backend import backend, profiles
+from webapp.backend import backend, profile_models, profiles
 from webapp.officials_data import (
     find_officials,
     holder_json,
@@ -67,7 +67,7 @@ def api_officials(params: OfficialsParams) -> ResponseReturnValue:
     if on is None:
         found = find_officials(profiles().values(), q=params.q, province=params.province, title=params.title)
         return jsonify([official_json(p) for p in found])
-    named = find_officials(profiles().values(), q=params.q)
+    named = profile_models() if not params.q else [m for m in profile_models() if name_matches(m.name, params.q)]
     return jsonify([holder_json(h) for h in who_held_answer(named, params.title, on, params.province).holders])
 
 
@@ -79,7 +79,7 @@ def api_officials(params: OfficialsParams) -> ResponseReturnValue:
     response=schemas.WhoHeld,
 )
 def api_who_held(params: WhoHeldParams) -> ResponseReturnValue:
-    answer = who_held_answer(profiles().values(), params.title, parse_on(params.date), params.province)
+    answer = who_held_answer(profile_models(), params.title, parse_on(params.date), params.province)
     return jsonify(who_held_json(answer))
 
 
@@ -98,7 +98,7 @@ def api_titles(params: TitleParams) -> ResponseReturnValue:
     response={"application/x-ndjson": "FtM entities, one per line", "text/csv": "CSV"},
 )
 def api_export(params: OfficialsExportParams) -> Response:
-    everyone = [OfficialProfile.from_dict(p) for p in profiles().values()]
+    everyone = profile_models()
     selection = {"province": params.province or None, "since": params.since, "until": params.until}
     if params.format == "ftm":
         from opendata.ftm import ftm_lines  # followthemoney is heavy: imported when first asked for

@@ -77,12 +77,13 @@ def find_officials(
 
 
 def who_held_answer(
-    profiles: Iterable[dict[str, Any]], title: str, on: date | int | None, province: str = ""
+    profiles: Iterable[OfficialProfile | dict[str, Any]], title: str, on: date | int | None, province: str = ""
 ) -> WhoHeld:
     """Holders of a title then (nearest before/after when none), each with the span and its evidence."""
     if not title.strip():
         raise QueryError(messages.TITLE_NEEDED)
-    return who_held([OfficialProfile.from_dict(p) for p in profiles], title, on, province or None)
+    models = [p if isinstance(p, OfficialProfile) else OfficialProfile.from_dict(p) for p in profiles]
+    return who_held(models, title, on, province or None)
 
 
 def official_json(profile: dict[str, Any]) -> dict[str, Any]:
