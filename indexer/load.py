@@ -15,6 +15,7 @@ from indexer.enrich.officials import Quote
 from indexer.enrich.profiles import ArticleMentions, Official, build_profiles, official_identity
 from search.backend import SearchBackend
 from search.document import search_document
+from search.model import SearchRequest
 
 ARCHIVE_SEQ = "archive_seq"
 
@@ -78,14 +79,59 @@ def _mentions(doc: dict[str, Any]) -> ArticleMentions:
     )
 
 
+PROFILE_BATCH = 500  # officials whose articles are fetched in one search when their profiles are updated
+
+
+def _tracking(docs: Iterator[dict[str, Any]], backend: SearchBackend, affected: set[str]) -> Iterator[dict[str, Any]]:
+    """The documents as they go to the backend, noting the officials of each one and of the version it replaces."""
+    for doc in docs:
+        old = backend.get(doc["id"])
+        affected.update(o["id"] for o in doc.get("officials", []))
+        affected.update(o["id"] for o in (old or {}).get("officials", []))
+        yield doc
+
+
+def all_profiles(backend: SearchBackend) -> list[dict[str, Any]]:
+    """Every profile, built from a scan of every stored document."""
+    return [profile.to_dict() for profile in build_profiles(_mentions(doc) for doc in backend.iter_docs())]
+
+
+def updated_profiles(backend: SearchBackend, affected: set[str]) -> list[dict[str, Any]]:
+    """The stored profiles with those of `affected` officials rebuilt from all of their articles (and dropped
+    when no article names them any more). Equal to `all_profiles`: an official's profile depends only on the
+    articles naming them, and every official of a changed article (old or new version) is in `affected`."""
+    stored = {p["id"]: p for p in backend.officials()}
+    wanted = sorted(affected)
+    for start in range(0, len(wanted), PROFILE_BATCH):
+        batch = set(wanted[start : start + PROFILE_BATCH])
+        naming = backend.iter_matching(SearchRequest(filters={"officials": sorted(batch)}, with_facets=False))
+        rebuilt = {p.id: p.to_dict() for p in build_profiles(_mentions(doc) for doc in naming) if p.id in batch}
+        for oid in batch:
+            if oid in rebuilt:
+                stored[oid] = rebuilt[oid]
+            else:
+                stored.pop(oid, None)
+    for profile in stored.values():  # a co-mentioned official's name as their own profile spells it
+        for co in profile.get("co_mentions", []):
+            co["name"] = stored[co["id"]]["name"] if co["id"] in stored else co["name"]
+    return sorted(stored.values(), key=lambda p: (-p.get("article_count", 0), p["id"]))
+
+
 def index_archive(archive: Archive, backend: SearchBackend, *, rebuild: bool = False) -> IndexSummary:
-    """Index what changed in the archive since the last run (everything on a rebuild), then the profiles."""
+    """Index what changed in the archive since the last run (everything on a rebuild), then the profiles:
+    all of them on a rebuild or a first run, else only those of the officials whose articles changed."""
     since = 0 if rebuild else int(backend.get_state(ARCHIVE_SEQ) or 0)
     last = archive.last_seq()
-    docs = _documents(archive, since)
-    report = backend.rebuild(docs) if rebuild else backend.index(docs)
+    affected: set[str] = set()
+    if rebuild or since == 0:
+        report = backend.rebuild(_documents(archive, since)) if rebuild else backend.index(_documents(archive, since))
+        profiles = all_profiles(backend)
+    else:
+        report = backend.index(_tracking(_documents(archive, since), backend, affected))
+        profiles = updated_profiles(backend, affected) if affected else None
     if not report.failed:  # otherwise the next run tries the same changes again
         backend.set_state(ARCHIVE_SEQ, str(last))
-    profiles = build_profiles(_mentions(doc) for doc in backend.iter_docs())
-    backend.put_officials([profile.to_dict() for profile in profiles])
-    return IndexSummary("rebuild" if rebuild else "incremental", report.indexed, report.failed, len(profiles))
+    if profiles is not None:
+        backend.put_officials(profiles)
+    count = len(profiles) if profiles is not None else len(backend.officials())
+    return IndexSummary("rebuild" if rebuild else "incremental", report.indexed, report.failed, count)

@@ -96,11 +96,13 @@ class _Acc:
 
 
 def _finish(acc: _Acc, names: dict[str, str], top_n: int) -> OfficialProfile:
+    """The finished profile; nothing depends on the order the articles came in (incremental = full rebuild)."""
     p = acc.profile
-    order = {id(s): i for i, s in enumerate(acc.spans.values())}
     for span in acc.spans.values():
         span.evidence.sort(key=lambda e: (e.published or date.max, e.article_id))
-    p.titles = sorted(acc.spans.values(), key=lambda s: (s.first_seen or date.max, order[id(s)]))
+        span.title = span.evidence[0].title  # as the earliest article printed it
+    ordered = sorted(acc.spans.items(), key=lambda ks: (ks[1].first_seen or date.max, ks[0]))
+    p.titles = [span for _, span in ordered]
     p.mentions_by_month = dict(sorted(acc.months.items()))
     ranked = sorted(acc.co.items(), key=lambda kv: (-kv[1], kv[0]))[:top_n]
     p.co_mentions = [CoMention(i, names[i], c) for i, c in ranked]
@@ -125,7 +127,7 @@ def build_profiles(articles: Iterable[ArticleMentions], top_n: int = TOP_CO_MENT
                     accs[oid] = _Acc(OfficialProfile(id=oid, name=o.name, province=place, national=o.national))
         for oid, o in here.items():
             accs[oid].add(art, o, (other for other in here if other != oid))
-    names = {oid: acc.names.most_common(1)[0][0] for oid, acc in accs.items()}
+    names = {oid: min(acc.names.items(), key=lambda nc: (-nc[1], nc[0]))[0] for oid, acc in accs.items()}
     profiles = [_finish(acc, names, top_n) for acc in accs.values()]
     profiles.sort(key=lambda p: (-p.article_count, p.id))
     return profiles
