@@ -202,7 +202,12 @@ class _Typed(NamedTuple):
 
 def typed_words(text: str) -> list[_Typed]:
     """Words as typed: the canonical accented form if typed with diacritics, else the folded form."""
-    return [_Typed(t.exact, True) if has_diacritics(t.exact) else _Typed(t.folded, False) for t in tokenize(text)]
+    return list(_typed(text))
+
+
+@lru_cache(maxsize=1024)
+def _typed(text: str) -> tuple[_Typed, ...]:
+    return tuple(_Typed(t.exact, True) if has_diacritics(t.exact) else _Typed(t.folded, False) for t in tokenize(text))
 
 
 def _word_is(typed: _Typed, exact: str, folded: str, prefix: bool = False) -> bool:
@@ -222,10 +227,15 @@ def words_match(typed: list[_Typed], text: str, prefix_last: bool = False) -> bo
     )
 
 
+@lru_cache(maxsize=262_144)
+def _name_words(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t.exact, t.folded) for t in tokenize(name))
+
+
 def name_matches(name: str, query: str) -> bool:
     """Every typed word starts a word of the name ('pham d', 'Bạch Đằng'; 'Đặng' is not Đằng)."""
-    tokens = tokenize(name)
-    return all(any(_word_is(w, t.exact, t.folded, prefix=True) for t in tokens) for w in typed_words(query))
+    words = _name_words(name)
+    return all(any(_word_is(w, e, f, prefix=True) for e, f in words) for w in _typed(query))
 
 
 def title_typed(query: str) -> list[_Typed]:
@@ -277,9 +287,11 @@ def title_matches(typed: list[_Typed], title: str, province: str) -> bool:
     return len(have) == len(want) and all(_word_is(w, e, f) for w, (e, f) in zip(want, have, strict=True))
 
 
-def province_matches(profile_province: str, query: str) -> bool:
+def province_matches(profile_province: str, query: str | list[_Typed]) -> bool:
     """A province filter under the accent rule ('ca mau' = 'Cà Mau'; national profiles are 'Trung ương')."""
-    return words_match(typed_words(query), profile_province)
+    typed = typed_words(query) if isinstance(query, str) else query
+    place = _place_words(profile_province)
+    return len(place) == len(typed) and all(_word_is(w, e, f) for w, (e, f) in zip(typed, place, strict=True))
 
 
 # ---------------------------------------------------------------- who held a title when
@@ -316,8 +328,9 @@ def holdings(profiles: Iterable[OfficialProfile], title_query: str, province: st
     if not typed:
         return []
     found = []
+    place = typed_words(province) if province else None
     for p in profiles:
-        if province and not province_matches(p.province, province):
+        if place is not None and not province_matches(p.province, place):
             continue
         for span in p.titles:
             if span.first_seen and span.last_seen and not span.former and title_matches(typed, span.title, p.province):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from domain.profiles import OfficialProfile, TitleSpan, province_matches, span_key
+from domain.profiles import OfficialProfile, TitleSpan, province_matches, span_key, typed_words
 from vntext import canonical_title, clean, key
 
 # Leading heads of a title: what is left after them is the organisation ("Chủ tịch | UBND tỉnh").
@@ -134,8 +134,9 @@ def occupancies(
 ) -> list[Occupancy]:
     """Every current-title span as an occupancy, in a province (accent rule; 'Trung ương' = national) and window."""
     found = []
+    place = typed_words(province) if province else None
     for p in profiles:
-        if province and not province_matches(p.province, province):
+        if place is not None and not province_matches(p.province, place):
             continue
         for span in p.titles:
             if span.former or not span.first_seen or not span.last_seen:
