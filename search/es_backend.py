@@ -135,12 +135,15 @@ def text_query(parsed: ParsedQuery) -> dict:
 
 
 def facet_filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
-    """Term filters of the active facets (OR within one facet), leaving one facet out."""
-    return [
-        {"terms": {_FILTER_FIELD[facet]: values}}
-        for facet, values in request.filters.items()
-        if values and facet != skip
-    ]
+    """Term filters of the active facets (OR within one facet; officials with official_op=and: each one
+    required, and that facet is then never left out), leaving one facet out."""
+    filters: list[dict] = []
+    for facet, values in request.filters.items():
+        if facet == "officials" and request.all_officials:
+            filters += [{"term": {_FILTER_FIELD[facet]: value}} for value in values]
+        elif values and facet != skip:
+            filters.append({"terms": {_FILTER_FIELD[facet]: values}})
+    return filters
 
 
 def scope_filters(request: SearchRequest) -> list[dict]:

@@ -242,10 +242,12 @@ class SqliteBackend(SearchBackend):
         for number, (facet, values) in enumerate(sorted((f, v) for f, v in request.filters.items() if v)):
             table = f"sel{number}"
             db.execute(f"CREATE TEMP TABLE {table} (rowid INTEGER PRIMARY KEY)")
+            every = facet == "officials" and request.all_officials  # AND: rows naming each value
             inserted = db.execute(
                 f"INSERT OR IGNORE INTO {table} SELECT f.rowid FROM facets f JOIN base b ON b.rowid = f.rowid "
-                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})",
-                [facet, *values],
+                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})"
+                + (" GROUP BY f.rowid HAVING COUNT(DISTINCT f.value) = ?" if every else ""),
+                [facet, *values, *([len(set(values))] if every else [])],
             )
             sizes[facet] = (table, inserted.rowcount)
         return _Matches(sizes)
@@ -304,11 +306,12 @@ class SqliteBackend(SearchBackend):
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
         result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
-            for facet in FACETS:  # each counted under the other facets' filters, not its own
+            for facet in FACETS:  # each counted under the other facets' filters, not its own (AND: its own too)
+                skip = None if facet == "officials" and request.all_officials else facet
                 result.facets[facet] = [
                     FacetValue(*row)
                     for row in db.execute(
-                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=facet)} "
+                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=skip)} "
                         "CROSS JOIN facets f ON f.rowid = b.rowid AND f.facet = ? "
                         "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
                         [facet, request.facet_size],

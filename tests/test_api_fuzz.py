@@ -48,6 +48,9 @@ OPERATIONS = [
     "/compare",
     "/papers",
     "/articles/{doc_id}/cite",
+    "/officials/who-held",
+    "/officials/titles",
+    "/officials/export",
 ]
 WITH_PARAMETERS = [
     "/search",
@@ -56,6 +59,9 @@ WITH_PARAMETERS = [
     "/attention",
     "/compare",
     "/articles/{doc_id}/cite",
+    "/officials/who-held",
+    "/officials/titles",
+    "/officials/export",
 ]  # any string is a valid id: no negative data for the others
 CASES = [(p, GenerationMode.POSITIVE) for p in OPERATIONS] + [(p, GenerationMode.NEGATIVE) for p in WITH_PARAMETERS]
 

@@ -242,6 +242,25 @@ def test_or_within_a_facet_and_across_facets(loaded: SearchBackend) -> None:
     assert ids(loaded, filters={"province": ["Cà Mau"], "year": ["2016"]}) == set()
 
 
+def test_officials_together_with_official_op_and(loaded: SearchBackend) -> None:
+    both = ["phạm-bạch-đằng", "trần-văn-hiện"]
+    assert ids(loaded, filters={"officials": both}) == {"party", "named", "reform"}  # default: any of them
+    assert ids(loaded, filters={"officials": both}, official_op="and") == {"named"}  # only their shared article
+    assert ids(loaded, filters={"officials": both[:1]}, official_op="and") == {"party", "named"}
+    assert ids(loaded, filters={"officials": [*both, "nobody"]}, official_op="and") == set()
+    assert ids(loaded, filters={"officials": both, "year": ["2018"]}, official_op="and") == set()
+    # with AND the officials facet narrows: who else appears in every article naming them all
+    assert facet(loaded, "officials", filters={"officials": both[:1]}, official_op="and") == {
+        "phạm-bạch-đằng": 2, "trần-văn-hiện": 1,
+    }  # fmt: skip
+    result = loaded.search(SearchRequest(filters={"officials": both}, official_op="and", with_months=True))
+    assert (result.total, result.months) == (1, {"2017-06": 1})
+    streamed = [d["id"] for d in loaded.iter_matching(SearchRequest(filters={"officials": both}, official_op="and"))]
+    assert streamed == ["named"]
+    with pytest.raises(QueryError):
+        loaded.search(SearchRequest(official_op="xor"))  # type: ignore[arg-type]
+
+
 def test_facet_size_is_honoured(loaded: SearchBackend) -> None:
     result = loaded.search(SearchRequest(facet_size=2))
     assert [v.value for v in result.facets["year"]] == ["2017", "2018"]

@@ -38,15 +38,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.exports import bp as exports_bp
     from webapp.feeds import bp as feeds_bp
     from webapp.officials import bp as officials_bp
+    from webapp.officials_api import bp as officials_api_bp
     from webapp.overviews import bp as overviews_bp
     from webapp.research_api import bp as research_api_bp
     from webapp.research_views import bp as research_views_bp
     from webapp.search_views import bp as search_bp
 
     api_limit = settings().rate_limit_api
-    limits.install(app, {api_bp: api_limit, research_api_bp: api_limit, exports_bp: settings().rate_limit_export})
-    blueprints = (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp)
-    for blueprint in (*blueprints, research_api_bp, research_views_bp):
+    api_blueprints = {api_bp: api_limit, officials_api_bp: api_limit, research_api_bp: api_limit}
+    limits.install(app, {**api_blueprints, exports_bp: settings().rate_limit_export})
+    blueprints = (search_bp, articles_bp, officials_bp, overviews_bp, exports_bp, feeds_bp, research_views_bp)
+    for blueprint in (*blueprints, *api_blueprints):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(

@@ -123,6 +123,9 @@ class FilterParams(Params):
     date_to: Day | None = Field(None, description="Last publication day (Vietnam time).")
     sort: Literal["relevance", "newest", "oldest"] = Field("relevance", description="Order of the hits.")
     hide_copies: Flag = Field(False, description="1: one article per republished story.")
+    official_op: Literal["or", "and"] = Field(
+        "or", description="With several `official`: or = articles naming any of them, and = naming all of them."
+    )
 
     def filters(self, fixed: dict[str, str] | None = None) -> dict[str, list[str]]:
         """Facet → values; `fixed` is the filter the page itself stands for (e.g. a topic page)."""
@@ -142,6 +145,7 @@ class FilterParams(Params):
             date_to=self.date_to,
             sort=self.sort,
             hide_copies=self.hide_copies,
+            official_op=self.official_op,
             **extra,
         )
         request.validate()

@@ -83,55 +83,7 @@ class Article(BaseModel):
     images: list[Image] = []
 
 
-class TitleSpan(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    title: str
-    first_seen: str | None
-    last_seen: str | None
-    articles: int | None = Field(None, description="Articles giving the title (profile only).")
-
-
-class OfficialSummary(BaseModel):
-    id: str
-    name: str
-    province: str
-    titles: list[TitleSpan]
-    article_count: int
-    first_seen: str | None
-    last_seen: str | None
-
-
-class CoMentioned(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    name: str
-    count: int
-
-
-class TopicCount(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    slug: str
-    count: int
-
-
-class OfficialProfile(BaseModel):
-    """One official's profile (more fields may be present)."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    name: str
-    province: str
-    titles: list[TitleSpan]
-    mentions_by_month: dict[str, int]
-    co_mentioned: list[CoMentioned]
-    topics: list[TopicCount]
-    article_count: int | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
+# The officials' answers: webapp/officials_schemas.py
 
 
 class Period(BaseModel):

@@ -78,7 +78,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
         fixed=fixed,
         panels=facet_panels(req, result, fixed),
         chips=active_chips(req, fixed),
-        clear_url=without_url(*PARAM_OF_FACET.values(), "date_from", "date_to"),
+        clear_url=without_url(*PARAM_OF_FACET.values(), "date_from", "date_to", "official_op"),
         pages=pages(req, result.total),
         points=points,
         interval=interval,
