@@ -44,11 +44,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.research_views import bp as research_views_bp
     from webapp.search_views import bp as search_bp
 
-    api_limit = settings().rate_limit_api
-    api_blueprints = {api_bp: api_limit, officials_api_bp: api_limit, research_api_bp: api_limit}
-    limits.install(app, {**api_blueprints, exports_bp: settings().rate_limit_export})
-    blueprints = (search_bp, articles_bp, officials_bp, overviews_bp, exports_bp, feeds_bp, research_views_bp)
-    for blueprint in (*blueprints, *api_blueprints):
+    api_blueprints = (api_bp, officials_api_bp, research_api_bp)
+    config = settings()
+    limited = {"api": (config.rate_limit_api, api_blueprints), "export": (config.rate_limit_export, (exports_bp,))}
+    limits.install(app, limited)
+    pages = (search_bp, articles_bp, officials_bp, overviews_bp, exports_bp, feeds_bp, research_views_bp)
+    for blueprint in (*pages, *api_blueprints):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(
