@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from email.message import Message
 from pathlib import Path
 
 import lxml.etree
@@ -12,6 +11,7 @@ from markupsafe import Markup, escape
 
 from archive.store import Archive
 from archive.warc import RawResponse
+from vntext.charset import decode_html
 from webapp.i18n import _
 
 # Sent with every archived copy: nothing may load, run, submit or frame it from elsewhere.
@@ -50,20 +50,9 @@ def raw_page(data_dir: Path, article_id: str) -> RawResponse | None:
         return archive.raw(url) if url else None
 
 
-def _charset(headers: list[tuple[str, str]]) -> str | None:
-    message = Message()
-    for name, value in headers:
-        if name.lower() == "content-type":
-            message["content-type"] = value
-    return message.get_content_charset()
-
-
 def _decode(response: RawResponse) -> str:
-    charset = _charset(response.headers) or "utf-8"
-    try:
-        return response.body.decode(charset, errors="replace")
-    except LookupError:
-        return response.body.decode("utf-8", errors="replace")
+    content_type = next((value for name, value in response.headers if name.lower() == "content-type"), "")
+    return decode_html(response.body, content_type)
 
 
 def sanitize(response: RawResponse, banner: str) -> str:
