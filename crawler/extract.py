@@ -1,37 +1,39 @@
-"""Generic article extraction: structured metadata first, the body through trafilatura.
+"""Generic article extraction: the page's structure and metadata for the fields, trafilatura for the body.
 
-Order of trust for each field: JSON-LD NewsArticle, then OpenGraph/meta tags, then the visible page
-(breadcrumb, date line, sapo). The body never holds page chrome: comment boxes, related news, footers.
+- Title: the page heading that the metadata title starts with (a logo or site-name ``<h1>`` never is);
+  without one, JSON-LD ``headline``, then ``og:title``/``<title>`` with their site suffix removed.
+- Date: the date-time printed next to that heading (dates of related news, comments, the top bar and the
+  footer are far from it); metadata fills a missing time and is the fallback. ``updated_at`` from
+  ``dateModified`` or a printed "Cập nhật" date.
+- Author: a person named by JSON-LD, meta tags, an author element or the byline at either end of the body;
+  never the site, the CMS vendor or a photo credit.
+- Body: trafilatura on the tree without comment nodes or page chrome, tables kept; the sapo as the lead.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from archive.article import Article, Image, to_vietnam_time
-from vntext import repair, tidy
-from vntext.dates import parse_date
+from vntext import fold, repair, tidy
+from vntext.chrome import cut_at_chrome
+from vntext.dates import DateMatch, date_matches
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
-_LEAD_XPATH = (
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' sapo ') or "
-    "contains(@class, 'sapo') or contains(@class, 'lead') or contains(@class, 'summary') "
-    "or contains(@class, 'description') or contains(@class, 'tom-tat') or contains(@class, 'tomtat')]"
-    "[normalize-space()]"
-)
-_CHROME_CLASSES = (
-    "contains(@class, 'comment') or contains(@class, 'related') or contains(@class, 'footer') "
-    "or contains(@class, 'lien-quan') or contains(@class, 'lienquan') or contains(@class, 'binhluan')"
-)
-_PAGE_TEXT_XPATH = (
-    f"//body//text()[normalize-space()][not(ancestor::*[{_CHROME_CLASSES} or self::footer "
-    "or self::nav or self::aside or self::script or self::style or self::a])]"
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+_BLOCKS = "self::nav or self::footer or self::aside or self::header or self::ul or self::ol or self::a"
+_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|lead|summary|description|tom-?tat|chapeau|standfirst|intro)(?:$|[-_])")
+_LEAD_NOT = re.compile(r"leader|leading|mislead|lead(?:er)?board|menu|nav")
+_CHROME_CLASS = re.compile(
+    r"(?:^|[-_])(?:comments?|binh-?luan|related|relate|lien-?quan|footer|tin-?khac|tinkhac|other-news)(?:$|[-_])"
 )
 _BREADCRUMB_XPATH = (
     "//*[contains(@class, 'breadcrumb') or contains(@class, 'duongdan') or contains(@class, 'duong-dan') "
@@ -41,25 +43,37 @@ _BREADCRUMB_XPATH = (
 )
 _AUTHOR_XPATH = (
     "//*[@itemprop='author' or @rel='author' or contains(@class, 'author') or contains(@class, 'tacgia') "
-    f"or contains(@class, 'tac-gia')][normalize-space()][not(ancestor::*[{_CHROME_CLASSES}])]"
+    "or contains(@class, 'tac-gia')][normalize-space()]"
 )
-_CHROME_XPATH = f"//*[{_CHROME_CLASSES} or self::footer or self::nav or self::aside or @id='footer']"
-_BYLINE = re.compile(
-    r"^\s*(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin(?:\s*,\s*ảnh)?|theo)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE
+_CREDIT = re.compile(
+    r"^\s*(?:(?:bài|tin|nội dung)(?:\s*(?:,|và|-|&)\s*ảnh)?|theo|nguồn|thực hiện)\s*[:.]?\s*(?P<who>.{2,80})$",
+    re.IGNORECASE,
 )
-_AUTHOR_LINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-ỸĐ .\-]{2,60}$")
-_CHROME_TEXT = re.compile(
-    r"^(Ý kiến bạn đọc|Tin liên quan|Tin khác|Bình luận|Gửi bình luận|Tổng biên tập)", re.IGNORECASE
-)
-
-
+_PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|photo|video|đồ họa|clip)\s*:", re.IGNORECASE)
+_NAME_WORD = r"(?:[A-ZÀ-ỸĐ]\.)+|[A-ZÀ-ỸĐ][a-zà-ỹđA-ZÀ-ỸĐ'’]*\.?"
+_NAME = rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,4}}"
+_BYLINE = re.compile(rf"^(?:{_NAME})(?:\s*[-,&]\s*(?:{_NAME})){{0,2}}(?:\s*(?:\([^()]{{2,30}}\)|/\S{{2,30}}))?$")
+_VENDORS = re.compile(r"\.(?:vn|com|net|org)\b|corp|channelvn|công nghệ|công ty|ban biên tập|tòa soạn", re.I)
+_SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
+_UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
 _SOFT_404 = re.compile(
     r"\b404\b|không tìm thấy|không tồn tại|đã bị (?:gỡ|xóa|xoá)|page not found|not found", re.IGNORECASE
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 class ExtractionError(ValueError):
     """The page holds no article (no title or no body, or a 'not found' page answered with 200)."""
+
+
+def _parse(html: str, url: str) -> lxml_html.HtmlElement:
+    """The page's tree, without comment nodes or processing instructions (their tails kept)."""
+    try:
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", repair(html)), base_url=url)
+    except (ValueError, etree.ParserError) as exc:
+        raise ExtractionError(f"unparseable HTML at {url}: {exc}") from exc
+    etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
+    return tree
 
 
 def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
@@ -82,17 +96,8 @@ def _meta(tree: lxml_html.HtmlElement, *names: str) -> str:
         values = tree.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")
         for value in values:
             if value.strip():
-                return tidy(value)
+                return tidy(html_lib.unescape(value))
     return ""
-
-
-def _iso_date(value: str) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return to_vietnam_time(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
-    except ValueError:
-        return parse_date(value)
 
 
 def _ld_text(value: object) -> str:
@@ -103,15 +108,141 @@ def _ld_text(value: object) -> str:
     return tidy(str(value or ""))
 
 
-def _visible_date(tree: lxml_html.HtmlElement) -> datetime | None:
-    """The first date written in the page outside related news, comments and footers."""
-    for value in tree.xpath("//*[@itemprop='datePublished']/@datetime | //time/@datetime"):
-        if found := _iso_date(value):
-            return found
-    for text in tree.xpath(_PAGE_TEXT_XPATH):
-        if len(text) < 120 and (found := parse_date(text)):
-            return found
+def _key(text: str) -> str:
+    """Text compared loosely: folded, lower case, letters and digits only."""
+    return re.sub(r"[\W_]+", "", fold(text).lower())
+
+
+# ---- title ------------------------------------------------------------------------------------------
+def _site_names(tree: lxml_html.HtmlElement, ld: dict, url: str) -> set[str]:
+    """Loose keys of the names the site goes by: og:site_name, the JSON-LD publisher, its host name."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    names = {_meta(tree, "og:site_name", "application-name"), _ld_text(ld.get("publisher"))}
+    keys = {_key(n) for n in names if n} | {_key(host.split(".")[0])} if host else {_key(n) for n in names if n}
+    return {k for k in keys if k}
+
+
+def _strip_site(title: str, sites: set[str]) -> str:
+    """A metadata title without its site or SEO suffix ('Tiêu đề - Báo X', 'Tiêu đề | Mục | Site')."""
+    parts = _SITE_SEPARATORS.split(title)
+    while len(parts) > 1:
+        last = parts[-1]
+        if any(s in _key(last) or _key(last) in s for s in sites) or len(last) < 0.6 * len(" ".join(parts[:-1])):
+            parts.pop()
+        else:
+            break
+    return tidy(parts[0]) if len(parts) == 1 else title
+
+
+def _headline(tree: lxml_html.HtmlElement, ld: dict, sites: set[str]) -> tuple[str, etree._Element | None]:
+    """(title, heading element): the heading the metadata titles start with, else the cleaned metadata."""
+    titles = [_ld_text(ld.get("headline")), _meta(tree, "og:title", "twitter:title")]
+    titles += [tidy(html_lib.unescape(t.text_content())) for t in tree.xpath("//title")[:1]]
+    keys = [_key(t) for t in titles if t]
+    best: tuple[int, str, etree._Element | None] = (0, "", None)
+    for heading in tree.xpath("//h1 | //h2 | //h3 | //*[@itemprop='headline']"):
+        text = tidy(heading.text_content())
+        key = _key(text)
+        if len(key) >= 8 and key not in sites and any(k.startswith(key) for k in keys) and len(key) > best[0]:
+            best = (len(key), text, heading)
+    if best[2] is not None:
+        return best[1], best[2]
+    title = titles[0] or _strip_site(titles[1] or (titles[2] if len(titles) > 2 else ""), sites)
+    if not title:
+        headings = [tidy(h.text_content()) for h in tree.xpath("//h1")]
+        title = next((h for h in headings if len(_key(h)) >= 8 and _key(h) not in sites), "")
+    return title, None
+
+
+# ---- dates ------------------------------------------------------------------------------------------
+def _iso_date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return to_vietnam_time(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except ValueError:
+        matches = date_matches(value)
+        return matches[0].value if matches else None
+
+
+def _text_nodes(tree: lxml_html.HtmlElement) -> list[tuple[str, etree._Element]]:
+    """Every visible text of the body in reading order, with the element it belongs to."""
+    nodes = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        if element.text and element.text.strip():
+            nodes.append((element.text.strip(), element))
+        if element.tail and element.tail.strip() and element.getparent() is not None:
+            nodes.append((element.tail.strip(), element.getparent()))
+    return nodes
+
+
+def _date_at(nodes: list[tuple[str, etree._Element]], i: int) -> tuple[DateMatch, bool] | None:
+    """The date line starting in text node i (joined with the next two short texts: date and time
+    may sit in separate elements), and whether it is an update time ("Cập nhật")."""
+    text = nodes[i][0]
+    if len(text) > 120:
+        return None
+    joined = " ".join(t for t, _ in nodes[i : i + 3] if len(t) <= 60) if len(text) <= 60 else text
+    for match in date_matches(joined if joined.startswith(text) else text):
+        if match.start < len(text) and len(text) - (min(match.end, len(text)) - match.start) <= 70:
+            before = text[: match.start] or (nodes[i - 1][0] if i else "")
+            return match, bool(_UPDATE.search(before[-40:]))
     return None
+
+
+def _printed_date(tree: lxml_html.HtmlElement, heading: etree._Element | None) -> tuple[DateMatch | None, ...]:
+    """(published, updated) as printed nearest the headline: up to 40 texts after it or 12 before it."""
+    if heading is None:
+        return None, None
+    nodes = _text_nodes(tree)
+    at = next((i for i, (_, el) in enumerate(nodes) if el is heading or heading in el.iterancestors()), None)
+    if at is None:
+        return None, None
+    order = sorted(range(max(0, at - 12), min(len(nodes), at + 40)), key=lambda i: (i - at) if i >= at else 3 * (at - i))
+    found = [d for i in order if (d := _date_at(nodes, i))]
+    if not found:
+        return None, None
+    published = found[0][0]  # the nearest, even when printed as "Cập nhật" (then it is the only one)
+    updated = next((m for m, update in found[1:3] if update and m.value > published.value), None)
+    return published, updated
+
+
+def _dates(tree: lxml_html.HtmlElement, ld: dict, heading: etree._Element | None) -> tuple[datetime | None, ...]:
+    """(published, updated): the printed date wins; metadata fills its time (same day) or stands in for it."""
+    meta = (
+        _iso_date(_ld_text(ld.get("datePublished")))
+        or _iso_date(_meta(tree, "article:published_time", "datePublished", "pubdate", "og:published_time"))
+        or next(filter(None, map(_iso_date, tree.xpath("//*[@itemprop='datePublished']/@datetime"))), None)
+    )
+    modified = _iso_date(_ld_text(ld.get("dateModified"))) or _iso_date(_meta(tree, "article:modified_time"))
+    printed, printed_update = _printed_date(tree, heading)
+    published = meta
+    if printed and not (meta and meta.date() == printed.value.date()):
+        published = printed.value
+    elif printed and printed.has_time and (meta.hour, meta.minute) != (printed.value.hour, printed.value.minute):
+        published = printed.value
+    if not modified and printed_update and printed_update.value != published:
+        modified = printed_update.value
+    return published, modified
+
+
+# ---- author -----------------------------------------------------------------------------------------
+def _person(name: str, sites: set[str]) -> str:
+    """A credit as a person's name ("Theo X" → X), or "" for a site, a CMS vendor, a handle or a photo credit."""
+    name = tidy(name).strip(" .,:;-–")
+    if _PHOTO_CREDIT.match(name):
+        return ""
+    if match := _CREDIT.match(name):
+        name = match["who"].strip(" .,:;-–")
+    key = _key(name)
+    if not key or len(name) > 60 or _VENDORS.search(name) or not name[0].isupper():
+        return ""
+    if any(key == s or (len(key) > 3 and key in s) or (len(s) > 3 and s in key) for s in sites):
+        return ""
+    return name
 
 
 def _ld_person(value: object) -> str:
@@ -123,12 +254,122 @@ def _ld_person(value: object) -> str:
     return _ld_text(value)
 
 
-def _visible_author(tree: lxml_html.HtmlElement) -> str:
+def _visible_author(tree: lxml_html.HtmlElement, sites: set[str]) -> str:
     for element in tree.xpath(_AUTHOR_XPATH):
-        text = tidy(element.text_content())
-        if 1 < len(text) <= 60:
-            return text
+        if element.tag in ("meta", "link") or any(_CHROME_CLASS.search(c) for c in _classes_up(element)):
+            continue
+        if name := _person(element.text_content(), sites):
+            return name
     return ""
+
+
+def _classes_up(element: etree._Element) -> list[str]:
+    return [c for el in (element, *element.iterancestors()) for c in (el.get("class") or "").lower().split()]
+
+
+def _byline(paragraph: str, sites: set[str], *, bare: bool) -> str:
+    """The person a body line credits ("Bài, ảnh: X", "Theo X", a bare name line when bare=True)."""
+    if _PHOTO_CREDIT.match(paragraph) or len(paragraph) > 80:
+        return ""
+    if _CREDIT.match(paragraph) or (bare and _BYLINE.match(paragraph)):
+        return _person(paragraph, sites)
+    return ""
+
+
+# ---- lead, images, body -----------------------------------------------------------------------------
+def _follows(element: etree._Element, heading: etree._Element | None) -> bool:
+    """Whether element comes after the heading in the page (always true without a heading)."""
+    if heading is None:
+        return True
+    for other in heading.getroottree().iter():
+        if other is heading:
+            return True
+        if other is element:
+            return False
+    return True
+
+
+def _lead(tree: lxml_html.HtmlElement, heading: etree._Element | None) -> tuple[str, etree._Element | None]:
+    """The sapo: an element classed as one (a whole class token: 'sapo', 'detail-lead', 'tom-tat'...),
+    not navigation (no nav/list/link ancestors, few links), printed after the headline."""
+    for element in tree.xpath("//*[@class][normalize-space()] | //*[@itemprop='description'][normalize-space()]"):
+        classes = (element.get("class") or "").lower().split()
+        if element.get("itemprop") != "description" and not any(
+            _LEAD_CLASS.search(c) and not _LEAD_NOT.search(c) for c in classes
+        ):
+            continue
+        if element.tag in _SKIP_TAGS or element.xpath(f"ancestor-or-self::*[{_BLOCKS}]"):
+            continue
+        if any(_CHROME_CLASS.search(c) for c in _classes_up(element)):
+            continue
+        text = tidy(element.text_content())
+        links = sum(len(tidy(a.text_content())) for a in element.iter("a"))
+        if 30 < len(text) <= 1500 and links < 0.3 * len(text) and _follows(element, heading):
+            return text, element
+    return "", None
+
+
+def _images(tree: lxml_html.HtmlElement, base_url: str) -> list[Image]:
+    images = []
+    for figure in tree.xpath("//figure[.//img]"):
+        if figure.xpath("ancestor::*[contains(@class,'related') or contains(@class,'footer') or self::footer]"):
+            continue
+        img = figure.xpath(".//img")[0]
+        src = img.get("src") or img.get("data-src") or img.get("data-original") or ""
+        if not src.strip():
+            continue
+        caption = tidy(" ".join(figure.xpath(".//figcaption//text()")) or img.get("alt") or "")
+        images.append(Image(urljoin(base_url, src.strip()), caption))
+    return images
+
+
+def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> None:
+    """Remove comment boxes, related news, navigation, footers and captions (never what holds the
+    headline `keep`); unwrap layout tables (tables of data stay tables)."""
+    kept = set() if keep is None else {keep, *keep.iterancestors()}
+    doomed = [
+        element
+        for element in tree.iter(etree.Element)
+        if element.tag in ("footer", "nav", "aside", "figcaption")
+        or element.get("id") == "footer"
+        or any(_CHROME_CLASS.search(c) for c in (element.get("class") or "").lower().split())
+    ]
+    for element in doomed:
+        if element not in kept and element.tag not in ("html", "body") and element.getparent() is not None:
+            element.drop_tree()
+    for table in tree.xpath("//table[.//p or .//div or .//h1 or .//table]"):  # layout tables hold the page
+        for element in table.xpath(
+            "descendant-or-self::*[self::table or self::tbody or self::thead or self::tr or self::td or self::th]"
+        ):
+            element.tag = "div"
+
+
+def _clean_body(text: str, drop: tuple[str, ...], sites: set[str]) -> tuple[str, str]:
+    """Drop the repeated title and sapo, the chrome after the article and the bylines at its ends;
+    return (body, byline)."""
+    drop = tuple(tidy(d) for d in drop if d)
+    paragraphs = cut_at_chrome([p for p in map(tidy, text.split("\n")) if p and p not in drop])
+    byline = ""
+    while len(paragraphs) > 1 and (_PHOTO_CREDIT.match(paragraphs[-1]) or (found := _byline(paragraphs[-1], sites, bare=True))):
+        byline = byline or (found if not _PHOTO_CREDIT.match(paragraphs[-1]) else "")
+        paragraphs.pop()
+    if len(paragraphs) > 1 and (found := _byline(paragraphs[0], sites, bare=False)):
+        byline = byline or found
+        paragraphs.pop(0)
+    return "\n\n".join(paragraphs), byline
+
+
+def _body_text(tree: lxml_html.HtmlElement, url: str) -> str:
+    return (
+        trafilatura.extract(  # takes the parsed tree as it is: no second serialization and parse
+            tree,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+        )
+        or ""
+    )
 
 
 def _breadcrumb_section(tree: lxml_html.HtmlElement) -> str:
@@ -140,111 +381,30 @@ def _breadcrumb_section(tree: lxml_html.HtmlElement) -> str:
     return ""
 
 
-def _lead(tree: lxml_html.HtmlElement) -> str:
-    for element in tree.xpath(_LEAD_XPATH):
-        if element.tag in ("meta", "script", "style") or element.xpath("ancestor::*[contains(@class,'related')]"):
-            continue
-        text = tidy(element.text_content())
-        if len(text) > 30:
-            return text
-    return ""
-
-
-def _images(tree: lxml_html.HtmlElement, base_url: str) -> list[Image]:
-    images = []
-    for figure in tree.xpath("//figure[.//img]"):
-        if figure.xpath("ancestor::*[contains(@class,'related') or contains(@class,'footer') or self::footer]"):
-            continue
-        src = figure.xpath(".//img/@src")[0]
-        caption = tidy(" ".join(figure.xpath(".//figcaption//text()")) or (figure.xpath(".//img/@alt") or [""])[0])
-        images.append(Image(urljoin(base_url, src), caption))
-    return images
-
-
-def _strip_chrome(tree: lxml_html.HtmlElement) -> None:
-    """Remove comment boxes, related news, navigation, footers and captions; unwrap layout tables."""
-    for element in tree.xpath(_CHROME_XPATH):
-        if element.getparent() is not None and element.tag not in ("html", "body"):
-            element.getparent().remove(element)
-    for element in tree.xpath("//figcaption"):
-        element.getparent().remove(element)
-    for table in tree.xpath("//table[.//p or .//div or .//h1 or .//table]"):  # layout tables hold the page
-        for element in table.xpath(
-            "descendant-or-self::*[self::table or self::tbody or self::thead or self::tr or self::td or self::th]"
-        ):
-            element.tag = "div"
-
-
-def _clean_body(text: str, lead: str, title: str) -> tuple[str, str]:
-    """Drop the repeated title and lead, chrome lines and a trailing byline; return (body, byline)."""
-    paragraphs = [tidy(p) for p in text.split("\n")]
-    paragraphs = [p for p in paragraphs if p and p not in (tidy(title), tidy(lead))]
-    byline = ""
-    for i, paragraph in enumerate(paragraphs):
-        if _CHROME_TEXT.match(paragraph):
-            paragraphs = paragraphs[:i]
-            break
-    while paragraphs:
-        match = _BYLINE.match(paragraphs[-1])
-        if match:
-            byline = byline or match["who"].strip()
-        elif not byline and _AUTHOR_LINE.match(paragraphs[-1]) and len(paragraphs) > 1:
-            byline = paragraphs[-1]
-        else:
-            break
-        paragraphs.pop()
-    if paragraphs and (match := _BYLINE.match(paragraphs[0])):
-        byline = byline or match["who"].strip()
-        paragraphs.pop(0)
-    return "\n\n".join(paragraphs), byline
-
-
-def extract_article(
-    html: str, url: str, *, paper: str = "", province: str = "", fetched_at: datetime | None = None
-) -> Article:
-    """Extract a clean article from a page's HTML; raises ExtractionError if it holds none."""
-    html = repair(html)
-    try:
-        tree = lxml_html.fromstring(html, base_url=url)
-    except (ValueError, lxml_html.etree.ParserError) as exc:
-        raise ExtractionError(f"unparseable HTML at {url}: {exc}") from exc
+def _article(html: str, url: str, paper: str, province: str, fetched_at: datetime | None) -> Article:
+    tree = _parse(html, url)
     ld = _jsonld_article(tree)
+    sites = _site_names(tree, ld, url)
     canonical = (tree.xpath("//link[@rel='canonical']/@href") or [""])[0] or _meta(tree, "og:url") or url
-    title = (
-        _ld_text(ld.get("headline"))
-        or _meta(tree, "og:title")
-        or tidy((tree.xpath("//h1") or tree.xpath("//title") or [lxml_html.fromstring("<p></p>")])[0].text_content())
-    )
-    lead = _lead(tree) or _ld_text(ld.get("description")) or _meta(tree, "og:description", "description")
-    published = (
-        _iso_date(_ld_text(ld.get("datePublished")))
-        or _iso_date(_meta(tree, "article:published_time", "datePublished", "pubdate"))
-        or _visible_date(tree)
-    )
-    updated = _iso_date(_ld_text(ld.get("dateModified"))) or _iso_date(_meta(tree, "article:modified_time"))
+    title, heading = _headline(tree, ld, sites)
+    sapo, _ = _lead(tree, heading)
+    lead = sapo or _ld_text(ld.get("description")) or _meta(tree, "og:description", "description")
+    published, updated = _dates(tree, ld, heading)
     section = _ld_text(ld.get("articleSection")) or _meta(tree, "article:section") or _breadcrumb_section(tree)
     images = _images(tree, url)
     if not images and (og_image := _meta(tree, "og:image")):
         images = [Image(urljoin(url, og_image), "")]
-    author = _ld_person(ld.get("author")) or _meta(tree, "author", "article:author") or _visible_author(tree)
-    _strip_chrome(tree)
-    text = (
-        trafilatura.extract(  # takes the parsed tree as it is: no second serialization and parse
-            tree,
-            url=url,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            favor_precision=True,
-        )
-        or ""
+    author = (
+        _person(_ld_person(ld.get("author")), sites)
+        or _person(_meta(tree, "author", "article:author"), sites)
+        or _visible_author(tree, sites)
     )
-    body, byline = _clean_body(text, lead, title)
+    _strip_chrome(tree, heading)
+    body, byline = _clean_body(_body_text(tree, url), (title, sapo), sites)
     if not title or not body:
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
     if _SOFT_404.search(title):
         raise ExtractionError(f"soft 404 at {url}: {title!r}")
-    author = author or byline
     return Article(
         url=url,
         canonical_url=urljoin(url, canonical),
@@ -256,7 +416,20 @@ def extract_article(
         section=section,
         published_at=published,
         updated_at=updated,
-        author=author,
+        author=author or byline,
         images=images,
         fetched_at=fetched_at,
     )
+
+
+def extract_article(
+    html: str, url: str, *, paper: str = "", province: str = "", fetched_at: datetime | None = None
+) -> Article:
+    """Extract a clean article from a page's HTML; raises ExtractionError (with the reason) if it holds
+    none, whatever the HTML: an unforeseen failure is reported as ExtractionError too."""
+    try:
+        return _article(html, url, paper, province, fetched_at)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - no page may stop a crawl; the reason travels with the error
+        raise ExtractionError(f"extraction failed at {url}: {type(exc).__name__}: {exc}") from exc
