@@ -179,6 +179,23 @@ def _text_nodes(tree: lxml_html.HtmlElement) -> list[tuple[str, etree._Element]]
     return nodes
 
 
+class _Reading:
+    """The visible texts of a page in reading order, and where an element's text starts among them."""
+
+    def __init__(self, tree: lxml_html.HtmlElement) -> None:
+        self.nodes = _text_nodes(tree)
+        self._first: dict[etree._Element, int] = {}
+        for i, (_, element) in enumerate(self.nodes):
+            self._first.setdefault(element, i)
+
+    def position(self, element: etree._Element | None) -> int | None:
+        """Index of the first text of element (or of its first descendant with text)."""
+        for el in () if element is None else element.iter():
+            if (i := self._first.get(el)) is not None:
+                return i
+        return None
+
+
 def _date_at(nodes: list[tuple[str, etree._Element]], i: int) -> tuple[DateMatch, bool] | None:
     """The date line starting in text node i (joined with the next two short texts: date and time
     may sit in separate elements), and whether it is an update time ("Cập nhật")."""
@@ -193,15 +210,14 @@ def _date_at(nodes: list[tuple[str, etree._Element]], i: int) -> tuple[DateMatch
     return None
 
 
-def _printed_date(tree: lxml_html.HtmlElement, heading: etree._Element | None) -> tuple[DateMatch | None, ...]:
-    """(published, updated) as printed nearest the headline: up to 40 texts after it or 12 before it."""
-    if heading is None:
-        return None, None
-    nodes = _text_nodes(tree)
-    at = next((i for i, (_, el) in enumerate(nodes) if el is heading or heading in el.iterancestors()), None)
+def _printed_date(reading: _Reading, at: int | None) -> tuple[DateMatch | None, ...]:
+    """(published, updated) as printed nearest the headline (text `at`): up to 40 texts after it or 12
+    before it, nearer first, after before before."""
     if at is None:
         return None, None
-    order = sorted(range(max(0, at - 12), min(len(nodes), at + 40)), key=lambda i: (i - at) if i >= at else 3 * (at - i))
+    nodes = reading.nodes
+    window = range(max(0, at - 12), min(len(nodes), at + 40))
+    order = sorted(window, key=lambda i: (i - at) if i >= at else 3 * (at - i))
     found = [d for i in order if (d := _date_at(nodes, i))]
     if not found:
         return None, None
@@ -210,7 +226,7 @@ def _printed_date(tree: lxml_html.HtmlElement, heading: etree._Element | None) -
     return published, updated
 
 
-def _dates(tree: lxml_html.HtmlElement, ld: dict, heading: etree._Element | None) -> tuple[datetime | None, ...]:
+def _dates(tree: lxml_html.HtmlElement, ld: dict, reading: _Reading, at: int | None) -> tuple[datetime | None, ...]:
     """(published, updated): the printed date wins; metadata fills its time (same day) or stands in for it."""
     meta = (
         _iso_date(_ld_text(ld.get("datePublished")))
@@ -218,11 +234,12 @@ def _dates(tree: lxml_html.HtmlElement, ld: dict, heading: etree._Element | None
         or next(filter(None, map(_iso_date, tree.xpath("//*[@itemprop='datePublished']/@datetime"))), None)
     )
     modified = _iso_date(_ld_text(ld.get("dateModified"))) or _iso_date(_meta(tree, "article:modified_time"))
-    printed, printed_update = _printed_date(tree, heading)
+    printed, printed_update = _printed_date(reading, at)
     published = meta
-    if printed and not (meta and meta.date() == printed.value.date()):
-        published = printed.value
-    elif printed and printed.has_time and (meta.hour, meta.minute) != (printed.value.hour, printed.value.minute):
+    if printed and (
+        not (meta and meta.date() == printed.value.date())
+        or (printed.has_time and (meta.hour, meta.minute) != (printed.value.hour, printed.value.minute))
+    ):
         published = printed.value
     if not modified and printed_update and printed_update.value != published:
         modified = printed_update.value
@@ -277,36 +294,31 @@ def _byline(paragraph: str, sites: set[str], *, bare: bool) -> str:
 
 
 # ---- lead, images, body -----------------------------------------------------------------------------
-def _follows(element: etree._Element, heading: etree._Element | None) -> bool:
-    """Whether element comes after the heading in the page (always true without a heading)."""
-    if heading is None:
-        return True
-    for other in heading.getroottree().iter():
-        if other is heading:
-            return True
-        if other is element:
-            return False
-    return True
-
-
-def _lead(tree: lxml_html.HtmlElement, heading: etree._Element | None) -> tuple[str, etree._Element | None]:
+def _lead(tree: lxml_html.HtmlElement, reading: _Reading, at: int | None) -> str:
     """The sapo: an element classed as one (a whole class token: 'sapo', 'detail-lead', 'tom-tat'...),
-    not navigation (no nav/list/link ancestors, few links), printed after the headline."""
+    not navigation (no nav/list/link ancestors, few links), printed soon after the headline (text `at`),
+    not a teaser cut short with an ellipsis."""
     for element in tree.xpath("//*[@class][normalize-space()] | //*[@itemprop='description'][normalize-space()]"):
         classes = (element.get("class") or "").lower().split()
         if element.get("itemprop") != "description" and not any(
             _LEAD_CLASS.search(c) and not _LEAD_NOT.search(c) for c in classes
         ):
             continue
-        if element.tag in _SKIP_TAGS or element.xpath(f"ancestor-or-self::*[{_BLOCKS}]"):
+        if element.tag in _SKIP_TAGS or element.xpath(f"ancestor-or-self::*[{_BLOCKS}] | .//script"):
             continue
-        if any(_CHROME_CLASS.search(c) for c in _classes_up(element)):
+        position = reading.position(element)
+        if position is None or (at is not None and not at < position <= at + 30):
             continue
         text = tidy(element.text_content())
         links = sum(len(tidy(a.text_content())) for a in element.iter("a"))
-        if 30 < len(text) <= 1500 and links < 0.3 * len(text) and _follows(element, heading):
-            return text, element
-    return "", None
+        if (
+            30 < len(text) <= 1500
+            and links < 0.3 * len(text)
+            and not text.endswith(("…", "..."))
+            and not any(_CHROME_CLASS.search(c) for c in _classes_up(element))
+        ):
+            return text
+    return ""
 
 
 def _images(tree: lxml_html.HtmlElement, base_url: str) -> list[Image]:
@@ -350,8 +362,12 @@ def _clean_body(text: str, drop: tuple[str, ...], sites: set[str]) -> tuple[str,
     drop = tuple(tidy(d) for d in drop if d)
     paragraphs = cut_at_chrome([p for p in map(tidy, text.split("\n")) if p and p not in drop])
     byline = ""
-    while len(paragraphs) > 1 and (_PHOTO_CREDIT.match(paragraphs[-1]) or (found := _byline(paragraphs[-1], sites, bare=True))):
-        byline = byline or (found if not _PHOTO_CREDIT.match(paragraphs[-1]) else "")
+    while len(paragraphs) > 1:
+        photo = bool(_PHOTO_CREDIT.match(paragraphs[-1]))
+        found = "" if photo else _byline(paragraphs[-1], sites, bare=True)
+        if not (photo or found):
+            break
+        byline = byline or found
         paragraphs.pop()
     if len(paragraphs) > 1 and (found := _byline(paragraphs[0], sites, bare=False)):
         byline = byline or found
@@ -387,9 +403,11 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
     sites = _site_names(tree, ld, url)
     canonical = (tree.xpath("//link[@rel='canonical']/@href") or [""])[0] or _meta(tree, "og:url") or url
     title, heading = _headline(tree, ld, sites)
-    sapo, _ = _lead(tree, heading)
+    reading = _Reading(tree)
+    at = reading.position(heading)
+    sapo = _lead(tree, reading, at)
     lead = sapo or _ld_text(ld.get("description")) or _meta(tree, "og:description", "description")
-    published, updated = _dates(tree, ld, heading)
+    published, updated = _dates(tree, ld, reading, at)
     section = _ld_text(ld.get("articleSection")) or _meta(tree, "article:section") or _breadcrumb_section(tree)
     images = _images(tree, url)
     if not images and (og_image := _meta(tree, "og:image")):
