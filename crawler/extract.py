@@ -28,6 +28,7 @@ from vntext.chrome import cut_at_chrome
 from vntext.dates import DateMatch, date_matches
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+_BLOCK_TAGS = {"p", "div", "td", "li", "section", "article", "blockquote", "h4", "h5", "h6"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _BLOCKS = "self::nav or self::footer or self::aside or self::header or self::ul or self::ol or self::a"
 _LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|lead|summary|description|tom-?tat|chapeau|standfirst|intro)(?:$|[-_])")
@@ -42,17 +43,20 @@ _BREADCRUMB_XPATH = (
     "or @itemtype='http://schema.org/BreadcrumbList']"
 )
 _AUTHOR_XPATH = (
-    "//*[@itemprop='author' or @rel='author' or contains(@class, 'author') or contains(@class, 'tacgia') "
-    "or contains(@class, 'tac-gia')][normalize-space()]"
+    "//*[@itemprop='author' or @rel='author' or contains(translate(@class, 'AUTHOR', 'author'), 'author') "
+    "or contains(@class, 'tacgia') or contains(@class, 'tac-gia')][normalize-space()]"
 )
 _CREDIT = re.compile(
     r"^\s*(?:(?:bài|tin|nội dung)(?:\s*(?:,|và|-|&)\s*ảnh)?|theo|nguồn|thực hiện)\s*[:.]?\s*(?P<who>.{2,80})$",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|photo|video|đồ họa|clip)\s*:", re.IGNORECASE)
-_NAME_WORD = r"(?:[A-ZÀ-ỸĐ]\.)+|[A-ZÀ-ỸĐ][a-zà-ỹđA-ZÀ-ỸĐ'’]*\.?"
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+_NAME_WORD = rf"(?:[{_UPPER}]\.)+|[{_UPPER}][\w'’]*\.?"
 _NAME = rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,4}}"
 _BYLINE = re.compile(rf"^(?:{_NAME})(?:\s*[-,&]\s*(?:{_NAME})){{0,2}}(?:\s*(?:\([^()]{{2,30}}\)|/\S{{2,30}}))?$")
+_SOURCE_SUFFIX = re.compile(r"\s*/\s*[\w.-]+\.(?:vn|com|net|org)$", re.IGNORECASE)  # "X/Vcamp.vn": X's source
+_INITIAL_END = re.compile(rf"(?:^|[\s.])[{_UPPER}]\.$")
 _VENDORS = re.compile(r"\.(?:vn|com|net|org)\b|corp|channelvn|công nghệ|công ty|ban biên tập|tòa soạn", re.I)
 _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
@@ -249,11 +253,14 @@ def _dates(tree: lxml_html.HtmlElement, ld: dict, reading: _Reading, at: int | N
 # ---- author -----------------------------------------------------------------------------------------
 def _person(name: str, sites: set[str]) -> str:
     """A credit as a person's name ("Theo X" → X), or "" for a site, a CMS vendor, a handle or a photo credit."""
-    name = tidy(name).strip(" .,:;-–")
+    name = tidy(name).strip(" ,:;-–")
     if _PHOTO_CREDIT.match(name):
         return ""
     if match := _CREDIT.match(name):
-        name = match["who"].strip(" .,:;-–")
+        name = match["who"].strip(" ,:;-–")
+    name = _SOURCE_SUFFIX.sub("", name)
+    if name.endswith(".") and not _INITIAL_END.search(name):
+        name = name[:-1]
     key = _key(name)
     if not key or len(name) > 60 or _VENDORS.search(name) or not name[0].isupper():
         return ""
@@ -361,18 +368,44 @@ def _clean_body(text: str, drop: tuple[str, ...], sites: set[str]) -> tuple[str,
     return (body, byline)."""
     drop = tuple(tidy(d) for d in drop if d)
     paragraphs = cut_at_chrome([p for p in map(tidy, text.split("\n")) if p and p not in drop])
-    byline = ""
+    credits: list[str] = []
     while len(paragraphs) > 1:
         photo = bool(_PHOTO_CREDIT.match(paragraphs[-1]))
         found = "" if photo else _byline(paragraphs[-1], sites, bare=True)
         if not (photo or found):
             break
-        byline = byline or found
-        paragraphs.pop()
-    if len(paragraphs) > 1 and (found := _byline(paragraphs[0], sites, bare=False)):
-        byline = byline or found
-        paragraphs.pop(0)
-    return "\n\n".join(paragraphs), byline
+        line = paragraphs.pop()
+        credits.insert(0, line if found else "")
+    if len(paragraphs) > 1 and _byline(paragraphs[0], sites, bare=False):
+        credits.insert(0, paragraphs.pop(0))
+    return "\n\n".join(paragraphs), _best_credit([c for c in credits if c], sites)
+
+
+def _best_credit(lines: list[str], sites: set[str]) -> str:
+    """The person among credit lines: the first that names one (the source comes after the author)."""
+    return next((name for line in lines if (name := _person(line, sites))), "")
+
+
+def _byline_after(reading: _Reading, at: int | None, body: str, sites: set[str]) -> str:
+    """A credit printed as its own short line right after a paragraph of the body (trafilatura drops
+    right-aligned bylines): the first line of the first such group of lines."""
+    groups: list[list[str]] = []
+    since_body = 99
+    for text, element in reading.nodes[at or 0 :]:
+        text = tidy(text)
+        if len(text) >= 20 and text in body:
+            since_body = 0
+            continue
+        since_body += 1
+        if since_body > 3 or len(text) > 60:
+            continue
+        block = next((e for e in (element, *element.iterancestors()) if e.tag in _BLOCK_TAGS), element)
+        line = tidy(block.text_content())
+        if len(line) <= 80 and _byline(line, sites, bare=True):
+            if since_body == 1 or not groups:
+                groups.append([])
+            groups[-1].append(line)
+    return _best_credit(groups[0], sites) if groups else ""
 
 
 def _body_text(tree: lxml_html.HtmlElement, url: str) -> str:
@@ -419,6 +452,7 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
     )
     _strip_chrome(tree, heading)
     body, byline = _clean_body(_body_text(tree, url), (title, sapo), sites)
+    author = author or byline or (_byline_after(reading, at, body, sites) if body else "")
     if not title or not body:
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
     if _SOFT_404.search(title):
@@ -434,7 +468,7 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
         section=section,
         published_at=published,
         updated_at=updated,
-        author=author or byline,
+        author=author,
         images=images,
         fetched_at=fetched_at,
     )
