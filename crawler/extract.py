@@ -59,6 +59,7 @@ _SOURCE_SUFFIX = re.compile(r"\s*/\s*[\w.-]+\.(?:vn|com|net|org)$", re.IGNORECAS
 _INITIAL_END = re.compile(rf"(?:^|[\s.])[{_UPPER}]\.$")
 _VENDORS = re.compile(r"\.(?:vn|com|net|org)\b|corp|channelvn|công nghệ|công ty|ban biên tập|tòa soạn", re.I)
 _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
+_ENGLISH_LABEL = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\b", re.IGNORECASE)
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
 _SOFT_404 = re.compile(
     r"\b404\b|không tìm thấy|không tồn tại|đã bị (?:gỡ|xóa|xoá)|page not found|not found", re.IGNORECASE
@@ -143,12 +144,15 @@ def _headline(tree: lxml_html.HtmlElement, ld: dict, sites: set[str]) -> tuple[s
     titles = [_ld_text(ld.get("headline")), _meta(tree, "og:title", "twitter:title")]
     titles += [tidy(html_lib.unescape(t.text_content())) for t in tree.xpath("//title")[:1]]
     keys = [_key(t) for t in titles if t]
-    best: tuple[int, str, etree._Element | None] = (0, "", None)
+    best: tuple[tuple[bool, int], str, etree._Element | None] = ((False, 0), "", None)
     for heading in tree.xpath("//h1 | //h2 | //h3 | //*[@itemprop='headline']"):
         text = tidy(heading.text_content())
         key = _key(text)
-        if len(key) >= 8 and key not in sites and any(k.startswith(key) for k in keys) and len(key) > best[0]:
-            best = (len(key), text, heading)
+        if len(key) < 8 or key in sites:
+            continue
+        prefix = any(k.startswith(key) for k in keys)  # 'Title - Site'; else 'Site - Title' (most of it)
+        if (prefix or any(key in k and 2 * len(key) >= len(k) for k in keys)) and (prefix, len(key)) > best[0]:
+            best = ((prefix, len(key)), text, heading)
     if best[2] is not None:
         return best[1], best[2]
     title = titles[0] or _strip_site(titles[1] or (titles[2] if len(titles) > 2 else ""), sites)
@@ -174,9 +178,9 @@ def _text_nodes(tree: lxml_html.HtmlElement) -> list[tuple[str, etree._Element]]
     nodes = []
     body = tree.find("body")
     for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+        if not isinstance(element.tag, str):
             continue
-        if element.text and element.text.strip():
+        if element.text and element.text.strip() and element.tag not in _SKIP_TAGS:
             nodes.append((element.text.strip(), element))
         if element.tail and element.tail.strip() and element.getparent() is not None:
             nodes.append((element.tail.strip(), element.getparent()))
@@ -207,7 +211,9 @@ def _date_at(nodes: list[tuple[str, etree._Element]], i: int) -> tuple[DateMatch
     if len(text) > 120:
         return None
     joined = " ".join(t for t, _ in nodes[i : i + 3] if len(t) <= 60) if len(text) <= 60 else text
-    for match in date_matches(joined if joined.startswith(text) else text):
+    line = joined if joined.startswith(text) else text
+    month_first = bool(_ENGLISH_LABEL.search(line))
+    for match in date_matches(line, month_first=month_first):
         if match.start < len(text) and len(text) - (min(match.end, len(text)) - match.start) <= 70:
             before = text[: match.start] or (nodes[i - 1][0] if i else "")
             return match, bool(_UPDATE.search(before[-40:]))
@@ -346,13 +352,16 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
     """Remove comment boxes, related news, navigation, footers and captions (never what holds the
     headline `keep`); unwrap layout tables (tables of data stay tables)."""
     kept = set() if keep is None else {keep, *keep.iterancestors()}
-    doomed = [
-        element
-        for element in tree.iter(etree.Element)
-        if element.tag in ("footer", "nav", "aside", "figcaption")
-        or element.get("id") == "footer"
-        or any(_CHROME_CLASS.search(c) for c in (element.get("class") or "").lower().split())
-    ]
+    doomed = []
+    for element in tree.iter(etree.Element):
+        if (
+            element.tag in ("footer", "nav", "aside", "figcaption")
+            or element.get("id") == "footer"
+            or any(_CHROME_CLASS.search(c) for c in (element.get("class") or "").lower().split())
+        ):
+            doomed.append(element)
+        elif element.tag == "div" and _is_text_block(element):
+            element.tag = "p"  # old CMSs write paragraphs as <div>text</div>: trafilatura skips those
     for element in doomed:
         if element not in kept and element.tag not in ("html", "body") and element.getparent() is not None:
             element.drop_tree()
@@ -361,6 +370,12 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
             "descendant-or-self::*[self::table or self::tbody or self::thead or self::tr or self::td or self::th]"
         ):
             element.tag = "div"
+
+
+def _is_text_block(element: etree._Element) -> bool:
+    """A <div> written as a paragraph: 80+ characters of its own text, no block inside."""
+    own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
+    return own >= 80 and not any(child.tag in _BLOCK_TAGS or child.tag in ("ul", "ol", "table") for child in element)
 
 
 def _clean_body(text: str, drop: tuple[str, ...], sites: set[str]) -> tuple[str, str]:

@@ -60,9 +60,11 @@ def _hour(hour: int, daypart: str) -> int:
     return hour
 
 
-def _build(match: re.Match[str]) -> DateMatch | None:
+def _build(match: re.Match[str], month_first: bool = False) -> DateMatch | None:
     try:
         day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+        if month_first and "tháng" not in match[0] and not match[0].lstrip().startswith(match["y"]):
+            day, month = month, day
         if year < 100:
             year += 2000 if year < 70 else 1900
         hour = _group(match, "h", "t1h")
@@ -74,14 +76,17 @@ def _build(match: re.Match[str]) -> DateMatch | None:
     return DateMatch(value, hour is not None, *match.span())
 
 
-def date_matches(text: str) -> list[DateMatch]:
-    """All valid dates in a text, in order of appearance (overlapping readings: the first pattern wins)."""
+def date_matches(text: str, month_first: bool = False) -> list[DateMatch]:
+    """All valid dates in a text, in order of appearance (overlapping readings: the first pattern wins).
+
+    month_first reads numeric dates as month-day-year, the US order of English labels ("Published on
+    03-08-2011" is 8 March)."""
     found: list[DateMatch] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
-            if value := _build(match):
+            if value := _build(match, month_first):
                 found.append(value)
     return sorted(found, key=lambda f: f.start)
 
