@@ -352,6 +352,8 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
     """Remove comment boxes, related news, navigation, footers and captions (never what holds the
     headline `keep`); unwrap layout tables (tables of data stay tables)."""
     kept = set() if keep is None else {keep, *keep.iterancestors()}
+    around = list(keep.iterancestors())[2:3] if keep is not None else []  # the headline's article region
+    region = {id(e) for e in around[0].iter(etree.Element)} if around and around[0].tag != "body" else set()
     doomed = []
     for element in tree.iter(etree.Element):
         if (
@@ -360,7 +362,7 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
             or any(_CHROME_CLASS.search(c) for c in (element.get("class") or "").lower().split())
         ):
             doomed.append(element)
-        elif element.tag == "div" and _is_text_block(element):
+        elif element.tag == "div" and id(element) in region and not element.get("class") and _is_text_block(element):
             element.tag = "p"  # old CMSs write paragraphs as <div>text</div>: trafilatura skips those
     for element in doomed:
         if element not in kept and element.tag not in ("html", "body") and element.getparent() is not None:
@@ -373,9 +375,12 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
 
 
 def _is_text_block(element: etree._Element) -> bool:
-    """A <div> written as a paragraph: 80+ characters of its own text, no block inside."""
+    """A <div> written as a paragraph: 80+ characters of its own text, no block inside, <p> after it (no
+    class: classed divs of that size are teasers and boxes)."""
     own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
-    return own >= 80 and not any(child.tag in _BLOCK_TAGS or child.tag in ("ul", "ol", "table") for child in element)
+    if own < 80 or any(child.tag in _BLOCK_TAGS or child.tag in ("ul", "ol", "table") for child in element):
+        return False
+    return any(sibling.tag == "p" for sibling in element.itersiblings())  # among paragraphs of a text
 
 
 def _clean_body(text: str, drop: tuple[str, ...], sites: set[str]) -> tuple[str, str]:
