@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Extractor
 
 from archive.article import Article, Image, to_vietnam_time
 from vntext import fold, repair, tidy
@@ -59,12 +60,16 @@ _SOURCE_SUFFIX = re.compile(r"\s*/\s*[\w.-]+\.(?:vn|com|net|org)$", re.IGNORECAS
 _INITIAL_END = re.compile(rf"(?:^|[\s.])[{_UPPER}]\.$")
 _VENDORS = re.compile(r"\.(?:vn|com|net|org)\b|corp|channelvn|công nghệ|công ty|ban biên tập|tòa soạn", re.I)
 _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
+_MAYBE_DATE = re.compile(r"\d\s*[/.:hg-]\s*\d|\d\s+tháng|\d\s*giờ|[AaPp]\.?[Mm]\b")  # cheap test before the parser
 _ENGLISH_LABEL = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\b", re.IGNORECASE)
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
 _SOFT_404 = re.compile(
     r"\b404\b|không tìm thấy|không tồn tại|đã bị (?:gỡ|xóa|xoá)|page not found|not found", re.IGNORECASE
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+_TRAFILATURA = Extractor(comments=False, tables=True, images=False)
 
 
 class ExtractionError(ValueError):
@@ -228,7 +233,12 @@ def _printed_date(reading: _Reading, at: int | None) -> tuple[DateMatch | None, 
     nodes = reading.nodes
     window = range(max(0, at - 12), min(len(nodes), at + 40))
     order = sorted(window, key=lambda i: (i - at) if i >= at else 3 * (at - i))
-    found = [d for i in order if (d := _date_at(nodes, i))]
+    found = []
+    for i in order:
+        if _MAYBE_DATE.search(nodes[i][0]) and (date := _date_at(nodes, i)):
+            found.append(date)
+            if len(found) == 3:
+                break
     if not found:
         return None, None
     published = found[0][0]  # the nearest, even when printed as "Cập nhật" (then it is the only one)
@@ -429,16 +439,8 @@ def _byline_after(reading: _Reading, at: int | None, body: str, sites: set[str])
 
 
 def _body_text(tree: lxml_html.HtmlElement, url: str) -> str:
-    return (
-        trafilatura.extract(  # takes the parsed tree as it is: no second serialization and parse
-            tree,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-        )
-        or ""
-    )
+    # the parsed tree as it is (no second serialization and parse), with options built once
+    return trafilatura.extract(tree, url=url, options=_TRAFILATURA) or ""
 
 
 def _breadcrumb_section(tree: lxml_html.HtmlElement) -> str:
