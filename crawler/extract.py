@@ -225,13 +225,29 @@ def _date_at(nodes: list[tuple[str, etree._Element]], i: int) -> tuple[DateMatch
     return None
 
 
+def _region(element: etree._Element) -> etree._Element:
+    """The headline's article block: its grandparent, or its parent when that is the page's body."""
+    ancestors = [e for e in element.iterancestors() if e.tag not in ("body", "html")][:2]
+    return ancestors[-1] if ancestors else element
+
+
+def _inside(element: etree._Element, region: etree._Element) -> bool:
+    return element is region or any(e is region for e in element.iterancestors())
+
+
 def _printed_date(reading: _Reading, at: int | None) -> tuple[DateMatch | None, ...]:
-    """(published, updated) as printed nearest the headline (text `at`): up to 40 texts after it or 12
-    before it, nearer first, after before before."""
+    """(published, updated) as printed nearest the headline (text `at`): up to 40 texts after it, not
+    beyond the start of the body (the second long text), or 12 before it inside the headline's block (not the
+    top bar's date of today); nearer first, after before before."""
     if at is None:
         return None, None
     nodes = reading.nodes
-    window = range(max(0, at - 12), min(len(nodes), at + 40))
+    end, long_texts = at, 0
+    while end < min(len(nodes), at + 40) and long_texts < 2:  # up to the body (after a long sapo)
+        long_texts += len(nodes[end][0]) >= 120
+        end += 1
+    region = _region(nodes[at][1])
+    window = [i for i in range(max(0, at - 12), end) if i >= at or _inside(nodes[i][1], region)]
     order = sorted(window, key=lambda i: (i - at) if i >= at else 3 * (at - i))
     found = []
     for i in order:
@@ -438,6 +454,13 @@ def _byline_after(reading: _Reading, at: int | None, body: str, sites: set[str])
     return _best_credit(groups[0], sites) if groups else ""
 
 
+def _mostly_links(tree: lxml_html.HtmlElement, body: str) -> bool:
+    """Whether 80% of the body's text is lines that are link texts of the page (a listing, not an article)."""
+    links = {tidy(a.text_content()) for a in tree.iter("a")}
+    lines = body.split("\n\n")
+    return sum(len(line) for line in lines if line in links) >= 0.8 * len(body)
+
+
 def _body_text(tree: lxml_html.HtmlElement, url: str) -> str:
     # the parsed tree as it is (no second serialization and parse), with options built once
     return trafilatura.extract(tree, url=url, options=_TRAFILATURA) or ""
@@ -477,6 +500,8 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
     author = author or byline or (_byline_after(reading, at, body, sites) if body else "")
     if not title or not body:
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
+    if _mostly_links(tree, body):
+        raise ExtractionError(f"no article at {url}: its text is links (a listing or a menu)")
     if _SOFT_404.search(title):
         raise ExtractionError(f"soft 404 at {url}: {title!r}")
     return Article(
