@@ -35,7 +35,7 @@ _BLOCKS = "self::nav or self::footer or self::aside or self::header or self::ul 
 _LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|lead|summary|description|tom-?tat|chapeau|standfirst|intro)(?:$|[-_])")
 _LEAD_NOT = re.compile(r"leader|leading|mislead|lead(?:er)?board|menu|nav")
 _CHROME_CLASS = re.compile(
-    r"(?:^|[-_])(?:comments?|binh-?luan|related|relate|lien-?quan|footer|tin-?khac|tinkhac|other-news)(?:$|[-_])"
+    r"(?:^|[\s_-])(?:comments?|binh-?luan|related|relate|lien-?quan|footer|tin-?khac|tinkhac|other-news)(?:$|[\s_-])"
 )
 _BREADCRUMB_XPATH = (
     "//*[contains(@class, 'breadcrumb') or contains(@class, 'duongdan') or contains(@class, 'duong-dan') "
@@ -70,6 +70,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 _TRAFILATURA = Extractor(comments=False, tables=True, images=False)
+_TRAFILATURA_FAST = Extractor(comments=False, tables=True, images=False, fast=True)  # no fallback extractors
 
 
 class ExtractionError(ValueError):
@@ -312,15 +313,16 @@ def _ld_person(value: object) -> str:
 
 def _visible_author(tree: lxml_html.HtmlElement, sites: set[str]) -> str:
     for element in tree.xpath(_AUTHOR_XPATH):
-        if element.tag in ("meta", "link") or any(_CHROME_CLASS.search(c) for c in _classes_up(element)):
+        if element.tag in ("meta", "link") or _in_chrome(element):
             continue
         if name := _person(element.text_content(), sites):
             return name
     return ""
 
 
-def _classes_up(element: etree._Element) -> list[str]:
-    return [c for el in (element, *element.iterancestors()) for c in (el.get("class") or "").lower().split()]
+def _in_chrome(element: etree._Element) -> bool:
+    """Whether element or an ancestor is classed as page chrome (comments, related news, footer)."""
+    return any(_CHROME_CLASS.search((el.get("class") or "").lower()) for el in (element, *element.iterancestors()))
 
 
 def _byline(paragraph: str, sites: set[str], *, bare: bool) -> str:
@@ -354,7 +356,7 @@ def _lead(tree: lxml_html.HtmlElement, reading: _Reading, at: int | None) -> str
             30 < len(text) <= 1500
             and links < 0.3 * len(text)
             and not text.endswith(("…", "..."))
-            and not any(_CHROME_CLASS.search(c) for c in _classes_up(element))
+            and not _in_chrome(element)
         ):
             return text
     return ""
@@ -378,18 +380,12 @@ def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> N
     """Remove comment boxes, related news, navigation, footers and captions (never what holds the
     headline `keep`); unwrap layout tables (tables of data stay tables)."""
     kept = set() if keep is None else {keep, *keep.iterancestors()}
+    doomed = tree.xpath("//footer | //nav | //aside | //figcaption | //*[@id='footer']")
+    doomed += [e for e in tree.xpath("//*[@class]") if _CHROME_CLASS.search(e.get("class").lower())]
     around = list(keep.iterancestors())[2:3] if keep is not None else []  # the headline's article region
-    region = {id(e) for e in around[0].iter(etree.Element)} if around and around[0].tag != "body" else set()
-    doomed = []
-    for element in tree.iter(etree.Element):
-        if (
-            element.tag in ("footer", "nav", "aside", "figcaption")
-            or element.get("id") == "footer"
-            or any(_CHROME_CLASS.search(c) for c in (element.get("class") or "").lower().split())
-        ):
-            doomed.append(element)
-        elif element.tag == "div" and id(element) in region and not element.get("class") and _is_text_block(element):
-            element.tag = "p"  # old CMSs write paragraphs as <div>text</div>: trafilatura skips those
+    for div in around[0].iter("div") if around and around[0].tag != "body" else ():
+        if not div.get("class") and _is_text_block(div):
+            div.tag = "p"  # old CMSs write paragraphs as <div>text</div>: trafilatura skips those
     for element in doomed:
         if element not in kept and element.tag not in ("html", "body") and element.getparent() is not None:
             element.drop_tree()
@@ -461,8 +457,15 @@ def _mostly_links(tree: lxml_html.HtmlElement, body: str) -> bool:
     return sum(len(line) for line in lines if line in links) >= 0.8 * len(body)
 
 
-def _body_text(tree: lxml_html.HtmlElement, url: str) -> str:
-    # the parsed tree as it is (no second serialization and parse), with options built once
+def _body_text(tree: lxml_html.HtmlElement, url: str, reading: _Reading, at: int | None) -> str:
+    """trafilatura's text of the tree as it is (no second serialization and parse): its fast mode when
+    the text starts soon after the headline (text `at`), else with its fallback extractors compared."""
+    text = trafilatura.extract(tree, url=url, options=_TRAFILATURA_FAST) or ""
+    first = tidy(text.split("\n", 1)[0])
+    if at is not None and first:
+        nodes = reading.nodes[at : at + 60]
+        if any(len(t) >= 20 and tidy(t) in first for t, _ in nodes):
+            return text
     return trafilatura.extract(tree, url=url, options=_TRAFILATURA) or ""
 
 
@@ -496,7 +499,7 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
         or _visible_author(tree, sites)
     )
     _strip_chrome(tree, heading)
-    body, byline = _clean_body(_body_text(tree, url), (title, sapo), sites)
+    body, byline = _clean_body(_body_text(tree, url, reading, at), (title, sapo), sites)
     author = author or byline or (_byline_after(reading, at, body, sites) if body else "")
     if not title or not body:
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
