@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from archive.article import VIETNAM_TZ as ARCHIVE_TZ
-from vntext.chrome import CHROME_IN_TEXT, CHROME_MARKERS, cut_at_chrome
+from vntext.chrome import CHROME_IN_TEXT, CHROME_MARKERS, cut_at_chrome, cut_text_at_chrome
 from vntext.dates import VIETNAM_TZ, date_matches, find_dates, parse_date
 
 
@@ -63,3 +63,5 @@ def test_chrome_markers_cut_article_text() -> None:
     assert cut_at_chrome(["Tin liên quan:", "x"]) == []
     assert "Ý kiến bạn đọc" in CHROME_MARKERS
     assert CHROME_IN_TEXT.search("Hết bài.\nÝ kiến bạn đọc\nHay") and CHROME_IN_TEXT.search("a\n Bình luận (12)")
+    assert cut_text_at_chrome("Bài viết.\nHết.\nÝ kiến bạn đọc\nHay quá") == "Bài viết.\nHết."
+    assert cut_text_at_chrome("Không có hộp bình luận.") == "Không có hộp bình luận."

@@ -32,3 +32,9 @@ def cut_at_chrome(paragraphs: list[str]) -> list[str]:
         if CHROME_LINE.match(paragraph):
             return paragraphs[:i]
     return paragraphs
+
+
+def cut_text_at_chrome(text: str) -> str:
+    """A plain text up to its first chrome line ("Ý kiến bạn đọc", "Bình luận (3)" at a line start)."""
+    match = CHROME_IN_TEXT.search(text)
+    return text[: match.start()] if match else text
