@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from email.message import Message
 
 import lxml.etree
 import lxml.html
@@ -11,6 +10,7 @@ from lxml_html_clean import Cleaner
 from markupsafe import Markup, escape
 
 from archive.warc import RawResponse
+from vntext.charset import decode_html
 from webapp.i18n import _
 from webapp.provenance import Provenance
 
@@ -41,20 +41,9 @@ _CLEANER = Cleaner(
 )
 
 
-def _charset(headers: list[tuple[str, str]]) -> str | None:
-    message = Message()
-    for name, value in headers:
-        if name.lower() == "content-type":
-            message["content-type"] = value
-    return message.get_content_charset()
-
-
 def _decode(response: RawResponse) -> str:
-    charset = _charset(response.headers) or "utf-8"
-    try:
-        return response.body.decode(charset, errors="replace")
-    except LookupError:
-        return response.body.decode("utf-8", errors="replace")
+    content_type = next((value for name, value in response.headers if name.lower() == "content-type"), "")
+    return decode_html(response.body, content_type)
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src")
