@@ -27,6 +27,7 @@ _SKIP_PATH = re.compile(
     re.I,
 )
 _SKIP_QUERY = {"print", "replytocom", "share", "output", "format", "keyword", "q", "s", "search", "tukhoa"}
+_SKIP_VALUES = {"print", "printer", "inbai", "in-bai", "search", "timkiem", "tim-kiem", "login", "dangnhap", "comment"}
 _TAG_PATH = re.compile(r"/(?:tag|tags|tu-khoa|tukhoa|chu-de|chude|topic|topics|keyword|keywords|label)(?:/|$)", re.I)
 _TAG_LAST = re.compile(r"(?:-tag\d*|-ptag|tag\d+|\.tag)(?:\.\w{2,5})?$", re.I)
 _PAGE_KEYS = {"page", "trang", "pageindex", "pagenum", "pageno", "currentpage", "paged", "start", "pg", "p"}
@@ -78,6 +79,8 @@ def classify_link(url: str, home_netloc: str, article_pattern: str = "", *, host
     keys = {k.lower() for k, _ in query}
     if _SKIP_EXT.search(path) or _SKIP_PATH.search(path) or keys & _SKIP_QUERY:
         return "other"
+    if any(value.lower() in _SKIP_VALUES for _, value in query):
+        return "other"  # '?act=print&id=12', '?view=search': print and search views of a script
     if _TAG_PATH.search(path) or _TAG_LAST.search(path.rstrip("/")) or "/lists/" in path.lower():
         return "section"
     article = _article_signal(path, query)

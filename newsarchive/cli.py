@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from newsarchive.config import data_dir
@@ -14,7 +15,7 @@ def _crawl(args: argparse.Namespace) -> int:
     from crawler.registry import BUNDLED_REGISTRY, load_registry, paper_from_url, select_papers
     from crawler.run import crawl
 
-    papers = [paper_from_url(url) for url in args.url or []]
+    papers = [paper_from_url(url, load_registry()) for url in args.url or []]
     if args.paper:
         papers += select_papers(load_registry(Path(args.registry) if args.registry else BUNDLED_REGISTRY), args.paper)
     elif args.registry:
@@ -32,6 +33,8 @@ def _crawl(args: argparse.Namespace) -> int:
         papers,
         data_dir(),
         max_articles=args.max_articles,
+        since=args.since,
+        until=args.until,
         fast=args.fast,
         http_cache=args.http_cache,
         overrides=overrides,
@@ -44,7 +47,9 @@ def _crawl(args: argparse.Namespace) -> int:
         f"{stats.get('newsarchive/not_modified', 0)} not modified (304), "
         f"{stats.get('newsarchive/skipped_unchanged', 0)} skipped by sitemap lastmod, "
         f"{stats.get('newsarchive/duplicate_clusters', 0)} duplicate clusters, "
-        f"{stats.get('newsarchive/errors', 0)} errors; archive in {data_dir()}"
+        f"{stats.get('newsarchive/failed', 0)} pages failed extraction, "
+        f"{stats.get('newsarchive/errors', 0)} errors{'; resumed' if stats.get('newsarchive/resumed') else ''}; "
+        f"archive in {data_dir()}"
     )
     if not stats.get("downloader/response_count"):
         print("newsarchive crawl: no site answered (check the URLs and the network)", file=sys.stderr)
@@ -120,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", action="append", metavar="ID", help="crawl this paper of the registry (repeatable)")
     p.add_argument("--url", action="append", help="start URL of a site to crawl (repeatable)")
     p.add_argument("--max-articles", type=int, default=None, help="stop after this many articles")
+    p.add_argument("--since", type=date.fromisoformat, help="keep articles published on or after YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, help="keep articles published on or before YYYY-MM-DD")
     p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
     p.add_argument("--http-cache", action="store_true", help="cache every response under DATA_DIR/httpcache (dev)")
     p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")

@@ -51,6 +51,8 @@ def test_tuning_split_scores() -> None:
         ("http://x.vn/x%C3%A3-h%E1%BB%99i/x%C3%A2y-d%E1%BB%B1ng-%C4%91%C3%B4-th%E1%BB%8B-v%C4%83n-minh", "article"),
         ("http://x.vn/anh/album-ngay-hoi-456.html", "article"),
         ("http://x.vn/print/123", "other"),
+        ("http://x.vn/index.php?act=print&id=12", "other"),
+        ("http://x.vn/index.php?option=com_content&view=search", "other"),
         ("http://x.vn/tim-kiem?q=dang", "other"),
         ("http://x.vn/dang-nhap", "other"),
         ("http://x.vn/logo.png", "other"),
