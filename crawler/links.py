@@ -92,6 +92,22 @@ def classify_link(url: str, home_netloc: str, article_pattern: str = "", *, host
     return "article" if article else "section"
 
 
+_FEED_HREF = re.compile(r"(?:\.rss|\.atom|/rss(?:\.xml)?/?|/feed/?|/rss/[^/]*\.xml)$", re.I)
+
+
+def is_feed(url: str) -> bool:
+    """Whether a link points to an RSS or Atom feed ('/rss/trang-chu.rss', '/feed/', '/rss/tin-moi.xml')."""
+    return bool(_FEED_HREF.search(urlsplit(url).path))
+
+
+def is_pagination(url: str) -> bool:
+    """Whether a URL is a further page of a listing ('/trang-2.html', '?page=3', '/p/4', '?PageIndex=5')."""
+    parts = urlsplit(url)
+    path = unquote(parts.path or "/")
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return bool(_PAGE_PATH.search(path) or keys & (_PAGE_KEYS - {"p"}) or ("p" in keys and not _SCRIPT.search(path)))
+
+
 def _article_signal(path: str, query: list[tuple[str, str]]) -> bool:
     """Whether a URL looks like one article: an id in the path or query, a date path with a slug, a long slug."""
     for key, value in query:

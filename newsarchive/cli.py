@@ -57,6 +57,14 @@ def _crawl(args: argparse.Namespace) -> int:
     return 0
 
 
+def _probe(args: argparse.Namespace) -> int:
+    from crawler.probe import probe, render
+
+    report = probe(args.url, fast=args.fast)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else render(report))
+    return 0 if report.robots_status or report.name or report.articles else 1
+
+
 def _index(args: argparse.Namespace) -> int:
     from archive.store import Archive
     from indexer.load import index_archive
@@ -132,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=_crawl)
+
+    p = sub.add_parser("probe", help="what discovery finds on a site: sitemaps, feeds, sections, sample articles")
+    p.add_argument("url", help="the site's home URL")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
+    p.set_defaults(func=_probe)
 
     p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
     p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")

@@ -32,7 +32,7 @@ from archive.store import Archive
 from crawler.encoding import decode_html, redecoded
 from crawler.extract import ExtractionError, extract_article
 from crawler.items import PageItem
-from crawler.links import classify_link, same_site
+from crawler.links import classify_link, is_feed, same_site
 from crawler.middlewares import raw_response
 from crawler.pages import MIN_PAGE_TEXT, PageSignals, classify_page, fingerprint, parse, resembles, site_name
 from crawler.progress import count
@@ -261,10 +261,14 @@ class NewsSpider(scrapy.Spider):
         yield PageItem(raw_response(response), article)
         hops = 0 if kind in ("article", "listing") else response.meta.get("hops", 0) + 1
         if hops <= self.max_hops and not (kind == "listing" and self._older_than_window(tree)):
+            hrefs = page.css("a::attr(href)").getall()
             if response.meta.get("home") and not paper.feeds:
-                for href in page.xpath(_FEED_LINKS).getall():
-                    yield from self._request(page.urljoin(href), "parse_feed", site, priority=5)
-            for href in page.css("a::attr(href)").getall():
+                feeds = [page.urljoin(h) for h in page.xpath(_FEED_LINKS).getall()]
+                feeds += [page.urljoin(h) for h in hrefs if is_feed(page.urljoin(h))]
+                for url in dict.fromkeys(feeds):
+                    if same_site(urlsplit(url).netloc, paper.netloc, self.site_hosts[site]):
+                        yield from self._request(url, "parse_feed", site, priority=5)
+            for href in hrefs:
                 yield from self._follow(response, page.urljoin(href), hops=hops)
         self._done(response)
 
