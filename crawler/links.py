@@ -83,9 +83,10 @@ def classify_link(url: str, home_netloc: str, article_pattern: str = "", *, host
         return "other"  # '?act=print&id=12', '?view=search': print and search views of a script
     if _TAG_PATH.search(path) or _TAG_LAST.search(path.rstrip("/")) or "/lists/" in path.lower():
         return "section"
-    article = _article_signal(path, query)
+    unpaged = _PAGE_PATH.sub("", path) or "/"  # a page number is not an article id
+    article = _article_signal(unpaged, [(k, v) for k, v in query if k.lower() not in _PAGE_KEYS - {"p"}])
     paged = bool(_PAGE_PATH.search(path)) or bool(keys & (_PAGE_KEYS - {"p"})) or ("p" in keys and not article)
-    if article and paged and all(k in _PAGE_KEYS for k in keys):
+    if article and keys and all(k in _PAGE_KEYS - {"p"} for k in keys) and not _PAGE_PATH.search(path):
         return "other"  # a further page or comment page of an article, not a new article
     if paged:
         return "section"

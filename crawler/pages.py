@@ -131,13 +131,14 @@ def signals(tree: lxml_html.HtmlElement) -> PageSignals:
     )
 
 
-def classify_page(tree: lxml_html.HtmlElement) -> tuple[PageKind, PageSignals]:
-    """Article, listing or other, from the page's structure and text (see the module docstring)."""
+def classify_page(tree: lxml_html.HtmlElement, paginated: bool = False) -> tuple[PageKind, PageSignals]:
+    """Article, listing or other, from the page's structure and text (see the module docstring).
+    paginated: the page links further pages of itself (a listing even when it holds few items)."""
     s = signals(tree)
     structured = s.ld_article or s.og_article or (s.headline and s.dated)
     if structured and s.main_text >= MIN_ARTICLE_TEXT and s.main_links < 3:
         return "article", s
-    if s.headline_links >= 4:
+    if s.headline_links >= 4 or (paginated and s.headline_links >= 1):
         return "listing", s
     return "other", s
 

@@ -172,7 +172,8 @@ class ProbeSpider(scrapy.Spider):
         if page is None or tree is None:
             return
         links = list(dict.fromkeys(page.urljoin(h).split("#")[0] for h in page.css("a::attr(href)").getall()))
-        found = SectionReport(response.url, page_kind=classify_page(tree)[0])
+        paginated = any(is_pagination(url) for url in links)
+        found = SectionReport(response.url, page_kind=classify_page(tree, paginated)[0])
         found.article_links = sum(1 for url in links if classify_link(url, self.home) == "article")
         found.next_pages = [url for url in links if is_pagination(url) and classify_link(url, self.home) != "other"]
         self.report.sections.append(found)

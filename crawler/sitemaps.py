@@ -40,11 +40,14 @@ def _lastmod(value: str | None) -> datetime | None:
 def _inflate(body: bytes) -> bytes:
     if not body.startswith(b"\x1f\x8b"):
         return body
+    out, size = [], 0
     with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
-        data = fh.read(MAX_UNCOMPRESSED + 1)
-    if len(data) > MAX_UNCOMPRESSED:
-        raise ValueError("gzipped sitemap inflates past the size limit")
-    return data
+        while chunk := fh.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_UNCOMPRESSED:
+                raise ValueError("gzipped sitemap inflates past the size limit")
+            out.append(chunk)
+    return b"".join(out)
 
 
 def iter_sitemap(body: bytes) -> Iterator[SitemapEntry]:

@@ -42,6 +42,7 @@ def _crawl(args: argparse.Namespace) -> int:
     print(
         f"crawl finished ({stats.get('finish_reason', '?')}): "
         f"{stats.get('downloader/response_count', 0)} responses, "
+        f"{stats.get('newsarchive/sitemap_urls', 0)} sitemap URLs, "
         f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
         f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
         f"{stats.get('newsarchive/not_modified', 0)} not modified (304), "

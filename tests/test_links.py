@@ -39,6 +39,8 @@ def test_tuning_split_scores() -> None:
         ("http://x.vn/tin.aspx?itemid=889", "article"),
         ("http://x.vn/List.aspx?PageIndex=4", "section"),
         ("http://x.vn/the-thao/trang-2.html", "section"),
+        ("http://x.vn/the-thao/trang-100.html", "section"),
+        ("http://x.vn/the-thao/page/250/", "section"),
         ("http://x.vn/the-thao/page-3.html", "section"),
         ("http://x.vn/topic/ngay-hoi-40.html/p/3", "section"),
         ("http://x.vn/tag/ca-mau", "section"),

@@ -32,7 +32,7 @@ from archive.store import Archive
 from crawler.encoding import decode_html, redecoded
 from crawler.extract import ExtractionError, extract_article
 from crawler.items import PageItem
-from crawler.links import classify_link, is_feed, same_site
+from crawler.links import classify_link, is_feed, is_pagination, same_site
 from crawler.middlewares import raw_response
 from crawler.pages import MIN_PAGE_TEXT, PageSignals, classify_page, fingerprint, parse, resembles, site_name
 from crawler.progress import count
@@ -252,7 +252,9 @@ class NewsSpider(scrapy.Spider):
             if paper.from_url:
                 name_from_site(paper, site_name(parse(page.text, page.url)))  # type: ignore[arg-type]
             yield from self._release(site)
-        kind, signals = classify_page(parse(page.text, page.url))  # type: ignore[arg-type]
+        hrefs = [page.urljoin(h) for h in page.css("a::attr(href)").getall()]
+        paginated = any(is_pagination(h) and same_site(urlsplit(h).netloc, paper.netloc) for h in hrefs)
+        kind, signals = classify_page(parse(page.text, page.url), paginated)  # type: ignore[arg-type]
         if kind != "other" and self._soft_404(site, response, tree, signals):
             kind = "other"
         article = self._article(page, paper, site) if kind == "article" else None
@@ -261,15 +263,14 @@ class NewsSpider(scrapy.Spider):
         yield PageItem(raw_response(response), article)
         hops = 0 if kind in ("article", "listing") else response.meta.get("hops", 0) + 1
         if hops <= self.max_hops and not (kind == "listing" and self._older_than_window(tree)):
-            hrefs = page.css("a::attr(href)").getall()
             if response.meta.get("home") and not paper.feeds:
                 feeds = [page.urljoin(h) for h in page.xpath(_FEED_LINKS).getall()]
-                feeds += [page.urljoin(h) for h in hrefs if is_feed(page.urljoin(h))]
+                feeds += [h for h in hrefs if is_feed(h)]
                 for url in dict.fromkeys(feeds):
                     if same_site(urlsplit(url).netloc, paper.netloc, self.site_hosts[site]):
                         yield from self._request(url, "parse_feed", site, priority=5)
             for href in hrefs:
-                yield from self._follow(response, page.urljoin(href), hops=hops)
+                yield from self._follow(response, href, hops=hops)
         self._done(response)
 
     def _note_host(self, site: str, url: str) -> None:
@@ -284,7 +285,7 @@ class NewsSpider(scrapy.Spider):
         """A 200 that is not a page: a stub, the site's own not-found template, or a body served for
         unrelated URLs too."""
         reason = ""
-        if signals.visible_text < MIN_PAGE_TEXT:
+        if signals.visible_text < MIN_PAGE_TEXT and signals.headline_links == 0:
             reason = "tiny"
         elif site in self.notfound and resembles(fingerprint(tree), self.notfound[site]):
             reason = "template"
