@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -410,11 +411,12 @@ class HamLuong(Paper):
         return 200, "text/html; charset=utf-8", _page(f"{s.title} | {self.name}", self._chrome(inner), head).encode()
 
 
-def _handler(paper_box: list[Paper]) -> type[BaseHTTPRequestHandler]:
+def _handler(paper_box: list[Paper], hits: Counter[str]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:  # noqa: N802
+            hits[paper_box[0].base + self.path] += 1
             time.sleep(DELAY)
             status, content_type, body = paper_box[0].route(self.path)
             self.send_response(status)
@@ -434,12 +436,13 @@ class HeldoutPress:
 
     def __init__(self) -> None:
         self.papers: list[Paper] = []
+        self.hits: Counter[str] = Counter()  # URL → requests served
         self._servers: list[ThreadingHTTPServer] = []
 
     def __enter__(self) -> HeldoutPress:
         for kind in (CuLao, HamLuong):
             box: list[Paper] = []
-            server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(box))
+            server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(box, self.hits))
             server.daemon_threads = True
             box.append(kind(f"http://127.0.0.1:{server.server_address[1]}"))
             threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,8 +69,13 @@ def test_a_killed_crawl_resumes_without_loss_or_duplicates(heldout: HeldoutPress
     proc.wait(timeout=10)
     killed_at = archived_count(tmp_path)
     assert 3 <= killed_at < len(heldout.expected()), killed_at
+    before = Counter(heldout.hits)
     result = run_cli(*crawl_args(heldout), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "resumed" in result.stdout
     check_every_article_once(tmp_path, heldout)
+    listings = [u for u in before if "act=cat" in u or "ChuyenMuc" in u or u.endswith(("/index.php", "/"))]
+    refetched = [u for u in listings if heldout.hits[u] > before[u]]
+    assert len(refetched) <= 2 * len(heldout.papers), refetched  # at most those in flight (2 per paper) at the kill
     for path in (tmp_path / "warc").glob("*.warc.gz"):
         assert_valid_warc(path)
