@@ -46,4 +46,5 @@ def score(rows: list[RealUrl]) -> dict[str, float | int]:
         "article_followed": 1 - kinds[("article", "other")] / articles,
         "article_recognised": kinds[("article", "article")] / articles,
         "listing_followed": 1 - kinds[("listing", "other")] / listings,
+        "listing_recognised": kinds[("listing", "section")] / listings,
     }
