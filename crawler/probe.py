@@ -160,7 +160,8 @@ class ProbeSpider(scrapy.Spider):
         for url in links:
             kind = classify_link(url, self.home)
             wanted = kind == "section" and len(self.sections_asked) < MAX_SECTIONS and not is_pagination(url)
-            if wanted and urlsplit(url).path.strip("/") and url.rstrip("/") != response.url.rstrip("/"):
+            parts = urlsplit(url)
+            if wanted and (parts.path.strip("/") or parts.query) and url.rstrip("/") != response.url.rstrip("/"):
                 self.sections_asked.append(url)
                 yield self._request(url, self.parse_section, priority=3)
         for url in links:

@@ -26,9 +26,17 @@ def url_shape(url: str) -> str:
 _PORTAL_STATE = re.compile(r"^(?:p_p_(?:lifecycle|state|mode|col_id|col_pos|col_count)|_\d+_struts_action)$")
 
 
+_ROUTE_KEYS = {"mod", "module", "act", "action", "op", "option", "view", "task", "controller", "nv", "do", "lang"}
+
+
 def query_params(query: str) -> int:
-    """Query parameters that can vary a page: portal state parameters (Liferay's p_p_*) do not count."""
-    return sum(1 for key, _ in parse_qsl(query, keep_blank_values=True) if not _PORTAL_STATE.match(key))
+    """Query parameters that can vary a page. The routing parameters of a script CMS (`mod=news`,
+    `act=list`, `option=com_content`) and portal state parameters (Liferay's p_p_*) do not count."""
+    return sum(
+        1
+        for key, _ in parse_qsl(query, keep_blank_values=True)
+        if not _PORTAL_STATE.match(key) and key.lower() not in _ROUTE_KEYS
+    )
 
 
 class TrapGuard:

@@ -370,7 +370,7 @@ class NewsSpider(scrapy.Spider):
         ).fetchone()
         lying = (
             not same_site(parts.netloc, paper.netloc, self.site_hosts[site])
-            or parts.path in ("", "/")
+            or (parts.path in ("", "/") and not parts.query)
             or canonical in (normalize_url(paper.home), *self.listings)
             or (claimed is not None and claimed[0] != page and claimed[1] != article.content_hash)
             or (row is not None and row[0] != page and row[1] != article.content_hash)
