@@ -1,13 +1,14 @@
 """Crawl throughput against the local sample press on loopback, beside `scrapy bench` on the same machine.
 
-    .venv/bin/python bench/bench_crawl.py [--runs 5] [--bench-runs 3] [--bench-seconds 10]
+    .venv/bin/python bench/bench_crawl.py [--runs 5] [--bench-runs 3] [--bench-seconds 10] [--json OUT]
 
 Each crawl run is a fresh `crawler.run.crawl` of the three sample papers (64 articles) into an empty data
 dir, in its own process, with politeness off (`--fast`: DOWNLOAD_DELAY 0, no AutoThrottle; still at most
 2 concurrent requests per site, robots.txt obeyed, every page to WARC + SQLite, clusters assigned).
 Throughput is Scrapy's own count over its own elapsed time (process start-up excluded).
 `scrapy bench` (a link-following spider, no item processing, default concurrency 16) runs with the same
-interpreter for --bench-seconds each. Prints a Markdown table; medians over the runs.
+interpreter for --bench-seconds each. Prints a Markdown table; medians over the runs. --json OUT also
+writes {"pages_per_s", "scrapy_bench_pages_per_s", "ratio"} (plus the per-run figures) to OUT.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bench-runs", type=int, default=3)
     parser.add_argument("--bench-seconds", type=int, default=10)
+    parser.add_argument("--json", metavar="OUT", help="also write the medians and per-run figures as JSON")
     args = parser.parse_args()
     with SamplePress() as press, tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "papers.json"
@@ -85,6 +87,16 @@ def main() -> None:
     per_run = ", ".join(f"{r['pages']} p / {r['seconds']:.2f} s" for r in benches)
     print(f"| scrapy bench | {len(benches)} | {bench:.1f} | - | {per_run} |")
     print(f"\nratio newsarchive / scrapy bench (pages/s): {pages / bench:.2f}")
+    if args.json:
+        result = {
+            "pages_per_s": round(pages, 1),
+            "scrapy_bench_pages_per_s": round(bench, 1),
+            "ratio": round(pages / bench, 3),
+            "articles_per_s": round(articles, 1),
+            "crawl_runs": crawls,
+            "scrapy_bench_runs": benches,
+        }
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
-"""Downloader middleware: exponential backoff before each retry of a failed request."""
+"""Downloader middlewares: backoff before retries, and every non-2xx response into the archive."""
 
 from __future__ import annotations
 
 import asyncio
+import zlib
+from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from archive.warc import RawResponse
 
 
 class RetryBackoffMiddleware:
@@ -22,3 +27,47 @@ class RetryBackoffMiddleware:
         retries = request.meta.get("retry_times", 0)
         if retries and self.base > 0:
             await asyncio.sleep(min(self.ceiling, self.base * 2 ** (retries - 1)))
+
+
+def raw_response(response: Response, body: bytes | None = None) -> RawResponse:
+    """The response as the archive keeps it."""
+    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, values in response.headers.items() for v in values]
+    return RawResponse(response.url, response.status, headers, response.body if body is None else body)
+
+
+def _decoded_body(response: Response) -> bytes:
+    """The body without its Content-Encoding (gzip, deflate), as the archive stores bodies."""
+    encoding = response.headers.get("Content-Encoding", b"").decode("latin-1").lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        try:
+            return zlib.decompress(response.body, zlib.MAX_WBITS | 32)
+        except zlib.error:
+            try:
+                return zlib.decompress(response.body, -zlib.MAX_WBITS)
+            except zlib.error:
+                return response.body
+    return response.body
+
+
+class ArchiveNonSuccessMiddleware:
+    """Archives redirects, error pages and responses about to be retried before Scrapy consumes them.
+
+    Placed before the redirect and retry middlewares (priority 605), so 3xx, 4xx and 5xx responses reach
+    the WARC files too; 2xx responses are archived by the spider with the page they belong to. A 304
+    only refreshes the archive's record (done by the spider).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveNonSuccessMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        archive = getattr(self.crawler.spider, "archive", None)
+        if archive is not None and response.status >= 300 and response.status != 304:
+            archive.store_page(raw_response(response, _decoded_body(response)))
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("newsarchive/archived_non_2xx")
+        return response

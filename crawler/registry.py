@@ -1,18 +1,21 @@
-"""The site registry: which papers to crawl and where their feeds, sitemaps and sections are.
+"""The site registry: which papers to crawl, their hosts, and where their feeds, sitemaps and sections are.
 
-`crawler/papers.json` is the bundled registry of Vietnam's provincial papers. Per-site overrides are
-registry fields (`article_pattern`), never code.
+`crawler/papers.json` is the bundled registry of Vietnam's provincial press (see docs/crawler.md for the
+2025 map). Per-site overrides are registry fields (`article_pattern`, `aliases`), never code.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from archive.article import VIETNAM_TZ
+from crawler.links import EDITION_PREFIXES, site_key
 
 BUNDLED_REGISTRY = Path(__file__).with_name("papers.json")
 PROVINCE_MERGER = datetime(2025, 7, 1, tzinfo=VIETNAM_TZ)  # 63 provinces became 34
@@ -31,11 +34,29 @@ class Paper:
     feeds: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     article_pattern: str = ""  # regex: links it matches are articles, whatever the URL heuristics say
+    aliases: list[str] = field(default_factory=list)  # the paper's other hosts (second domains, old domains)
+    kind: str = "paper"  # paper | radio-tv | merged (a 2025 'Báo và Phát thanh, Truyền hình <tỉnh>')
+    former_name: str = ""  # the name it published under before `merged_on`
+    merged_into: str = ""  # id of the paper it became part of
+    merged_on: str = ""  # ISO date the merger took effect
+    checked: str = ""  # how the entry was checked, e.g. 'stored pages, 2026-12'; '' = from public listings only
     verified: bool = True  # False: taken from public listings, not checked against the live site
+    from_url: bool = False  # known only by a start URL: name and province come from the site
 
     @property
     def netloc(self) -> str:
         return urlsplit(self.home).netloc.lower()
+
+    @property
+    def hosts(self) -> set[str]:
+        """Every host the paper serves under: home, bare domain, www./m./amp./e./en. editions, aliases."""
+        base = site_key(self.netloc)
+        hosts = {self.netloc, base, *(f"{prefix}.{base}" for prefix in EDITION_PREFIXES)}
+        for alias in self.aliases:
+            alias_host = urlsplit(alias if "//" in alias else f"//{alias}").netloc.lower()
+            alias_base = site_key(alias_host)
+            hosts |= {alias_host, alias_base, *(f"{prefix}.{alias_base}" for prefix in EDITION_PREFIXES)}
+        return hosts
 
     def province_on(self, published: datetime | None) -> str:
         """The paper's province when an article appeared: the former one before the 2025 merger."""
@@ -43,11 +64,50 @@ class Paper:
             return self.former_province
         return self.province
 
+    def name_on(self, published: datetime | None) -> str:
+        """The paper's name when an article appeared: the former name before its merger date."""
+        if not (self.former_name and self.merged_on and published is not None):
+            return self.name
+        before = published.astimezone(VIETNAM_TZ).date() < date.fromisoformat(self.merged_on)
+        return self.former_name if before else self.name
 
-def paper_from_url(url: str) -> Paper:
-    """A paper known only by a start URL (`newsarchive crawl --url`)."""
+
+def paper_from_url(url: str, known: list[Paper] | None = None) -> Paper:
+    """A paper known by a start URL (`newsarchive crawl --url`): the registry's entry when one of its hosts
+    matches, else a paper named after the host until its home page gives the name (see name_from_site)."""
     netloc = urlsplit(url).netloc.lower()
-    return Paper(id=netloc.replace(":", "-"), name=netloc, home=url)
+    for paper in known or []:
+        if netloc in paper.hosts:
+            return paper
+    return Paper(id=netloc.replace(":", "-"), name=netloc, home=url, from_url=True)
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@cache
+def _provinces() -> dict[str, tuple[str, str]]:
+    """Province name (folded) → (province after the 2025 merger, province before it), from the registry."""
+    names: dict[str, tuple[str, str]] = {}
+    for paper in load_registry():
+        if paper.former_province:
+            names.setdefault(_fold(paper.former_province), (paper.province, paper.former_province))
+        if paper.province:
+            names.setdefault(_fold(paper.province), (paper.province, paper.province))
+    return names
+
+
+def name_from_site(paper: Paper, name: str) -> None:
+    """Give a paper known by URL the name its site writes, and the province that name says ('Báo Phú Yên')."""
+    name = " ".join(name.split())
+    if not name:
+        return
+    paper.name = name
+    folded = f" {_fold(name)} "
+    matches = [key for key in _provinces() if f" {key} " in folded]
+    if matches:
+        paper.province, paper.former_province = _provinces()[max(matches, key=len)]
 
 
 def load_registry(path: Path = BUNDLED_REGISTRY) -> list[Paper]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.duplicates import assign_clusters
+from archive.frontier import Frontier
 from archive.store import Archive
 from crawler import settings as default_settings
 from crawler.registry import Paper
@@ -31,14 +33,30 @@ def crawl_settings(
     return settings
 
 
-def crawl(papers: list[Paper], data_dir: Path, *, max_articles: int | None = None, **options: Any) -> dict[str, Any]:
-    """Crawl the papers into the archive under data_dir; blocks until done. Options: see crawl_settings."""
+def crawl(
+    papers: list[Paper],
+    data_dir: Path,
+    *,
+    max_articles: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """Crawl the papers into the archive under data_dir; blocks until done. A crawl killed midway resumes
+    from its frontier on the next call. Options: see crawl_settings."""
     process = CrawlerProcess(crawl_settings(data_dir, **options))
+    frontier = Frontier(data_dir)
     with Archive(data_dir) as archive:
         crawler = process.create_crawler(NewsSpider)
-        process.crawl(crawler, papers=papers, archive=archive, max_articles=max_articles)
+        resumed = frontier.resuming
+        process.crawl(
+            crawler, papers=papers, archive=archive, max_articles=max_articles, frontier=frontier,
+            since=since, until=until,
+        )  # fmt: skip
         process.start()
+        frontier.close()
         stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+        stats["newsarchive/resumed"] = resumed
         stats["newsarchive/duplicate_clusters"] = assign_clusters(archive)
         stats["newsarchive/warc_repaired_bytes"] = archive.warc.repaired_bytes
     return stats

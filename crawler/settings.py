@@ -26,9 +26,12 @@ RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each fur
 RETRY_BACKOFF_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
-DEPTH_LIMIT = 20
+DEPTH_LIMIT = 0  # pagination is followed to its end; traps and NEWSARCHIVE_MAX_OTHER_HOPS bound the crawl
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.RetryBackoffMiddleware": 50}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RetryBackoffMiddleware": 50,
+    "crawler.middlewares.ArchiveNonSuccessMiddleware": 605,  # before redirect (600) and retry (550)
+}
 EXTENSIONS = {"crawler.progress.Progress": 500}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
@@ -47,6 +50,8 @@ NEWSARCHIVE_SITE_BUDGET = 200_000  # requests
 NEWSARCHIVE_MAX_PER_SHAPE = 1_000  # listing URLs of one shape ('/chuyen-muc/#.htm?page')
 NEWSARCHIVE_MAX_CALENDAR_PAGES = 60  # listing URLs carrying a date
 NEWSARCHIVE_MAX_QUERY_PARAMS = 2  # listing URLs with more query parameters are not followed
+NEWSARCHIVE_MAX_OTHER_HOPS = 2  # links are followed this many pages deep through pages neither article nor listing
+NEWSARCHIVE_SITEMAP_MAXSIZE = 256 * 1024 * 1024  # bytes: sitemaps may be far larger than pages
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress tables on stderr; 0: summary only; -1: off
 
 # `--fast`: for a press on loopback only (tests, benchmarks): no delay, no throttling.

@@ -23,11 +23,28 @@ def url_shape(url: str) -> str:
     return _DIGITS.sub("#", parts.path) + ("?" + "&".join(keys) if keys else "")
 
 
-class TrapGuard:
-    """Decides whether a discovered listing URL of a site may still be fetched.
+_PORTAL_STATE = re.compile(r"^(?:p_p_(?:lifecycle|state|mode|col_id|col_pos|col_count)|_\d+_struts_action)$")
 
-    Articles count only against the site budget; listings also against the per-shape cap, the calendar
-    cap and the query-parameter limit, so endless calendars and query-string variants stay bounded.
+
+_ROUTE_KEYS = {"mod", "module", "act", "action", "op", "option", "view", "task", "controller", "nv", "do", "lang"}
+
+
+def query_params(query: str) -> int:
+    """Query parameters that can vary a page. The routing parameters of a script CMS (`mod=news`,
+    `act=list`, `option=com_content`) and portal state parameters (Liferay's p_p_*) do not count."""
+    return sum(
+        1
+        for key, _ in parse_qsl(query, keep_blank_values=True)
+        if not _PORTAL_STATE.match(key) and key.lower() not in _ROUTE_KEYS
+    )
+
+
+class TrapGuard:
+    """Decides whether a discovered URL of a site may still be fetched.
+
+    The site budget counts fetches: each distinct URL once, however often it is linked. Listings also
+    count against the per-shape cap, the calendar cap and the query-parameter limit, so endless calendars
+    and query-string variants stay bounded.
     """
 
     def __init__(self, budget: int, per_shape: int, calendar: int, query_params: int) -> None:
@@ -35,7 +52,7 @@ class TrapGuard:
         self.urls: Counter[str] = Counter()
         self.shapes: Counter[tuple[str, str]] = Counter()
         self.calendars: Counter[str] = Counter()
-        self.listings: set[str] = set()  # listing URLs already let through (links repeat on every page)
+        self.allowed: set[str] = set()  # URLs already let through (links repeat on every page)
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> TrapGuard:
@@ -48,13 +65,13 @@ class TrapGuard:
 
     def allow(self, site: str, url: str, kind: str) -> str:
         """'' when the URL may be fetched, else the name of the bound it would break."""
+        if url in self.allowed:
+            return ""
         if self.urls[site] >= self.budget:
             return "budget"
         if kind != "article":
-            if url in self.listings:
-                return ""
             parts = urlsplit(url)
-            if len(parse_qsl(parts.query, keep_blank_values=True)) > self.query_params:
+            if query_params(parts.query) > self.query_params:
                 return "query"
             shape = (site, url_shape(url))
             if self.shapes[shape] >= self.per_shape:
@@ -64,6 +81,6 @@ class TrapGuard:
                 return "calendar"
             self.shapes[shape] += 1
             self.calendars[site] += is_calendar
-            self.listings.add(url)
+        self.allowed.add(url)
         self.urls[site] += 1
         return ""

@@ -15,7 +15,7 @@ def _crawl(args: argparse.Namespace) -> int:
     from crawler.registry import BUNDLED_REGISTRY, load_registry, paper_from_url, select_papers
     from crawler.run import crawl
 
-    papers = [paper_from_url(url) for url in args.url or []]
+    papers = [paper_from_url(url, load_registry()) for url in args.url or []]
     if args.paper:
         papers += select_papers(load_registry(Path(args.registry) if args.registry else BUNDLED_REGISTRY), args.paper)
     elif args.registry:
@@ -33,6 +33,8 @@ def _crawl(args: argparse.Namespace) -> int:
         papers,
         data_dir(),
         max_articles=args.max_articles,
+        since=args.since,
+        until=args.until,
         fast=args.fast,
         http_cache=args.http_cache,
         overrides=overrides,
@@ -40,17 +42,28 @@ def _crawl(args: argparse.Namespace) -> int:
     print(
         f"crawl finished ({stats.get('finish_reason', '?')}): "
         f"{stats.get('downloader/response_count', 0)} responses, "
+        f"{stats.get('newsarchive/sitemap_urls', 0)} sitemap URLs, "
         f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
         f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
         f"{stats.get('newsarchive/not_modified', 0)} not modified (304), "
         f"{stats.get('newsarchive/skipped_unchanged', 0)} skipped by sitemap lastmod, "
         f"{stats.get('newsarchive/duplicate_clusters', 0)} duplicate clusters, "
-        f"{stats.get('newsarchive/errors', 0)} errors; archive in {data_dir()}"
+        f"{stats.get('newsarchive/failed', 0)} pages failed extraction, "
+        f"{stats.get('newsarchive/errors', 0)} errors{'; resumed' if stats.get('newsarchive/resumed') else ''}; "
+        f"archive in {data_dir()}"
     )
     if not stats.get("downloader/response_count"):
         print("newsarchive crawl: no site answered (check the URLs and the network)", file=sys.stderr)
         return 1
     return 0
+
+
+def _probe(args: argparse.Namespace) -> int:
+    from crawler.probe import probe, render
+
+    report = probe(args.url, fast=args.fast)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else render(report))
+    return 0 if report.robots_status or report.name or report.articles else 1
 
 
 def _index(args: argparse.Namespace) -> int:
@@ -161,11 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", action="append", metavar="ID", help="crawl this paper of the registry (repeatable)")
     p.add_argument("--url", action="append", help="start URL of a site to crawl (repeatable)")
     p.add_argument("--max-articles", type=int, default=None, help="stop after this many articles")
+    p.add_argument("--since", type=date.fromisoformat, help="keep articles published on or after YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, help="keep articles published on or before YYYY-MM-DD")
     p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
     p.add_argument("--http-cache", action="store_true", help="cache every response under DATA_DIR/httpcache (dev)")
     p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=_crawl)
+
+    p = sub.add_parser("probe", help="what discovery finds on a site: sitemaps, feeds, sections, sample articles")
+    p.add_argument("url", help="the site's home URL")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
+    p.set_defaults(func=_probe)
 
     p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
     p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.article import VIETNAM_TZ
 from crawler.registry import BUNDLED_REGISTRY, load_registry, select_papers
 from crawler.run import crawl_settings
 from tests.conftest import ROOT, run_cli
@@ -17,10 +19,26 @@ def test_bundled_registry_covers_every_province_before_and_after_the_merger() ->
     assert len({p.province for p in papers}) == 34
     assert len({p.former_province for p in papers}) == 63
     assert len({p.id for p in papers}) == len(papers) == len({p.netloc for p in papers})
-    assert all(urlsplit(p.home).scheme == "https" and p.netloc and not p.verified for p in papers)
+    assert all(urlsplit(p.home).scheme in ("http", "https") and p.netloc and not p.verified for p in papers)
     by_former = {p.former_province: p.province for p in papers}
     assert by_former["Bạc Liêu"] == "Cà Mau" and by_former["Hậu Giang"] == "Cần Thơ"
     assert by_former["Quảng Bình"] == "Quảng Trị" and by_former["Cao Bằng"] == "Cao Bằng"
+
+
+def test_the_2025_press_map_says_how_each_entry_was_checked() -> None:
+    papers = {p.id: p for p in load_registry(BUNDLED_REGISTRY)}
+    checked = [p for p in papers.values() if p.checked]
+    assert len(checked) >= 40 and all(
+        p.checked.startswith(("stored pages, 2026-12", "project domain notes")) for p in checked
+    )
+    assert {p.kind for p in papers.values()} == {"paper", "merged", "radio-tv"}
+    quang_nam = papers["baoquangnam"]
+    assert (quang_nam.merged_into, quang_nam.merged_on) == ("baodanang", "2025-07-01")
+    before, after = datetime(2025, 6, 30, tzinfo=VIETNAM_TZ), datetime(2025, 7, 2, tzinfo=VIETNAM_TZ)
+    assert quang_nam.name_on(before) == "Báo Quảng Nam" and quang_nam.province_on(before) == "Quảng Nam"
+    assert quang_nam.province_on(after) == "Đà Nẵng"
+    assert papers["baohue"].netloc == "huengaynay.vn" and "baothuathienhue.vn" in papers["baohue"].hosts
+    assert all(papers[p.merged_into] for p in papers.values() if p.merged_into)
 
 
 def test_select_papers_keeps_order_and_names_unknown_ids() -> None:
