@@ -63,9 +63,6 @@ _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
 _MAYBE_DATE = re.compile(r"\d\s*[/.:hg-]\s*\d|\d\s+tháng|\d\s*giờ|[AaPp]\.?[Mm]\b")  # cheap test before the parser
 _ENGLISH_LABEL = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\b", re.IGNORECASE)
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
-_SOFT_404 = re.compile(
-    r"\b404\b|không tìm thấy|không tồn tại|đã bị (?:gỡ|xóa|xoá)|page not found|not found", re.IGNORECASE
-)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -505,8 +502,6 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
     if _mostly_links(tree, body):
         raise ExtractionError(f"no article at {url}: its text is links (a listing or a menu)")
-    if _SOFT_404.search(title):
-        raise ExtractionError(f"soft 404 at {url}: {title!r}")
     return Article(
         url=url,
         canonical_url=urljoin(url, canonical),
