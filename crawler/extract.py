@@ -63,6 +63,11 @@ _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
 _MAYBE_DATE = re.compile(r"\d\s*[/.:hg-]\s*\d|\d\s+tháng|\d\s*giờ|[AaPp]\.?[Mm]\b")  # cheap test before the parser
 _ENGLISH_LABEL = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\b", re.IGNORECASE)
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)
+# A "not found" headline makes a soft 404 only on an undated page: a dated article may well be headlined
+# "Vẫn không tìm thấy ngư dân mất tích" or "Mở rộng Quốc lộ 404" (the crawler also decides from the page).
+_NOT_FOUND_TITLE = re.compile(
+    r"^(?:404\b|không tìm thấy (?:trang|bài)|trang không tồn tại|page not found|not found)", re.IGNORECASE
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -502,6 +507,8 @@ def _article(html: str, url: str, paper: str, province: str, fetched_at: datetim
         raise ExtractionError(f"no article at {url}: title={bool(title)} body={bool(body)}")
     if _mostly_links(tree, body):
         raise ExtractionError(f"no article at {url}: its text is links (a listing or a menu)")
+    if published is None and _NOT_FOUND_TITLE.match(title):
+        raise ExtractionError(f"soft 404 at {url}: {title!r}, no publication date")
     return Article(
         url=url,
         canonical_url=urljoin(url, canonical),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.encoding import decode_html
-from crawler.extract import extract_article
+from crawler.extract import ExtractionError, extract_article
 from crawler.samplepress.hard import to_cp1258
 
 TEXT = "Ủy ban nhân dân tỉnh Hậu Giang họp bàn về thủy lợi, hòa giải ở cơ sở; Đảng bộ xã Hỏa Tiến."
@@ -37,11 +37,19 @@ def test_cp1258_really_uses_combining_tones() -> None:
     assert raw.decode("cp1258") != TEXT and TEXT.encode("utf-8") != raw
 
 
-def test_a_headline_that_reads_like_a_not_found_page_is_an_article() -> None:
-    """Soft 404s are the crawler's call, from the page (crawler/pages.py); a title never decides it."""
-    for headline in ("Vẫn không tìm thấy ngư dân mất tích", "Mở rộng Quốc lộ 404 qua thị xã"):
-        html = (
-            f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
-            f"<div><p>{TEXT * 4}</p><p>{TEXT * 3}</p></div></body></html>"
-        )
+def _page(headline: str, dateline: str = "") -> str:
+    return (
+        f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{dateline}"
+        f"<div><p>{TEXT * 4}</p><p>{TEXT * 3}</p></div></body></html>"
+    )
+
+
+def test_a_dated_headline_that_reads_like_a_not_found_page_is_an_article() -> None:
+    for headline in ("Vẫn không tìm thấy ngư dân mất tích", "Mở rộng Quốc lộ 404 qua thị xã", "404 ngư dân được cứu"):
+        html = _page(headline, '<p class="date">08:30 | 12/06/2017</p>')
         assert extract_article(html, "http://127.0.0.1/bai-viet/tin-99003.htm").title == headline
+
+
+def test_an_undated_not_found_page_is_not_an_article() -> None:
+    with pytest.raises(ExtractionError, match="soft 404"):
+        extract_article(_page("Không tìm thấy bài viết"), "http://127.0.0.1/bai-viet/bai-da-go-99003.htm")
