@@ -163,11 +163,12 @@ def _headline(tree: lxml_html.HtmlElement, ld: dict, sites: set[str]) -> tuple[s
             best = ((prefix, len(key)), text, heading)
     if best[2] is not None:
         return best[1], best[2]
+    h1s = [(tidy(h.text_content()), h) for h in tree.xpath("//h1")]
+    h1s = [(text, h) for text, h in h1s if len(_key(text)) >= 8 and _key(text) not in sites]
+    if len(h1s) == 1:  # the page's one headline, though its <title> says something else
+        return h1s[0]
     title = titles[0] or _strip_site(titles[1] or (titles[2] if len(titles) > 2 else ""), sites)
-    if not title:
-        headings = [tidy(h.text_content()) for h in tree.xpath("//h1")]
-        title = next((h for h in headings if len(_key(h)) >= 8 and _key(h) not in sites), "")
-    return title, None
+    return title or (h1s[0][0] if h1s else ""), None
 
 
 # ---- dates ------------------------------------------------------------------------------------------
