@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from archive.article import Article, article_id, normalize_url
+from archive.locks import RunLock, archive_lock
 from archive.warc import RawResponse, WarcPointer, WarcStore
 
 _SCHEMA = """
@@ -76,11 +77,35 @@ class PageRecord:
 
 
 class Archive:
-    """SQLite archive of record under a data directory, with raw responses in `warc/`."""
+    """SQLite archive of record under a data directory, with raw responses in `warc/`.
 
-    def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+    A writer (the default) holds the archive's lock (archive.locks) from open to close: only it may repair
+    or append WARC files; a second writer gets LockHeld (after `lock_wait` seconds). A reader
+    (`readonly=True`: the web app, exports, the indexer) takes no lock, opens the database read-only and
+    never touches the WARC files, so it can read while a crawl writes.
+    """
+
+    def __init__(self, data_dir: Path, *, readonly: bool = False, lock_wait: float = 0.0) -> None:
         self.path = data_dir / "archive.sqlite3"
+        self.readonly = readonly
+        self._lock: RunLock | None = None
+        if readonly:
+            if not self.path.is_file():
+                raise FileNotFoundError(f"no archive in {data_dir} (run `newsarchive crawl` first)")
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            self.warc = WarcStore(data_dir / "warc", readonly=True)
+            return
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = archive_lock(data_dir, lock_wait).acquire()
+        try:
+            self._open_writer(data_dir)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _open_writer(self, data_dir: Path) -> None:
+        """Open (or create) the database for writing and the WARC store, which repairs a killed run's file."""
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -96,9 +121,14 @@ class Archive:
                 self.db.execute(statement)
 
     def close(self) -> None:
-        """Close the WARC writer and the database."""
-        self.warc.close()
-        self.db.close()
+        """Close the WARC writer and the database, then release the writer's lock."""
+        try:
+            self.warc.close()
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Archive:
         return self

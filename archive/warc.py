@@ -1,8 +1,10 @@
 """Raw HTTP responses in gzipped WARC files, rotated by size, read back by (file, offset).
 
 Crash safety: each record is built in memory, appended in one write and fsynced before its pointer is
-returned. The file being written is named in `warc/OPEN`; a store that finds that marker (the last
-run was killed) truncates the file to its last whole gzip member, so every file stays a valid WARC.
+returned. The file being written is named in `warc/OPEN`; a writing store that finds that marker (the
+last run was killed) truncates the file to its last whole gzip member, so every file stays a valid WARC.
+Only the archive's writer (who holds its lock) opens a writing store; readers open one with
+`readonly=True`, which never repairs, writes or removes anything.
 """
 
 from __future__ import annotations
@@ -78,14 +80,15 @@ def repair(path: Path) -> int:
 class WarcStore:
     """Appends response records to the current WARC file; a new file per run and whenever one is full."""
 
-    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, readonly: bool = False) -> None:
         self.folder = folder
         self.max_bytes = max_bytes
+        self.readonly = readonly
         self._lock = threading.Lock()
         self._file: io.BufferedWriter | None = None
         self._name = ""
         self._serial = 0
-        self.repaired_bytes = self._recover()
+        self.repaired_bytes = 0 if readonly else self._recover()
 
     def _recover(self) -> int:
         """Repair the file a killed run was writing (named by the OPEN marker)."""
@@ -109,6 +112,8 @@ class WarcStore:
 
     def write(self, response: RawResponse, fetched_at: datetime) -> WarcPointer:
         """Append one response record and fsync it before returning its pointer."""
+        if self.readonly:
+            raise PermissionError(f"the WARC store in {self.folder} is open read-only")
         buffer = io.BytesIO()
         writer = WARCWriter(buffer, gzip=True)
         headers = [(k, v) for k, v in response.headers if k.lower() not in _HOP_BY_HOP]

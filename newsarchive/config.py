@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     export_limit: int = 50_000  # rows per export
     contact_url: str = "https://github.com/newsarchive/newsarchive"  # in the crawler's User-Agent
     log_level: str = "INFO"  # the crawler's log level
+    lock_wait: float = 0.0  # seconds a crawl or index run waits for another run's lock (0: exit at once)
+    es_replicas: str = "0-1"  # replicas of every index: a number, or a range for auto_expand_replicas
+    es_web_timeout: float = 3.0  # seconds per Elasticsearch request of the web app (one retry, on another node)
 
 
 @lru_cache(maxsize=1)

@@ -42,10 +42,10 @@ _CLEANER = Cleaner(
 
 
 def raw_page(data_dir: Path, article_id: str) -> RawResponse | None:
-    """The response the article was extracted from, read from the archive's WARC files."""
+    """The response the article was extracted from, read from the archive's WARC files (read-only)."""
     if not (data_dir / "archive.sqlite3").exists():
         return None
-    with Archive(data_dir) as archive:
+    with Archive(data_dir, readonly=True) as archive:
         url = archive.page_url_of(article_id)
         return archive.raw(url) if url else None
 
