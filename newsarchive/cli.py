@@ -61,7 +61,7 @@ def _index(args: argparse.Namespace) -> int:
     from indexer.load import index_archive
     from search.backend import open_backend
 
-    backend = open_backend(args.backend, data_dir())
+    backend = open_backend(args.backend, data_dir(), replicas=settings().es_replicas)
     index_name = getattr(backend, "articles_alias", backend.name)
     with index_lock(data_dir(), index_name, settings().lock_wait), Archive(data_dir(), readonly=True) as archive:
         summary = index_archive(archive, backend, rebuild=args.rebuild)
