@@ -259,15 +259,17 @@ class ElasticsearchBackend(SearchBackend):
         *,
         request_timeout: float = 60,
         max_retries: int = 3,
+        retry_on_timeout: bool = True,
         replicas: str = "0-1",
     ) -> None:
         """`url` may list several nodes, comma-separated; the client moves to another when one is down.
 
-        The indexer keeps the long default timeout with retries; the web app passes a short one.
+        The indexer keeps the long default timeout with retries; the web app passes a short timeout, one
+        retry (on another node) for a refused connection and none for a timeout.
         """
         hosts = [part.strip() for part in url.split(",") if part.strip()]
         self.client = client or Elasticsearch(
-            hosts, request_timeout=request_timeout, retry_on_timeout=max_retries > 0, max_retries=max_retries
+            hosts, request_timeout=request_timeout, retry_on_timeout=retry_on_timeout, max_retries=max_retries
         )
         self.replicas = replica_settings(replicas)
         self.articles_alias = f"{prefix}-articles"
@@ -372,11 +374,14 @@ class ElasticsearchBackend(SearchBackend):
         end, abort = object(), object()
         sender_error: list[BaseException] = []
 
+        ended = threading.Event()  # the sender took `end`: the producer is done, nothing left to drain
+
         def actions() -> Iterator[dict[str, Any]]:
             while (action := pending.get()) is not end:
                 if action is abort:
                     raise RuntimeError("bulk load aborted")
                 yield action
+            ended.set()
 
         def send() -> None:
             try:
@@ -399,7 +404,7 @@ class ElasticsearchBackend(SearchBackend):
                     report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
             except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
                 sender_error.append(exc)
-                while pending.get() is not end:  # never leave the producer blocked on a full queue
+                while not ended.is_set() and pending.get() is not end:  # never leave the producer blocked
                     pass
 
         sender = threading.Thread(target=send, name=f"bulk-{index}", daemon=True)

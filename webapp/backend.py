@@ -18,8 +18,8 @@ def open_app_backend(config: dict[str, Any]) -> SearchBackend:
     """The backend named by the app config (NEWSARCHIVE_BACKEND, ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX).
 
     Elasticsearch requests of the web app give up after NEWSARCHIVE_ES_WEB_TIMEOUT seconds (config key
-    ELASTICSEARCH_TIMEOUT) with one retry, which goes to another node when several are listed: a sick
-    node answers 503 within seconds instead of holding the server's threads for minutes.
+    ELASTICSEARCH_TIMEOUT), never retried; a refused connection is retried once, on another node when
+    several are listed: a sick node means 503 within seconds instead of threads held for minutes.
     """
     return open_backend(
         config.get("NEWSARCHIVE_BACKEND"),
@@ -28,6 +28,7 @@ def open_app_backend(config: dict[str, Any]) -> SearchBackend:
         config.get("NEWSARCHIVE_INDEX_PREFIX"),
         request_timeout=float(config.get("ELASTICSEARCH_TIMEOUT") or settings().es_web_timeout),
         max_retries=1,
+        retry_on_timeout=False,
         replicas=settings().es_replicas,
     )
 
