@@ -11,6 +11,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +54,10 @@ CREATE TABLE IF NOT EXISTS signatures (
 _MIGRATIONS = {"cluster_id": "ALTER TABLE articles ADD COLUMN cluster_id TEXT"}
 
 
+class ArchiveWriteError(OSError):
+    """The archive could not be written (disk full, file too large, database error): the run must stop."""
+
+
 @dataclass(frozen=True, slots=True)
 class PageState:
     """What a crawl needs to know of a URL before fetching it again."""
@@ -88,6 +93,7 @@ class Archive:
     def __init__(self, data_dir: Path, *, readonly: bool = False, lock_wait: float = 0.0) -> None:
         self.path = data_dir / "archive.sqlite3"
         self.readonly = readonly
+        self.write_error: ArchiveWriteError | None = None  # the first write that failed, if any
         self._lock: RunLock | None = None
         if readonly:
             if not self.path.is_file():
@@ -136,6 +142,42 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Roll back and raise ArchiveWriteError (kept in `write_error`) when a write fails."""
+        try:
+            yield
+        except (OSError, sqlite3.OperationalError) as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            error = ArchiveWriteError(
+                f"cannot {what} in the archive {self.path.parent}: {exc} (disk full?); what was archived before "
+                "is kept whole: make room and run again"
+            )
+            self.write_error = self.write_error or error
+            raise error from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes that stand or fall together (a page and the article extracted from it).
+
+        Without it, a page stored whose article then failed (disk full) would look fetched, and the next
+        crawl's conditional request would never bring its article back.
+        """
+        if self.db.in_transaction:
+            yield
+            return
+        with self._writing("begin a transaction"):
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        with self._writing("commit"):
+            self.db.execute("COMMIT")
+
     # -- raw pages -------------------------------------------------------------------------------
     def store_page(self, response: RawResponse, fetched_at: datetime | None = None) -> PageRecord:
         """Keep a fetched response; a body identical to the stored one is not written again."""
@@ -145,10 +187,17 @@ class Archive:
         known = self.page(url)
         headers = {k.lower(): v for k, v in response.headers}
         now = fetched_at.isoformat()
-        if known and known.sha256 == sha and known.status == response.status:
-            self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, url))
-            return known
-        pointer = self.warc.write(response, fetched_at)
+        with self._writing(f"store {url}"):
+            if known and known.sha256 == sha and known.status == response.status:
+                self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, url))
+                return known
+            pointer = self.warc.write(response, fetched_at)
+            self._insert_page(url, response.status, sha, pointer, headers, now)
+        return self.page(url)  # type: ignore[return-value]
+
+    def _insert_page(
+        self, url: str, status: int, sha: str, pointer: WarcPointer, headers: dict[str, str], now: str
+    ) -> None:
         self.db.execute(
             """INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(url) DO UPDATE SET status=excluded.status, sha256=excluded.sha256,
@@ -157,7 +206,7 @@ class Archive:
                last_modified=excluded.last_modified, last_fetched=excluded.last_fetched""",
             (
                 url,
-                response.status,
+                status,
                 sha,
                 pointer.file,
                 pointer.offset,
@@ -168,7 +217,6 @@ class Archive:
                 now,
             ),
         )
-        return self.page(url)  # type: ignore[return-value]
 
     def page(self, url: str) -> PageRecord | None:
         """The stored record of a URL, if it was fetched."""
@@ -195,7 +243,8 @@ class Archive:
     def touch_page(self, url: str, fetched_at: datetime | None = None) -> None:
         """Record that a URL was checked and had not changed (HTTP 304)."""
         now = (fetched_at or datetime.now(UTC)).isoformat()
-        self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, normalize_url(url)))
+        with self._writing(f"update {url}"):
+            self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, normalize_url(url)))
 
     def raw(self, url: str) -> RawResponse | None:
         """The raw response of a fetched URL, read from its WARC record."""
@@ -211,6 +260,11 @@ class Archive:
             old = json.loads(row[1])
             if all(old.get(k) == v for k, v in article.to_dict().items() if k != "fetched_at"):
                 return False
+        with self._writing(f"store the article {canonical}"):
+            self._insert_article(article, canonical, page_url)
+        return True
+
+    def _insert_article(self, article: Article, canonical: str, page_url: str | None) -> None:
         seq = self._next_seq()
         self.db.execute(
             """INSERT INTO articles (id, canonical_url, page_url, content_hash, published_at, data, seq)
@@ -228,7 +282,6 @@ class Archive:
                 seq,
             ),
         )
-        return True
 
     def _next_seq(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
@@ -276,7 +329,14 @@ class Archive:
     def set_clusters(self, clusters: dict[str, str]) -> int:
         """Store article id → cluster id; a changed (not first) assignment gets a new sequence number."""
         changed = 0
-        self.db.execute("BEGIN")
+        with self._writing("store duplicate clusters"):
+            self.db.execute("BEGIN")
+            changed = self._update_clusters(clusters)
+            self.db.execute("COMMIT")
+        return changed
+
+    def _update_clusters(self, clusters: dict[str, str]) -> int:
+        changed = 0
         for article_id_, cluster in clusters.items():
             row = self.db.execute("SELECT cluster_id FROM articles WHERE id=?", (article_id_,)).fetchone()
             if row is None or row[0] == cluster:
@@ -287,7 +347,6 @@ class Archive:
                 seq = self._next_seq()
                 self.db.execute("UPDATE articles SET cluster_id=?, seq=? WHERE id=?", (cluster, seq, article_id_))
             changed += 1
-        self.db.execute("COMMIT")
         return changed
 
     def signatures(self) -> dict[str, tuple[str, bytes]]:
@@ -297,12 +356,13 @@ class Archive:
 
     def save_signatures(self, signatures: dict[str, tuple[str, bytes]]) -> None:
         """Store signatures computed for articles (article id → (content hash, bytes))."""
-        self.db.execute("BEGIN")
-        self.db.executemany(
-            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)",
-            [(id_, content_hash, sig) for id_, (content_hash, sig) in signatures.items()],
-        )
-        self.db.execute("COMMIT")
+        with self._writing("store near-duplicate signatures"):
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO signatures VALUES (?,?,?)",
+                [(id_, content_hash, sig) for id_, (content_hash, sig) in signatures.items()],
+            )
+            self.db.execute("COMMIT")
 
     def last_seq(self) -> int:
         """The newest sequence number (0 for an empty archive)."""

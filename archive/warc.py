@@ -85,7 +85,9 @@ class WarcStore:
         self.max_bytes = max_bytes
         self.readonly = readonly
         self._lock = threading.Lock()
-        self._file: io.BufferedWriter | None = None
+        self._file: io.FileIO | None = None
+        self._size = 0  # bytes of whole records in the current file
+        self._damaged = False  # a failed append could not be undone: keep OPEN so the next writer repairs
         self._name = ""
         self._serial = 0
         self.repaired_bytes = 0 if readonly else self._recover()
@@ -108,7 +110,8 @@ class WarcStore:
         self._name = f"newsarchive-{stamp}-{self._serial:05d}.warc.gz"
         marker = self.folder / OPEN_MARKER
         marker.write_text(self._name, encoding="utf-8")
-        self._file = open(self.folder / self._name, "ab")  # noqa: SIM115 - kept open across writes
+        self._file = open(self.folder / self._name, "ab", buffering=0)  # noqa: SIM115 - kept open across writes
+        self._size = os.fstat(self._file.fileno()).st_size
 
     def write(self, response: RawResponse, fetched_at: datetime) -> WarcPointer:
         """Append one response record and fsync it before returning its pointer."""
@@ -128,14 +131,29 @@ class WarcStore:
         writer.write_record(record)
         data = buffer.getvalue()
         with self._lock:
-            if self._file is None or self._file.tell() >= self.max_bytes:
+            if self._file is None or self._size >= self.max_bytes:
                 self._open_next()
             assert self._file is not None
-            offset = self._file.tell()
-            self._file.write(data)
-            self._file.flush()
-            os.fsync(self._file.fileno())
+            offset = self._size
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[self._file.write(view) or 0 :]
+                os.fsync(self._file.fileno())
+            except OSError as exc:
+                self._undo(offset)
+                raise OSError(exc.errno, f"cannot append to {self.folder / self._name}: {exc.strerror}") from exc
+            self._size = offset + len(data)
             return WarcPointer(self._name, offset, len(data))
+
+    def _undo(self, offset: int) -> None:
+        """Cut a record that failed halfway (disk full, file too large) off the current file."""
+        assert self._file is not None
+        try:
+            os.ftruncate(self._file.fileno(), offset)
+            os.fsync(self._file.fileno())
+        except OSError:
+            self._damaged = True
 
     def read(self, pointer: WarcPointer) -> RawResponse:
         """Read back the response stored at a pointer."""
@@ -156,4 +174,5 @@ class WarcStore:
         if self._file is not None:
             self._file.close()
             self._file = None
-            (self.folder / OPEN_MARKER).unlink(missing_ok=True)
+            if not self._damaged:
+                (self.folder / OPEN_MARKER).unlink(missing_ok=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.defer import deferred_from_coro
 
 from archive.duplicates import assign_clusters
-from archive.store import Archive
+from archive.store import Archive, ArchiveWriteError
 from crawler import settings as default_settings
 from crawler.registry import Paper
 from crawler.spiders.news import NewsSpider
@@ -31,13 +33,26 @@ def crawl_settings(
     return settings
 
 
+def _stop_when_the_archive_fails(crawler: Crawler) -> None:
+    """Close the spider on the first item the archive could not store: fetching on would lose pages."""
+
+    def item_error(failure: Any, **_: Any) -> None:
+        if isinstance(failure.value, ArchiveWriteError) and crawler.engine is not None:
+            deferred_from_coro(crawler.engine.close_spider_async(reason="archive_write_error"))
+
+    crawler.signals.connect(item_error, signal=signals.item_error, weak=False)
+
+
 def crawl(papers: list[Paper], data_dir: Path, *, max_articles: int | None = None, **options: Any) -> dict[str, Any]:
     """Crawl the papers into the archive under data_dir; blocks until done. Options: see crawl_settings."""
     process = CrawlerProcess(crawl_settings(data_dir, **options))
     with Archive(data_dir) as archive:
         crawler = process.create_crawler(NewsSpider)
+        _stop_when_the_archive_fails(crawler)
         process.crawl(crawler, papers=papers, archive=archive, max_articles=max_articles)
         process.start()
+        if archive.write_error:  # disk full or the like: what was archived is whole, the rest was not fetched
+            raise archive.write_error
         stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
         stats["newsarchive/duplicate_clusters"] = assign_clusters(archive)
         stats["newsarchive/warc_repaired_bytes"] = archive.warc.repaired_bytes
