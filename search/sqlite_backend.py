@@ -8,6 +8,7 @@ matches the prefix 'dang_', and phrases of both kinds still work.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -104,12 +105,17 @@ class SqliteBackend(SearchBackend):
     name = "sqlite"
 
     def __init__(self, data_dir: Path) -> None:
+        """Create the schema if needed; a file that cannot be opened now (locked, damaged) is logged, and
+        every call then raises BackendUnavailable (the web app still starts, and answers 503)."""
         self.path = data_dir / "search.sqlite3"
         data_dir.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect(self.path)) as db:
-            db.executescript(_SCHEMA)
-            if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
-                db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+        try:
+            with closing(self._connect(self.path)) as db, _unavailable("create its tables"):
+                db.executescript(_SCHEMA)
+                if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
+                    db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+        except BackendUnavailable as exc:
+            logging.getLogger(__name__).warning("%s", exc)
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:

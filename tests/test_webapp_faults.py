@@ -64,6 +64,13 @@ def test_a_damaged_embedded_index_is_503_on_every_route(broken_index_client: Fla
     assert response.status_code == 503, response.get_data(as_text=True)[:500]
 
 
+def test_the_app_starts_on_a_damaged_index_and_answers_503(tmp_path: Path) -> None:
+    (tmp_path / "search.sqlite3").write_bytes(b"not a database, a damaged file " * 200)
+    client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path)}).test_client()
+    assert client.get("/?q=dang").status_code == 503
+    assert client.get("/api/v1/search?q=dang").status_code == 503
+
+
 def test_an_empty_data_dir_is_an_empty_archive(tmp_path: Path) -> None:
     client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path / "none")}).test_client()
     assert "<strong>0</strong> bài báo" in client.get("/").get_data(as_text=True)
