@@ -246,6 +246,17 @@ def _facet_value(facet: str, key: str, count: int) -> FacetValue:
     return FacetValue(key, key, count)
 
 
+def _record(report: IndexReport, ok: bool, item: dict[str, Any]) -> None:
+    """Count one bulk item: written, refused for itself (reported), or refused by the cluster (raised)."""
+    if ok:
+        report.indexed += 1
+        return
+    info = item.get("index", item)
+    if int(info.get("status", 400)) not in _DOCUMENT_STATUSES:  # a write block, a lost shard: not the document
+        raise BackendUnavailable(f"Elasticsearch could not store {info.get('_id')}: {info}")
+    report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+
+
 class ElasticsearchBackend(SearchBackend):
     """Articles behind the alias `<prefix>-articles`, profiles behind `<prefix>-officials`."""
 
@@ -395,13 +406,7 @@ class ElasticsearchBackend(SearchBackend):
                     raise_on_error=False,
                     raise_on_exception=True,  # a node down or a timeout stops the load
                 ):
-                    if ok:
-                        report.indexed += 1
-                        continue
-                    info = item.get("index", item)
-                    if int(info.get("status", 400)) not in _DOCUMENT_STATUSES:  # the cluster failed, not the doc
-                        raise BackendUnavailable(f"Elasticsearch could not store {info.get('_id')}: {info}")
-                    report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+                    _record(report, ok, item)
             except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
                 sender_error.append(exc)
                 while not ended.is_set() and pending.get() is not end:  # never leave the producer blocked
