@@ -7,11 +7,11 @@ from typing import Any
 
 from crawler.extract import extract_article
 from indexer.enrich import enrich
-from indexer.enrich.analyze import analyze_text_file
+from indexer.enrich.analyze import analyze_text_file, enrichment_json
 
 
 def analyze_file(path: Path) -> dict[str, Any]:
-    """One JSON-able result per file: {"file", "title", "published", "officials", "topics"}."""
+    """One JSON-able result per file: {"file", "title", "published", "officials", "quotes", "topics"}."""
     if path.suffix.lower() not in (".html", ".htm"):
         return analyze_text_file(path)
     raw = path.read_bytes()
@@ -22,6 +22,5 @@ def analyze_file(path: Path) -> dict[str, Any]:
         "file": str(path),
         "title": article.title,
         "published": article.published_at.isoformat() if article.published_at else None,
-        "officials": [{"name": o.name, "titles": o.titles} for o in found.officials],
-        "topics": found.topics,
+        **enrichment_json(found),
     }

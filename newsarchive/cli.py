@@ -76,13 +76,20 @@ def _index(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from waitress import serve
+    from functools import partial
 
     from webapp import create_app
+    from webapp.server import serve_gunicorn, serve_single
 
-    app = create_app()
-    print(f"newsarchive: serving on http://{args.host}:{args.port}", flush=True)
-    serve(app, host=args.host, port=args.port, threads=8)
+    served = f"http://{args.host}:{args.port}"
+    factory = partial(create_app, {"NEWSARCHIVE_PUBLIC_URL": settings().public_url or served})
+    workers, threads = args.workers or settings().web_workers, args.threads or settings().web_threads
+    if args.single_process:
+        print(f"newsarchive: serving on {served} (one process, {threads} threads)", flush=True)
+        serve_single(factory(), args.host, args.port, threads)
+    else:
+        print(f"newsarchive: serving on {served} ({workers} workers × {threads} threads)", flush=True)
+        serve_gunicorn(factory, args.host, args.port, workers, threads)
     return 0
 
 
@@ -136,9 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
     p.set_defaults(func=_index)
 
-    p = sub.add_parser("serve", help="serve the web app")
+    p = sub.add_parser("serve", help="serve the web app (gunicorn, several worker processes)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=5000)
+    p.add_argument("--workers", type=int, help="worker processes (default: $NEWSARCHIVE_WEB_WORKERS or 4)")
+    p.add_argument("--threads", type=int, help="threads per worker (default: $NEWSARCHIVE_WEB_THREADS or 4)")
+    p.add_argument(
+        "--single-process", action="store_true", help="one process (waitress) instead of gunicorn: development, tests"
+    )
     p.set_defaults(func=_serve)
 
     p = sub.add_parser("export", help="print the archive, one article per line")

@@ -22,6 +22,13 @@ class Settings(BaseSettings):
     elasticsearch_url: str = Field("http://127.0.0.1:9200", validation_alias="ELASTICSEARCH_URL")
     index_prefix: str = "newsarchive"  # Elasticsearch index and alias names start with this
     export_limit: int = 50_000  # rows per export
+    public_url: str = ""  # base of absolute links (feeds, exports, citations); "" = the address `serve` listens on
+    rate_limit_storage: str = "memory://"  # Flask-Limiter store: memory:// (per process) or redis://host:6379
+    rate_limit_api: str = "300/minute"  # per client address, on /api/v1 (search, officials type-ahead, …)
+    rate_limit_export: str = "20/minute"  # per client address, on exports (each streams up to export_limit rows)
+    trusted_proxies: int = 0  # reverse proxies in front of the app whose X-Forwarded-For is believed
+    web_workers: int = 4  # worker processes of `newsarchive serve` (gunicorn)
+    web_threads: int = 4  # threads per worker
     contact_url: str = "https://github.com/newsarchive/newsarchive"  # in the crawler's User-Agent
     log_level: str = "INFO"  # the crawler's log level
     lock_wait: float = 0.0  # seconds a crawl or index run waits for another run's lock (0: exit at once)

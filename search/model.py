@@ -16,8 +16,27 @@ MAX_DEPTH = 10_000  # page * size never reaches past this many hits
 MAX_FACET_SIZE = 1000
 
 
+class Message(str):
+    """A message for the user: its text (Vietnamese, the gettext msgid) filled in with `values`.
+
+    It is a plain string everywhere (JSON, logs); the web app translates it from `template` and `values`.
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Message:
+        message = super().__new__(cls, template.format(**values) if values else template)
+        message.template, message.values = template, values
+        return message
+
+
 class QueryError(ValueError):
-    """A request the backends cannot answer as asked (bad parameter); the message is for the user."""
+    """A request the backends cannot answer as asked (bad parameter); `message` is for the user."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.message = Message(template, **values)
+        super().__init__(self.message)
 
 
 class BackendUnavailable(RuntimeError):
@@ -44,17 +63,17 @@ class SearchRequest:
         """Raise QueryError on parameters no backend should try."""
         unknown = set(self.filters) - set(FACETS)
         if unknown:
-            raise QueryError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+            raise QueryError("Bộ lọc không có: {names}", names=", ".join(sorted(unknown)))
         if self.sort not in SORTS:
-            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+            raise QueryError("{name} phải là một trong {values}", name="sort", values=", ".join(SORTS))
         if not 1 <= self.size <= MAX_SIZE:
-            raise QueryError(f"size must be between 1 and {MAX_SIZE}")
+            raise QueryError("{name} phải từ {low} đến {high}", name="size", low=1, high=MAX_SIZE)
         if self.page < 1 or self.page * self.size > MAX_DEPTH:
-            raise QueryError(f"page must be between 1 and {MAX_DEPTH // self.size} at size {self.size}")
+            raise QueryError("page phải từ 1 đến {high} với size {size}", high=MAX_DEPTH // self.size, size=self.size)
         if not 1 <= self.facet_size <= MAX_FACET_SIZE:
-            raise QueryError(f"facet size must be between 1 and {MAX_FACET_SIZE}")
+            raise QueryError("{name} phải từ {low} đến {high}", name="facet_size", low=1, high=MAX_FACET_SIZE)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise QueryError("date_from is after date_to")
+            raise QueryError("date_from ({start}) sau date_to ({end})", start=self.date_from, end=self.date_to)
 
     @property
     def offset(self) -> int:
@@ -83,6 +102,18 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" → matching articles
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PaperCoverage:
+    """What the index holds of one paper: articles, by province, first and last publication day, by month."""
+
+    paper: str
+    articles: int
+    provinces: dict[str, int]  # province → articles (a paper of a merged province has two)
+    first_published: date | None  # in Vietnam time
+    last_published: date | None
+    months: dict[str, int]  # "YYYY-MM" → articles (undated articles are counted in `articles` only)
 
 
 @dataclass(slots=True)

@@ -77,7 +77,10 @@ def indexed_dir(crawled_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def app(indexed_dir: Path) -> Flask:
     """The web app over the indexed sample press (embedded backend)."""
-    return create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
+    # Rate limits off: the whole session's requests come from one address (tests/test_limits.py checks them).
+    return create_app(
+        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
+    )
 
 
 @pytest.fixture()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -151,14 +152,22 @@ def test_atom_feed_survives_control_characters(client: FlaskClient) -> None:
 def test_openapi_document_lists_every_api_route(client: FlaskClient) -> None:
     doc = client.get("/api/v1/openapi.json").json
     assert doc["openapi"].startswith("3.")
-    assert set(doc["paths"]) == {"/search", "/articles/{id}", "/officials", "/officials/{id}", "/export"}
+    documented = {"/api/v1" + path for path in doc["paths"]}
+    served = {
+        re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        for rule in client.application.url_map.iter_rules()
+        if rule.rule.startswith("/api/") and rule.rule != "/api/v1/openapi.json"
+    }
+    assert documented == served
+    assert {"/search", "/articles/{doc_id}", "/officials", "/officials/{official_id}", "/export"} <= set(doc["paths"])
     assert "50,000" in doc["paths"]["/export"]["get"]["summary"]
 
 
 def test_unknown_api_route_is_json_404(client: FlaskClient) -> None:
     response = client.get("/api/v1/nothing")
     assert response.status_code == 404 and "error" in response.json
-    assert client.post("/api/v1/search").status_code == 405
+    refused = client.post("/api/v1/search")
+    assert refused.status_code == 405 and "GET" in refused.headers["Allow"] and "error" in refused.json
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:
@@ -168,3 +177,17 @@ def test_csv_cells_that_look_like_formulas_are_neutralized() -> None:
     assert csv_cell(["-1", "b"]) == "'-1; b"
     assert csv_cell("Phạm Bạch Đằng") == "Phạm Bạch Đằng"
     assert csv_cell(None) == ""
+    for formula in (
+        " =1+1",
+        "\u00a0=cmd|' /C calc'!A0",
+        "\uff1dSUM(A1)",
+        "\uff0b1",
+        "\uff0d2+3",
+        "\uff20SUM(1)",
+        "@x",
+        "\t=1",
+    ):
+        assert csv_cell(formula) == "'" + formula, formula
+    for number in ("-5", "+3.5", "-1,5%", "12", "2017-06-12"):
+        assert csv_cell(number) == number, number
+    assert csv_cell("-5+1") == "'-5+1" and csv_cell("- gạch đầu dòng") == "'- gạch đầu dòng"

@@ -77,7 +77,7 @@ def test_search_facet_profile_and_export(page, tmp_path: Path) -> None:  # noqa:
     page.screenshot(path=str(ARTIFACTS / "profile.png"), full_page=True)
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="CSV").click()
+        page.locator(".exports").get_by_role("link", name="CSV", exact=True).click()
     path = tmp_path / "export.csv"
     download_info.value.save_as(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))

@@ -165,7 +165,7 @@ def test_back_references_by_given_name_and_middle_given() -> None:
     )
     found = by_name(text)
     assert list(found) == ["Nguyễn Xuân Lâm"]
-    assert found["Nguyễn Xuân Lâm"].titles == ["Thiếu tướng", "Giám đốc Công an tỉnh"]
+    assert found["Nguyễn Xuân Lâm"].titles == ["Giám đốc Công an tỉnh"]  # a rank is not a title
     assert found["Nguyễn Xuân Lâm"].mentions == 3
 
 
@@ -187,11 +187,27 @@ def test_ambiguous_back_reference_is_not_counted() -> None:
         ),
         ("Tân Chủ tịch UBND tỉnh Phạm Ngọc Nghị phát biểu.", "Phạm Ngọc Nghị", "Tân Chủ tịch UBND tỉnh"),
         ("Quyền Giám đốc Sở Y tế Lê Thanh Hùng cho biết.", "Lê Thanh Hùng", "Quyền Giám đốc Sở Y tế"),
-        ("Đại tá Trần Văn Tuấn chủ trì buổi diễn tập.", "Trần Văn Tuấn", "Đại tá"),
+        ("Nguyên Chủ tịch nước Trần Đức Lương từ trần.", "Trần Đức Lương", "Nguyên Chủ tịch nước"),
     ],
 )
-def test_ranks_and_time_qualifiers_stay_in_the_title(text: str, name: str, title: str) -> None:
+def test_time_qualifiers_stay_in_the_title(text: str, name: str, title: str) -> None:
     assert by_name(text)[name].titles == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Đại tá Trần Văn Tuấn, Giám đốc Công an tỉnh dự.", "Trần Văn Tuấn", ["Giám đốc Công an tỉnh"]),
+        ("Giám đốc Công an tỉnh, Đại tá Trần Văn Tuấn phát biểu.", "Trần Văn Tuấn", ["Giám đốc Công an tỉnh"]),
+        ("Trung tướng Nguyễn Doãn Anh, Tư lệnh Quân khu 4, dự lễ.", "Nguyễn Doãn Anh", ["Tư lệnh Quân khu 4"]),
+    ],
+)
+def test_ranks_are_not_titles_and_do_not_break_the_join(text: str, name: str, titles: list[str]) -> None:
+    assert by_name(text)[name].titles == titles
+
+
+def test_a_rank_alone_makes_nobody_an_official() -> None:
+    assert find_officials("Đại tá Trần Văn Tuấn chủ trì buổi diễn tập.") == []
 
 
 @pytest.mark.parametrize(

@@ -112,16 +112,19 @@ def test_primary_topic_of_typical_stories(title: str, body: str, slug: str) -> N
     assert classify(title, body)[0] == slug
 
 
-def test_every_devset_passage_gets_one_to_four_known_tags() -> None:
+def test_every_devset_passage_gets_at_most_four_known_tags() -> None:
     lines = (Path(__file__).parent / "devset" / "officials.jsonl").read_text(encoding="utf-8").splitlines()
+    tagged = 0
     for line in lines:
         tags = classify("", json.loads(line)["text"])
-        assert 1 <= len(tags) <= 4 and set(tags) <= TAXONOMY
+        assert len(tags) <= 4 and set(tags) <= TAXONOMY
         assert len(tags) == len(set(tags))
+        tagged += bool(tags)
+    assert tagged >= len(lines) * 0.9
 
 
-def test_no_evidence_falls_back_to_one_tag() -> None:
-    assert classify("Một ngày đẹp trời", "Trời trong xanh.") == ["van-hoa-xa-hoi"]
+def test_no_evidence_gives_no_topic() -> None:
+    assert classify("Một ngày đẹp trời", "Trời trong xanh.") == []
 
 
 def test_tone_placement_and_case_do_not_matter() -> None:

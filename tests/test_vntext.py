@@ -95,3 +95,32 @@ def test_names_sort_by_given_name_in_vietnamese_order() -> None:
     ordered = sorted(names, key=lambda name: collation_key(given_name(name)))
     assert ordered == ["Hồ Minh Chiến", "Nguyễn Văn Dân", "Lê Dũng", "Phạm Bạch Đằng", "Trần Văn Hiện"]
     assert given_name("Y Min") == "Min" and given_name("") == ""
+
+
+def test_punctuation_is_defined_once_and_keeps_offsets() -> None:
+    from vntext.punctuation import DASH_RE, unify_dashes, unify_quotes
+
+    text = "A – B — C ‑ D − E “x” «y»"
+    assert unify_dashes(text) == "A - B - C - D - E “x” «y»"
+    assert unify_quotes(text).endswith('"x" "y"')
+    assert len(unify_dashes(text)) == len(text) and len(unify_quotes(text)) == len(text)
+    assert not DASH_RE.search("a-b")
+
+
+def test_title_prefixes_live_in_vntext() -> None:
+    from vntext.abbreviations import title_key
+    from vntext.titles import TITLE_PREFIXES, is_former
+
+    assert {"nguyên", "cố", "quyền", "tân"} <= set(TITLE_PREFIXES)
+    assert is_former("Nguyên Chủ tịch UBND tỉnh") and is_former("cố Thủ tướng")
+    assert not is_former("Quyền Giám đốc Sở Y tế") and not is_former("Nguyễn Văn A")
+    assert title_key("Tân Chủ tịch UBND tỉnh") == title_key("Chủ tịch UBND tỉnh")
+    assert title_key("Bí thu Đảng ủy xã") == title_key("Bí thư Đảng ủy xã")
+    assert title_key("PCT UBND tỉnh") == title_key("Phó Chủ tịch Ủy ban nhân dân tỉnh")
+
+
+def test_key_of_canonical_equals_key_on_canonical_text() -> None:
+    from vntext import canonical, key, key_of_canonical
+
+    text = "Thuỷ  lợi – Hoà Bình “mới”"
+    assert key_of_canonical(canonical(text)) == key(text)

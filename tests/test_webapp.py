@@ -8,6 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from webapp.charts import month_range
+
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 SEED_OFFICIAL = "pham-bach-dang--ca-mau"
 
@@ -74,7 +76,10 @@ def test_attention_table_shares_are_of_the_selected_papers(client: FlaskClient) 
     assert rows
     for _month, count, published, share in rows:
         assert int(count) <= int(published)
-        assert float(share.replace(",", ".")) == pytest.approx(100 * int(count) / int(published), abs=0.05)
+        expected = 100 * int(count) / int(published) if int(published) else 0.0
+        assert float(share.replace(",", ".")) == pytest.approx(expected, abs=0.05)
+    months = [m for m, *_ in rows]  # zero-filled: every month from the first match to the last
+    assert months == month_range(months[0], months[-1])
 
 
 def test_article_page_links_officials_topics_original_and_archive(client: FlaskClient, seed_id: str) -> None:
@@ -179,16 +184,18 @@ def test_unknown_overviews_are_404(client: FlaskClient) -> None:
 )
 def test_bad_input_gets_a_page_or_400_never_500_or_markup(client: FlaskClient, params: dict[str, str]) -> None:
     response = client.get("/", query_string=params)
-    assert response.status_code in (200, 400)
+    assert response.status_code in (200, 400, 414)  # 414: a URL longer than webapp.requests.MAX_URL_CHARS
     html = text(response)
     assert "<script>alert" not in html and "<img src=x" not in html
     if response.status_code == 400:
         assert "Yêu cầu không hợp lệ" in html
+    if response.status_code == 414:
+        assert "Địa chỉ quá dài" in html
 
 
 def test_long_and_unbalanced_queries_warn(client: FlaskClient) -> None:
     assert "Thiếu dấu ngoặc kép đóng" in text(client.get("/", query_string={"q": '"cải cách'}))
-    assert "Câu truy vấn quá dài" in text(client.get("/", query_string={"q": "x " * 5000}))
+    assert "Câu truy vấn quá dài" in text(client.get("/", query_string={"q": "x " * 750}))
 
 
 def test_pages_are_served_with_a_content_security_policy(client: FlaskClient) -> None:
@@ -208,3 +215,14 @@ def test_a_republished_story_can_be_shown_once(client: FlaskClient) -> None:
     once = result_titles(text(client.get("/", query_string={**query, "hide_copies": "1"})))
     assert once == ["Các tỉnh ven biển Tây Nam Bộ khẩn trương ứng phó bão số 16"]  # the earlier one, in Cà Mau
     assert client.get("/", query_string={**query, "hide_copies": "maybe"}).status_code == 400
+
+
+def test_unknown_filter_values_get_a_notice_and_near_misses_are_corrected(client: FlaskClient) -> None:
+    exact = text(client.get("/", query_string={"province": "Cà Mau"}))
+    total = re.search(r"<strong>(\d+)</strong> bài báo", exact)[1]
+    near = text(client.get("/", query_string={"province": "ca  mau", "lang": "en"}))
+    assert "No province “ca mau”; “Cà Mau” was used." in near
+    assert f"<strong>{total}</strong> articles" in near
+    assert "province=ca" not in near and "province=C%C3%A0+Mau" in near  # links carry the corrected value
+    unknown = text(client.get("/", query_string={"province": "Atlantis"}))
+    assert "Không có province “Atlantis” trong kho lưu trữ" in unknown and "<strong>0</strong> bài báo" in unknown

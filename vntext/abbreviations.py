@@ -7,8 +7,11 @@ In party news BTV means Ban Thường vụ (not biên tập viên, as general-pu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vntext.normalize import canonical, clean, key
+from vntext.titles import NEW
+from vntext.tokens import tokenize
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
 # ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
@@ -31,6 +34,12 @@ ABBREVIATIONS: dict[str, str] = {
     "UVBTV": "Ủy viên Ban Thường vụ",
     "BTV": "Ban Thường vụ",
     "UVTW": "Ủy viên Trung ương",
+    "UVBCH": "Ủy viên Ban Chấp hành",
+    "UVTV": "Ủy viên Ban Thường vụ",
+    "PCT": "Phó Chủ tịch",
+    "GĐ": "Giám đốc",
+    "PGĐ": "Phó Giám đốc",
+    "ĐB": "Đại biểu",
     "UVTƯ": "Ủy viên Trung ương",
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
@@ -79,10 +88,18 @@ ABBREVIATIONS: dict[str, str] = {
     "KH-CN": "Khoa học và Công nghệ",
     "GTVT": "Giao thông vận tải",
     "GT-VT": "Giao thông vận tải",
+    "CCHC": "cải cách hành chính",
+    "NTM": "nông thôn mới",
+    "ATGT": "an toàn giao thông",
+    "KT-XH": "kinh tế - xã hội",
+    "PCCC": "phòng cháy chữa cháy",
+    "BHYT": "Bảo hiểm y tế",
+    "THPT": "trung học phổ thông",
+    "THCS": "trung học cơ sở",
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC"})
+_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
 
 
@@ -113,7 +130,8 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bủy viên ban chấp hành đảng bộ tỉnh\b", "tỉnh ủy viên"),
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
-        (r"^tân ", ""),
+        (r"\bbí thu\b", "bí thư"),  # a frequent typo
+        (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),
     )
 )
@@ -129,6 +147,7 @@ def canonical_title(text: str) -> str:
     return clean(expand_abbreviations(clean(canonical(text))))
 
 
+@lru_cache(maxsize=65_536)
 def title_key(text: str) -> str:
     """Comparison key of a title: 'Chủ tịch UBND tỉnh' == 'chủ tịch Ủy ban nhân dân tỉnh'.
 
@@ -139,3 +158,48 @@ def title_key(text: str) -> str:
     for pattern, repl in _KEY_REWRITES:
         k = pattern.sub(repl, k)
     return k.strip()
+
+
+# -- queries: an abbreviation finds its expansion and back -----------------------------------------
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(t.folded for t in tokenize(text))
+
+
+# Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
+# 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
+_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+
+
+def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for abbr, expansion in ABBREVIATIONS.items():
+        variants = groups.setdefault(_folded_words(expansion), [])
+        exact = [t.exact for t in tokenize(abbr)]
+        if abbr not in _NOT_FROM_EXPANSIONS and exact not in [[t.exact for t in tokenize(v)] for v in variants]:
+            variants.append(abbr)
+    return {words: tuple(abbrs) for words, abbrs in groups.items()}
+
+
+_ABBREVIATIONS_OF = _by_expansion()
+LONGEST_EXPANSION = max(len(words) for words in _ABBREVIATIONS_OF)
+
+
+def query_expansion(word: str) -> str | None:
+    """The expansion of a query word typed as an abbreviation ('ubnd', 'HĐND'), None if it is none.
+
+    Abbreviations that are also ordinary words ('TƯ' / 'tư') count only as written.
+    """
+    word = canonical(word)
+    if word in _CASE_SENSITIVE:
+        return ABBREVIATIONS.get(word)
+    return _BY_FOLDED.get(word.casefold())
+
+
+def abbreviations_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Every abbreviation of an expansion given as folded words: ('uy', 'ban', 'nhan', 'dan') → ('UBND',)."""
+    return _ABBREVIATIONS_OF.get(words, ())
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text, the key `abbreviations_of` takes."""
+    return _folded_words(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vntext.punctuation import unify_dashes, unify_quotes
+
 # Combining tone marks (Vietnamese has five besides the level tone).
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -20,8 +22,6 @@ _REPAIRS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0
 _GLIDE_WORD = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 _GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -69,8 +69,13 @@ def tidy(text: str) -> str:
 
 def clean(text: str) -> str:
     """Canonical spacing and punctuation for display-independent processing: quotes, dashes, spaces."""
-    text = _DASHES.sub("-", repair(text).translate(_QUOTES))
+    text = unify_dashes(unify_quotes(repair(text)))
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def key_of_canonical(canonical_text: str) -> str:
+    """`key` for text already `canonical` (skips recomputing tone placement): cleaned, case-folded."""
+    return clean(canonical_text).casefold()
 
 
 def key(text: str) -> str:

@@ -5,28 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from newsarchive.config import data_dir
+from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
-from webapp import backend, i18n, state
+from webapp import backend, i18n, limits, messages, requests, state
+from webapp.exports import export_limit
 from webapp.formatting import FILTERS
-from webapp.i18n import _
+from webapp.i18n import message
 
 # Pages load only their own CSS, script and images; inline SVG charts need nothing else.
 PAGE_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-BACKEND_DOWN = "Máy chủ tìm kiếm đang không trả lời. Vui lòng thử lại sau ít phút."
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
-    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
+    NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export),
+    NEWSARCHIVE_PUBLIC_URL (base of absolute links), RATELIMIT_ENABLED (False: no rate limits)."""
     app = Flask(__name__)
     app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
+    app.config.update(NEWSARCHIVE_PUBLIC_URL=settings().public_url)
     app.config.update(config or {})
+    requests.install(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     backend.install(app)
 
@@ -36,14 +39,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.feeds import bp as feeds_bp
     from webapp.officials import bp as officials_bp
     from webapp.overviews import bp as overviews_bp
+    from webapp.research_api import bp as research_api_bp
+    from webapp.research_views import bp as research_views_bp
     from webapp.search_views import bp as search_bp
 
-    for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
+    api_limit = settings().rate_limit_api
+    limits.install(app, {api_bp: api_limit, research_api_bp: api_limit, exports_bp: settings().rate_limit_export})
+    blueprints = (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp)
+    for blueprint in (*blueprints, research_api_bp, research_views_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(
         toggle_url=state.toggle_url, export_url=state.export_url, language_url=state.language_url
     )
+    app.context_processor(lambda: {"export_limit": export_limit()})
     i18n.install(app)
     _install_error_handlers(app)
     app.after_request(_security_headers)
@@ -57,27 +66,33 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
-def _error(status: int, title: str, message: str) -> tuple[Any, int]:
-    """JSON {"error": ...} under /api/, an HTML page elsewhere (in the page's language)."""
+def _error(status: int, title: str, text: str) -> tuple[Any, int]:
+    """JSON {"error": ...} under /api/, an HTML page elsewhere; both in the request's language (?lang=en)."""
     if request.path.startswith("/api/"):
-        return jsonify(error=message), status
-    return render_template("error.html", title=title, message=_(message), status=status), status
+        return jsonify(error=message(text)), status
+    return render_template("error.html", title=message(title), message=message(text), status=status), status
 
 
 def _install_error_handlers(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc: QueryError) -> tuple[Any, int]:
-        return _error(400, _("Yêu cầu không hợp lệ"), str(exc))
+        return _error(400, messages.BAD_REQUEST, exc.message)
 
     @app.errorhandler(BackendUnavailable)
     def backend_down(exc: BackendUnavailable) -> tuple[Any, int]:
         app.logger.warning("search backend unavailable: %s", exc)
-        return _error(503, _("Tìm kiếm tạm thời không hoạt động"), BACKEND_DOWN)
+        return _error(503, *messages.BACKEND_DOWN)
 
     @app.errorhandler(404)
     def not_found(exc: HTTPException) -> tuple[Any, int]:
-        return _error(404, _("Không tìm thấy"), "Trang hoặc mục này không có trong kho lưu trữ.")
+        return _error(404, *messages.NOT_FOUND)
 
     @app.errorhandler(HTTPException)
     def other_http_error(exc: HTTPException) -> tuple[Any, int]:
-        return _error(exc.code or 500, exc.name, exc.description or exc.name)
+        status = exc.code or 500
+        title, text = messages.HTTP_ERRORS.get(status, messages.OTHER_ERROR)
+        body, status = _error(status, title, text)
+        response = app.make_response((body, status))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return limits.add_retry_after(app, response) if status == 429 else response

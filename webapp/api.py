@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify
 from flask.typing import ResponseReturnValue
 
 from search.model import Hit, SearchResult
+from webapp import schemas
 from webapp.backend import backend, profiles
+from webapp.exports import export_limit
+from webapp.known import check_filters
 from webapp.officials_data import find_officials, parse_on
-from webapp.openapi import openapi_document
-from webapp.params import search_request
+from webapp.openapi import endpoint, openapi_document
+from webapp.params import OfficialsParams, SearchParams
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -61,13 +64,16 @@ def official_json(profile: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@bp.get("/search")
-def api_search() -> ResponseReturnValue:
-    req = search_request(request.args)
-    return jsonify(search_json(backend().search(req), req.page, req.size))
+@endpoint(bp, "/search", summary="Search articles", params=SearchParams, response=schemas.SearchResult)
+def api_search(params: SearchParams) -> ResponseReturnValue:
+    req = params.search_request()
+    notes = check_filters(req)
+    result = backend().search(req)
+    result.warnings.extend(notes)
+    return jsonify(search_json(result, req.page, req.size))
 
 
-@bp.get("/articles/<doc_id>")
+@endpoint(bp, "/articles/<doc_id>", summary="One article", response=schemas.Article, errors=(404, 503))
 def api_article(doc_id: str) -> ResponseReturnValue:
     doc = backend().get(doc_id)
     if doc is None:
@@ -75,14 +81,26 @@ def api_article(doc_id: str) -> ResponseReturnValue:
     return jsonify(doc)
 
 
-@bp.get("/officials")
-def api_officials() -> ResponseReturnValue:
-    args = {k: request.args.get(k, "").strip() for k in ("q", "province", "title")}
-    found = find_officials(profiles().values(), **args, on=parse_on(request.args.get("date", "")))
+@endpoint(
+    bp,
+    "/officials",
+    summary="Officials by name, province and title; with date, who held the title then",
+    params=OfficialsParams,
+    response=list[schemas.OfficialSummary],
+)
+def api_officials(params: OfficialsParams) -> ResponseReturnValue:
+    on = parse_on(params.date)
+    found = find_officials(profiles().values(), q=params.q, province=params.province, title=params.title, on=on)
     return jsonify([official_json(p) for p in found])
 
 
-@bp.get("/officials/<official_id>")
+@endpoint(
+    bp,
+    "/officials/<official_id>",
+    summary="One official's profile",
+    response=schemas.OfficialProfile,
+    errors=(404, 503),
+)
 def api_official(official_id: str) -> ResponseReturnValue:
     profile = profiles().get(official_id)
     if profile is None:
@@ -92,4 +110,4 @@ def api_official(official_id: str) -> ResponseReturnValue:
 
 @bp.get("/openapi.json")
 def api_openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(export_limit=export_limit()))

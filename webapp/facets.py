@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from domain.topics import TOPICS
 from search.model import FACETS, SearchRequest, SearchResult
 from webapp.backend import profiles
-from webapp.i18n import _
+from webapp.i18n import _, _l, message
 from webapp.params import PARAM_OF_FACET
 from webapp.state import toggle_url, without_url
 
-FACET_TITLES = {"officials": "Quan chức", "topics": "Chủ đề", "province": "Tỉnh", "paper": "Báo", "year": "Năm"}
+FACET_TITLES = {
+    "officials": _l("Quan chức"),
+    "topics": _l("Chủ đề"),
+    "province": _l("Tỉnh"),
+    "paper": _l("Báo"),
+    "year": _l("Năm"),
+}
 
 
 @dataclass(slots=True)
@@ -42,13 +48,13 @@ def label_of(facet: str, value: str) -> str:
         profile = profiles().get(value)
         return profile["name"] if profile else value
     if facet == "topics":
-        return _(TOPICS.get(value, value))
+        return message(TOPICS.get(value, value))
     return value
 
 
 def shown_label(facet: str, label: str) -> str:
     """A counted value's label as shown: topic names in the page's language, every other value as written."""
-    return _(label) if facet == "topics" else label
+    return message(label) if facet == "topics" else label
 
 
 def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, str]) -> list[FacetPanel]:
@@ -69,14 +75,14 @@ def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, 
         ]
         if facet == "year":
             options.sort(key=lambda o: o.value, reverse=True)
-        panels.append(FacetPanel(facet, _(FACET_TITLES[facet]), options))
+        panels.append(FacetPanel(facet, str(FACET_TITLES[facet]), options))
     return panels
 
 
 def active_chips(request: SearchRequest, fixed: dict[str, str]) -> list[Chip]:
     """A removable chip per active filter (the page's own filter is not removable here)."""
     chips = [
-        Chip(f"{_(FACET_TITLES[facet])}: {label_of(facet, value)}", toggle_url(PARAM_OF_FACET[facet], value))
+        Chip(f"{FACET_TITLES[facet]}: {label_of(facet, value)}", toggle_url(PARAM_OF_FACET[facet], value))
         for facet, values in request.filters.items()
         if facet not in fixed
         for value in values

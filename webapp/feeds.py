@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from flask import Blueprint, Response, request, url_for
-from werkzeug.datastructures import MultiDict
 
 from webapp.backend import backend
-from webapp.params import search_request
+from webapp.known import check_filters
+from webapp.params import SearchParams, parse
+from webapp.state import public_url, public_url_for
 
 bp = Blueprint("feeds", __name__)
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,28 +28,24 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 @bp.get("/feed.atom")
 def feed() -> Response:
-    args = MultiDict(request.args)
-    args.setdefault("sort", "newest")
-    req = search_request(args)
+    newest = {} if request.args.get("sort", "").strip() else {"sort": "newest"}
+    req = parse(SearchParams, request.args, **newest).search_request()
+    check_filters(req)
     result = backend().search(req)
     root = ET.Element(f"{{{ATOM}}}feed")
     _add(root, "title", f"newsarchive: {req.q}" if req.q else "newsarchive")
-    _add(root, "id", request.url)
-    _add(root, "link", rel="self", href=request.url)
     query = request.query_string.decode("latin-1")
-    _add(
-        root,
-        "link",
-        rel="alternate",
-        type="text/html",
-        href=url_for("search.search_page", _external=True) + "?" + query,
-    )
+    self_url = public_url(url_for("feeds.feed") + ("?" + query if query else ""))
+    _add(root, "id", self_url)
+    _add(root, "link", rel="self", href=self_url)
+    alternate = public_url(url_for("search.search_page") + ("?" + query if query else ""))
+    _add(root, "link", rel="alternate", type="text/html", href=alternate)
     stamps = [h.doc["published"] for h in result.hits if h.doc.get("published")]
     _add(root, "updated", max(stamps) if stamps else datetime.now(UTC).isoformat(timespec="seconds"))
     _add(_add(root, "author"), "name", "newsarchive")
     for hit in result.hits:
         doc = hit.doc
-        link = url_for("articles.article_page", doc_id=doc["id"], _external=True)
+        link = public_url_for("articles.article_page", doc_id=doc["id"])
         entry = _add(root, "entry")
         _add(entry, "title", doc.get("title", ""))
         _add(entry, "id", link)

@@ -11,8 +11,10 @@ from typing import Any
 from indexer.enrich.profiles import OfficialProfile, holders
 from search.model import QueryError
 from vntext import collation_key, fold, given_name, key, title_key
+from webapp import messages
+from webapp.params import MAX_DATE, MIN_DATE
 
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def directory_key(profile: dict[str, Any]) -> tuple[str, str, str]:
@@ -43,12 +45,14 @@ def parse_on(raw: str) -> date | int | None:
     raw = raw.strip()
     if not raw:
         return None
-    if _YEAR.match(raw) and int(raw) >= 1:
-        return int(raw)
     try:
-        return date.fromisoformat(raw)
+        on: date | int = int(raw) if _YEAR.fullmatch(raw) else date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"date phải là năm (2017) hoặc ngày (2017-06-12), không phải {raw[:20]!r}") from None
+        raise QueryError(messages.YEAR_OR_DAY, value=raw[:20]) from None
+    year = on if isinstance(on, int) else on.year
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise QueryError(messages.DATE_OUT_OF_RANGE, name="date", low=MIN_DATE, high=MAX_DATE, value=raw)
+    return on
 
 
 def find_officials(
@@ -65,7 +69,7 @@ def find_officials(
     ]
     if on is not None:
         if not title:
-            raise QueryError("Cần nhập chức danh để tìm người giữ chức vào một thời điểm.")
+            raise QueryError(messages.TITLE_NEEDED)
         by_id = {p["id"]: p for p in found}
         return [by_id[h.id] for h in holders([OfficialProfile.from_dict(p) for p in found], title, on)]
     if title:

@@ -4,18 +4,44 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from flask import g, request, url_for
+from flask import current_app, g, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from search.query import MAX_QUERY_CHARS
 from webapp.i18n import DEFAULT
-from webapp.params import FILTER_PARAMS
+from webapp.params import FILTER_PARAMS, MAX_VALUE_CHARS
 
-STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies")
+STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies", "interval")
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"  # what `newsarchive serve` listens on by default
+
+
+def _shortened(name: str, value: str) -> str:
+    """A value as echoed into links: the query as searched (cut like the parser cuts it), others bounded."""
+    return value[:MAX_QUERY_CHARS] if name == "q" else value[: 4 * MAX_VALUE_CHARS]
 
 
 def current_args() -> MultiDict:
-    """The search state of this request (parameters that are empty or unknown dropped, page dropped)."""
-    return MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in STATE_PARAMS and v])
+    """The search state of this request (empty or unknown parameters and page dropped, values shortened)."""
+    corrections = g.get("corrections", {})
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for name, raw in request.args.items(multi=True):
+        value = corrections.get((name, raw), raw)
+        if name in STATE_PARAMS and value and (name, value) not in seen:
+            seen.add((name, value))
+            kept.append((name, _shortened(name, value)))
+    return MultiDict(kept)
+
+
+def public_url(path: str) -> str:
+    """An absolute URL of a path of this app, on the configured public base URL (never the request's Host)."""
+    base = current_app.config.get("NEWSARCHIVE_PUBLIC_URL") or DEFAULT_PUBLIC_URL
+    return base.rstrip("/") + path
+
+
+def public_url_for(endpoint: str, **values: str) -> str:
+    """`url_for` made absolute with `public_url`."""
+    return public_url(url_for(endpoint, **values))
 
 
 def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
@@ -63,7 +89,8 @@ def export_url(endpoint: str, **extra: str) -> str:
 
 def language_url(lang: str) -> str:
     """This very URL, every parameter kept, in another interface language (Vietnamese: no `lang`)."""
-    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    corrections = g.get("corrections", {})
+    args = [(k, corrections.get((k, v), v)) for k, v in request.args.items(multi=True) if k != "lang"]
     if lang != DEFAULT:
         args.append(("lang", lang))
     query = urlencode(args)

@@ -9,7 +9,7 @@ from indexer.enrich.officials import (
     Official,
     find_officials,
     official_id,
-    officials_in_canonical,
+    officials_and_titles,
 )
 from indexer.enrich.topics import TOPICS, classify
 from vntext import canonical, repair
@@ -26,11 +26,27 @@ class Enrichment:
 
 
 def enrich(title: str, lead: str, body: str, section: str | None) -> Enrichment:
-    """Officials (title, lead and body read as one text) and 1-4 topics (primary first) of an article."""
+    """Officials (title, lead and body read as one text) and 0-4 topics (primary first) of an article."""
     text = repair("\n\n".join(part for part in (title or "", lead or "", body or "")))
     if m := CHROME_RE.search(text):
         text = text[: m.start()]
     work = canonical(text)
+    officials, title_spans, name_spans = officials_and_titles(text, work)
     cut = len(repair(title or ""))  # title and the rest, as canonical slices of one computation
-    topics = classify(work[:cut], work[cut:], section, canonical_input=True)
-    return Enrichment(officials=officials_in_canonical(text, work), topics=topics)
+    topical = _without(work, sorted(title_spans + name_spans))
+    titles_text = " ; ".join(work[a:b] for a, b in title_spans)
+    topics = classify(topical[:cut], topical[cut:], section, canonical_input=True, titles_text=titles_text)
+    return Enrichment(officials=officials, topics=topics)
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the officials' titles blanked (same length): 'Giám đốc Sở Y tế' in an attendee list
+    is no evidence of a health story."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts += [text[last:a], " " * (b - a)]
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from indexer.enrich import enrich
+from indexer.enrich import Enrichment, enrich
 
 MAX_TITLE_CHARS = 200
 _CHROME_MARKERS = ("Ý kiến bạn đọc",)
@@ -21,7 +21,11 @@ def split_title(text: str) -> tuple[str, str]:
 
 
 def analyze_text_file(path: str | Path) -> dict[str, Any]:
-    """{'file', 'title', 'published': None, 'officials': [{'name', 'titles'}], 'topics': [...]} for a .txt."""
+    """What enrichment finds in a .txt article, JSON-able.
+
+    {'file', 'title', 'published': None, 'officials': [{'name', 'titles', 'province', 'national'}],
+    'quotes': [{'official', 'text', 'kind', 'sentence'}], 'topics': [...]}
+    """
     text = Path(path).read_text(encoding="utf-8")
     for marker in _CHROME_MARKERS:
         text = text.split(f"\n{marker}", 1)[0]
@@ -31,6 +35,21 @@ def analyze_text_file(path: str | Path) -> dict[str, Any]:
         "file": str(path),
         "title": title,
         "published": None,
-        "officials": [{"name": o.name, "titles": list(o.titles)} for o in found.officials],
+        **enrichment_json(found),
+    }
+
+
+def enrichment_json(found: Enrichment) -> dict[str, Any]:
+    """{'officials', 'quotes', 'topics'} of an Enrichment, JSON-able (shared by the .txt and .html paths)."""
+    return {
+        "officials": [
+            {"name": o.name, "titles": list(o.titles), "province": o.province, "national": o.national}
+            for o in found.officials
+        ],
+        "quotes": [
+            {"official": o.name, "text": q.text, "kind": q.kind, "sentence": q.sentence}
+            for o in found.officials
+            for q in o.quotes
+        ],
         "topics": found.topics,
     }

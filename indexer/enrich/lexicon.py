@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vntext import key
+from vntext.titles import TITLE_PREFIXES
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -30,10 +31,12 @@ def read_sections(name: str) -> dict[str, list[str]]:
 
 _TITLES = read_sections("titles.txt")
 
-HEADS = [key(x) for x in _TITLES["heads"]]
+_HEAD_LIST = [key(x) for x in _TITLES["heads"]]
+# every head has its deputy: 'Phó tham mưu trưởng', 'Phó Chánh Văn phòng', 'Phó Tư lệnh' …
+HEADS = _HEAD_LIST + [f"phó {h}" for h in _HEAD_LIST if " " in h and not h.startswith(("phó ", "tổng bí thư"))]
 HEADS_NEED_TAIL = [key(x) for x in _TITLES["heads_need_tail"]]
 RANKS = [key(x) for x in _TITLES["ranks"]]
-QUALIFIERS = frozenset(key(x) for x in _TITLES["qualifiers"])
+QUALIFIERS = frozenset(TITLE_PREFIXES)  # nguyên, cố, quyền, tân: kept inside the title
 PLACE_TRIGGERS = [key(x) for x in _TITLES["place_triggers"]]
 TAIL_PHRASES = [key(x) for x in _TITLES["tail_phrases"]]
 
@@ -47,26 +50,89 @@ HONORIFICS = ["ông", "bà", "anh", "chị", "đồng chí", "đ/c"]
 # Words after which a capitalised name is part of an institution, place or award, not a person.
 INSTITUTION_PREV = frozenset(w for line in read_lines("institutions.txt") for w in line.split())
 
-# Verbs joining a name to the title it is given: 'ông A giữ chức Chủ tịch UBND tỉnh'.
-ASSIGNMENT_VERBS = [
+# A phrase joining a name to the title it is given ('giữ chức', 'tiếp tục được bầu giữ chức', 'tái đắc cử chức
+# danh', 'đã được 100% đại biểu tín nhiệm bầu giữ chức'): up to BRIDGE_MAX lower-case words or numbers, none of
+# them in BRIDGE_STOPS, the last one in BRIDGE_ENDS, right before the title.
+BRIDGE_MAX = 10
+# Verbs by which the subject acts on someone else ('X ký quyết định kỷ luật … chức vụ T … đối với ông Y'):
+# a joining phrase containing one of them, without 'được' before it, does not give the title to X.
+BRIDGE_ACTIVE = frozenset(
+    {"bổ", "bầu", "phê", "cách", "miễn", "bãi", "điều", "chỉ", "giới", "kỷ", "ký", "xóa", "trao", "quyết"}
+)
+BRIDGE_ENDS = frozenset({"chức", "vụ", "danh", "làm", "là", "cử", "bầu", "nhiệm", "kiêm", "qua", "như"})
+BRIDGE_STOPS = frozenset(
+    [
+        "biết",
+        "rằng",
+        "nói",
+        "mạnh",
+        "khẳng",
+        "nghị",
+        "cầu",
+        "đạo",
+        "với",
+        "của",
+        "cho",
+        "tại",
+        "trong",
+        "về",
+        "khi",
+        "vì",
+        "nhưng",
+        "mà",
+        "thăm",
+        "gặp",
+        "đón",
+        "dự",
+        "chủ",
+        "trì",
+        "và",
+        "hoặc",
+        "hay",
+        "gửi",
+        "trao",
+        "tặng",
+        "đến",
+    ]
+)
+
+# Words that count people in a list sharing one title ('7 Phó Giám đốc gồm ...', 'hai Phó Chủ tịch là ...').
+LIST_COUNTS = frozenset(["các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "những"])
+LIST_LINKS = frozenset({":", "là", "gồm", "có", "các", "đồng", "chí", "ông", "bà"})
+
+# Academic and professional degrees printed before a name (TS., ThS., BSCKII, GS.TSKH, NGƯT.).
+DEGREES = frozenset(
+    [
+        "ts",
+        "ths",
+        "gs",
+        "pgs",
+        "tskh",
+        "bs",
+        "bsck",
+        "bscki",
+        "bsckii",
+        "ks",
+        "ls",
+        "ncs",
+        "ds",
+        "cn",
+        "nsnd",
+        "nsưt",
+        "ngưt",
+        "ngnd",
+        "kts",
+        "ttưt",
+    ]
+)
+
+# Words before a quotation that name the speaker's act ('X nhấn mạnh: “…”', 'X cho biết, …').
+SPEECH_VERBS = [
     key(x)
     for x in (
-        "giữ chức",
-        "giữ chức vụ",
-        "làm",
-        "là",
-        "được bầu làm",
-        "được bầu giữ chức",
-        "được bầu giữ chức vụ",
-        "tái đắc cử",
-        "tái đắc cử chức",
-        "được tái bầu làm",
-        "được bầu lại làm",
-        "được tái bổ nhiệm",
-        "được bổ nhiệm giữ chức",
-        "được bổ nhiệm làm",
-        "được bổ nhiệm",
-        "được điều động giữ chức",
-        "được phân công giữ chức",
+        "cho biết", "nhấn mạnh", "khẳng định", "đề nghị", "yêu cầu", "cho rằng", "chỉ đạo", "phát biểu",
+        "nói", "chia sẻ", "đánh giá", "kể", "xác nhận", "lưu ý", "đề xuất", "kiến nghị", "mong", "mong muốn",
+        "kêu gọi", "thông tin", "bày tỏ", "nêu rõ", "cam kết", "giải thích", "trả lời", "tin tưởng", "hy vọng",
+        "đánh giá cao", "ghi nhận", "chỉ rõ", "quán triệt", "thông báo", "cho hay", "nhận định",
     )
-]
+]  # fmt: skip

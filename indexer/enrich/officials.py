@@ -1,8 +1,10 @@
 """Find people holding public or party positions, with their titles, in Vietnamese news text.
 
-Rule-based and fast: a title grammar (head + organisation words + place), a surname list and the ways
-provincial papers join names and titles (before, after with , - – ( ;, attendee lists, list-introducing
-titles, assignment verbs), plus back-references by given name. Details and limits: docs/officials.md.
+Rule-based and fast: the title grammar and name spans of mentions.py, joined the ways provincial papers
+join them (title before the name, after it with , - – ( ;, joining phrases such as 'được bầu giữ chức',
+attendee lists, list-introducing titles, 'cách chức … đối với ông X'), plus back-references by given name;
+then each person's province and national standing (places.py) and what they said (quotes.py).
+Details and limits: docs/officials.md.
 """
 
 from __future__ import annotations
@@ -11,8 +13,25 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
+from indexer.enrich.mentions import (
+    HONORIFICS,
+    HONORIFICS_BEFORE,
+    NO_SENTENCE_END,
+    Name,
+    Title,
+    Tok,
+    cap_run,
+    comma_place,
+    match,
+    scan,
+    tokenize,
+)
+from indexer.enrich.mentions import (
+    RANKS as _RANK_TABLE,
+)
 from vntext import canonical, clean, key, repair, slug
-from vntext.abbreviations import ABBREVIATIONS, title_key
+from vntext.abbreviations import title_key
+from vntext.titles import FORMER
 
 
 @dataclass(slots=True)
@@ -41,228 +60,131 @@ def official_id(name: str, province: str) -> str:
     return f"{slug(name)}--{slug(province)}"
 
 
-# ---------------------------------------------------------------- tokens
-
-_TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
-    r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<n>\d\w*(?:[./]\d+)*)"
-    r"|(?P<l>\n)"
-    r"|(?P<p>[^\w\s])"
-)
-DASH_RE = re.compile("[\u2010-\u2015\u2212]")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_NO_SENTENCE_END = frozenset({"tp", "ts", "ths", "pgs", "gs", "bs", "th", "ks", "t", "st"})
 CHROME_RE = re.compile(r"\n[ \t]*(?:Ý kiến bạn đọc|Bình luận \(\d+\))")
+_SEPARATORS = {",", "-", "(", ";"}
+_TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
 
-class _Tok:
-    __slots__ = ("start", "end", "text", "key", "kind", "cap")
-
-    def __init__(self, start: int, end: int, text: str, kind: str) -> None:
-        self.start, self.end, self.text, self.kind = start, end, text, kind
-        self.key = text.lower()
-        # a name-like word: capitalised, not an all-caps acronym (single letters such as 'Y', 'A' allowed)
-        self.cap = kind == "w" and text[0].isupper() and (len(text) == 1 or not text.replace("'", "").isupper())
-
-
-def _tokenize(text: str) -> list[_Tok]:
-    """Tokens with offsets into `text`; every dash reads as '-' (same length, so offsets hold)."""
-    matches = _TOKEN_RE.finditer(DASH_RE.sub("-", text))
-    return [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "p") for m in matches]
-
-
-# ---------------------------------------------------------------- phrase tables
-
-
-def _phrase_table(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
-    """First token key → token-key tuples, longest first."""
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        toks = tuple(t.key for t in _tokenize(phrase))
-        if toks:
-            table.setdefault(toks[0], []).append(toks)
-    for entries in table.values():
-        entries.sort(key=len, reverse=True)
-    return table
-
-
-_ABBR_TAILS = [a.lower() for a in ABBREVIATIONS if a not in {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "UVTW", "UVTƯ"}]
-_HEADS = _phrase_table(lx.HEADS)
-_HEADS_NEED_TAIL = _phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
-_RANKS = _phrase_table(lx.RANKS)
-_TAILS = _phrase_table(lx.TAIL_PHRASES + _ABBR_TAILS)
-_PLACES = _phrase_table(lx.PLACES)
-_HONORIFICS = _phrase_table(lx.HONORIFICS)
-_VERBS = _phrase_table(lx.ASSIGNMENT_VERBS)
-_TRIGGERS = frozenset(tuple(t.key for t in _tokenize(p)) for p in lx.PLACE_TRIGGERS)
-_TITLE_STARTS = frozenset(_HEADS) | frozenset(_HEADS_NEED_TAIL) | frozenset(_RANKS) | lx.QUALIFIERS
-_MAJOR_SURNAMES = frozenset(
-    ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô"]
-)
-
-
-def _match(table: dict[str, list[tuple[str, ...]]], toks: list[_Tok], i: int) -> tuple[str, ...] | None:
-    """Longest phrase of `table` starting at token i."""
-    if i >= len(toks):
-        return None
-    for phrase in table.get(toks[i].key, ()):
-        end = i + len(phrase)
-        if end <= len(toks) and all(toks[i + k].key == phrase[k] for k in range(1, len(phrase))):
-            return phrase
-    return None
-
-
-def _is_surname(tok: _Tok) -> bool:
-    return tok.cap and (tok.key in lx.SURNAMES or tok.key.startswith(("h'", "h’")))
-
-
-def _valid_name(toks: list[_Tok], i: int, length: int) -> bool:
-    return 2 <= length <= 5 and _is_surname(toks[i]) and all(toks[i + k].cap for k in range(length))
-
-
-# ---------------------------------------------------------------- titles
-
-
-def _cap_run(toks: list[_Tok], i: int) -> int:
-    j = i
-    while j < len(toks) and toks[j].cap:
-        j += 1
-    return j - i
-
-
-def _place_end(toks: list[_Tok], k: int, triggered: bool) -> int:
-    """After an organisation: skip a place name (tỉnh Cà Mau), leaving a following personal name alone."""
-    place = _match(_PLACES, toks, k)
-    if place:
-        return k + len(place)
-    run = _cap_run(toks, k)
-    if not triggered or run == 0:
-        return k
-    for p in range(min(run, 4)):
-        rest = run - p
-        if 2 <= rest <= 4 and _valid_name(toks, k + p, rest):
-            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
-            if rest == 4 and toks[k + p + 1].key in _MAJOR_SURNAMES and _valid_name(toks, k + p + 1, 3):
-                continue
-            return k + p
-    return k + run
-
-
-def _match_title(toks: list[_Tok], i: int) -> int | None:
-    """End (exclusive) of the title starting at token i, or None."""
-    j = i
-    while j < len(toks) and toks[j].key in lx.QUALIFIERS:
-        j += 1
-    rank = _match(_RANKS, toks, j)
-    if rank:
-        return j + len(rank)
-    head = _match(_HEADS, toks, j)
-    need_tail = head is None
-    if head is None:
-        head = _match(_HEADS_NEED_TAIL, toks, j)
-        if head is None:
-            return None
-    k = head_end = j + len(head)
-    triggered = False
-    while True:
-        tail = _match(_TAILS, toks, k)
-        if tail and len(tail) == 1 and _is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
-            tail = None  # 'Lâm' starting a name, not an organisation word
-        if tail:
-            k += len(tail)
-            triggered = tail in _TRIGGERS
-            if tail[-1] == "khóa" and k < len(toks) and (_ROMAN.match(toks[k].text) or toks[k].kind == "n"):
-                k += 1
-            continue
-        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS)
-        if end == k:
-            break
-        k, triggered = end, False
-    while k > head_end and toks[k - 1].key in {"và", "-", ","}:
-        k -= 1
-    if need_tail and k == head_end:
-        return None
-    return k
-
-
-# ---------------------------------------------------------------- elements
+# ---------------------------------------------------------------- joining names and titles
 
 
 @dataclass(slots=True)
-class _Title:
-    start: int
-    end: int
-    claimed: bool = False
+class _Spans:
+    """Titles and names of one text, indexed by position."""
+
+    toks: list[Tok]
+    titles: list[Title]
+    names: list[Name]
+    title_at: dict[int, Title] = field(init=False)
+    title_end_at: dict[int, Title] = field(init=False)
+    name_at: dict[int, Name] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.title_at = {t.start: t for t in self.titles}
+        self.title_end_at = {t.end: t for t in self.titles}
+        self.name_at = {nm.start: nm for nm in self.names}
 
 
-@dataclass(slots=True)
-class _Name:
-    start: int
-    end: int
-    titles: list[_Title] = field(default_factory=list)
-
-
-def _scan(toks: list[_Tok]) -> tuple[list[_Title], list[_Name]]:
-    titles: list[_Title] = []
-    names: list[_Name] = []
-    title_ends: set[int] = set()
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if tok.key in _TITLE_STARTS:
-            end = _match_title(toks, i)
-            if end:
-                titles.append(_Title(i, end))
-                title_ends.add(end)
-                i = end
-                continue
-        if tok.cap:
-            place = _match(_PLACES, toks, i) if tok.key in _PLACES else None
-            run = _cap_run(toks, i)
-            if place and len(place) >= run:
-                i += len(place)
-                continue
-            if _is_surname(tok):
-                j = i + 1
-                while j < n and toks[j].cap and not (toks[j].key in _TITLE_STARTS and _match_title(toks, j)):
-                    j += 1
-                prev = toks[i - 1] if i else None
-                blocked = (
-                    prev is not None
-                    and i not in title_ends
-                    and (
-                        prev.key in lx.INSTITUTION_PREV
-                        or prev.kind == "n"
-                        or (prev.kind == "w" and len(prev.text) > 1 and prev.text.isupper())
-                    )
-                )
-                if not blocked and _valid_name(toks, i, j - i):
-                    names.append(_Name(i, j))
-                i = j
-                continue
-        i += 1
-    return titles, names
-
-
-def _sentence_end(toks: list[_Tok], i: int) -> int:
+def _sentence_end(toks: list[Tok], i: int) -> int:
     while i < len(toks):
         k = toks[i].key
-        if k in {"!", "?", "\n"} or (k == "." and not (i and toks[i - 1].key in _NO_SENTENCE_END)):
+        if k in {"!", "?", "\n"} or (k == "." and not (i and toks[i - 1].key in NO_SENTENCE_END)):
             return i
         i += 1
     return i
 
 
-def _chain_ends_cleanly(toks: list[_Tok], pos: int, title_at: dict[int, _Title], name_at: dict[int, _Name]) -> bool:
+def _bridge(sp: _Spans, pos: int) -> int | None:
+    """'giữ chức', 'tiếp tục được bầu giữ chức', 'tái đắc cử chức danh' at pos: the title start after it."""
+    toks = sp.toks
+    passive = False
+    for q in range(pos, min(pos + lx.BRIDGE_MAX, len(toks))):
+        tok = toks[q]
+        if tok.key == "," and q > pos:
+            continue  # 'tiếp tục được bầu, tái đắc cử chức …'
+        if tok.key in lx.BRIDGE_STOPS or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
+            return None
+        passive = passive or tok.key == "được"
+        if tok.key in lx.BRIDGE_ACTIVE and not passive:
+            return None  # the subject acts on someone else
+        if tok.key in lx.BRIDGE_ENDS and q + 1 in sp.title_at:
+            return q + 1
+    return None
+
+
+def _skip_paren(sp: _Spans, pos: int) -> int | None:
+    """After '(' at pos: the title start inside ('(50 tuổi, Bí thư …') or the index after a caption ')'."""
+    toks = sp.toks
+    for q in range(pos + 1, min(pos + 10, len(toks))):
+        if toks[q].key == "," and q + 1 in sp.title_at:
+            return q + 1  # '(50 tuổi, Bí thư Thị ủy …', '(SN 1975, quê Gia Lai, …'
+        if toks[q].key == ")":
+            return -(q + 1)  # '(thứ hai từ phải sang)', '(đứng giữa)': skip it
+        if q in sp.title_at or toks[q].key in {".", ";", "("}:
+            return None
+    return None
+
+
+def _birth_note(toks: list[Tok], p: int) -> int | None:
+    """'60 tuổi', 'sinh năm 1971', 'SN 1975' at p followed by a comma: the index of that comma."""
+    keys = [t.key for t in toks[p : p + 4]]
+    for note in (["_", "tuổi"], ["sinh", "năm", "_"], ["sn", "_"]):
+        if (
+            len(keys) > len(note)
+            and keys[len(note)] == ","
+            and all(
+                want == got or want == "_" and toks[p + i].kind == "n"
+                for i, (want, got) in enumerate(zip(note, keys, strict=False))
+            )
+        ):
+            return p + len(note)
+    return None
+
+
+def _coordinated(sp: _Spans, nm: Name) -> tuple[list[Name], int]:
+    """'A và ông B', 'A, B': the names joined to nm, and the position after the last one."""
+    group, pos = [nm], nm.end
+    while pos < len(sp.toks) and sp.toks[pos].key in {"và", ","}:
+        q = pos + 1
+        while q < len(sp.toks) and sp.toks[q].key in {"ông", "bà", "đồng", "chí"}:
+            q += 1
+        if q not in sp.name_at:
+            break
+        group.append(sp.name_at[q])
+        pos = sp.name_at[q].end
+    return group, pos
+
+
+def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, str]:
+    """The title joined to a name (or to its last title) at pos, how it is joined, and where it starts."""
+    toks, n = sp.toks, len(sp.toks)
+    if pos >= n:
+        return None, pos, ""
+    k = toks[pos].key
+    if k == "(" and pos + 1 not in sp.title_at and (skip := _skip_paren(sp, pos)) is not None:
+        if skip > 0:
+            return sp.title_at[skip], skip, "("
+        pos = -skip
+        k = toks[pos].key if pos < n else ""
+    if first and k == "," and (skip := _birth_note(toks, pos + 1)):
+        pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
+        k = toks[pos].key if pos < n else ""
+    if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
+        return sp.title_at[pos + 1], pos + 1, k
+    if (start := _bridge(sp, pos + (k == ","))) is not None:
+        return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
+    return None, pos, ""
+
+
+def _chain_ends_cleanly(sp: _Spans, pos: int) -> bool:
     """After a ';', titles belong to the previous person only if no name follows them in that chunk."""
-    while pos < len(toks):
-        k = toks[pos].key
+    while pos < len(sp.toks):
+        k = sp.toks[pos].key
         if k in {";", ".", ")", "\n"}:
             return True
-        if k in {",", "-"} and pos + 1 in title_at:
-            t = title_at[pos + 1]
-            if t.end in name_at:
+        if k in {",", "-"} and pos + 1 in sp.title_at:
+            t = sp.title_at[pos + 1]
+            if t.end in sp.name_at:
                 return False
             pos = t.end
             continue
@@ -270,82 +192,142 @@ def _chain_ends_cleanly(toks: list[_Tok], pos: int, title_at: dict[int, _Title],
     return True
 
 
-def _assign(toks: list[_Tok], titles: list[_Title], names: list[_Name]) -> None:
-    """Attach titles to names: list intros, then titles after each name, then titles before it."""
-    title_at = {t.start: t for t in titles}
-    title_end_at = {t.end: t for t in titles}
-    name_at = {nm.start: nm for nm in names}
-    n = len(toks)
+def _assign_after(sp: _Spans) -> None:
+    """Titles after the name: 'A - Chủ tịch HĐND tỉnh, Trưởng ban Tuyên giáo; B …', 'A được bầu giữ chức T'."""
+    for nm in sp.names:
+        group, pos = _coordinated(sp, nm)
+        if len(group) == 1:
+            pos = nm.end
+        first = True
+        while True:
+            t, start, sep = _next_title(sp, pos, first)
+            if t is None or t.claimed or t.end in sp.name_at:
+                break
+            if len(group) > 1 and sep != "verb" and first:
+                group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
+            if sep == ";" and not _chain_ends_cleanly(sp, t.end):
+                break
+            t.claimed = True
+            for member in group:
+                member.titles.append(t)
+            pos, first = comma_place(sp.toks, t.end), False
+            if pos < len(sp.toks) and sp.toks[pos].key == ")":
+                pos += 1
+                if _bridge(sp, pos) is None:
+                    break
 
-    # 1. 'các Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ...' and 'các Phó Chủ tịch UBND tỉnh A, B và C'
-    for t in titles:
+
+def _assign_list_intros(sp: _Spans) -> None:
+    """'các Ủy viên Ban Thường vụ Tỉnh ủy: A, …; B, …', '7 Phó Giám đốc gồm đại tá A, B và thượng tá C'."""
+    toks, n = sp.toks, len(sp.toks)
+    for t in sp.titles:
         s = t.start
-        if not (s and toks[s - 1].key == "các" or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
+        counted = s and (toks[s - 1].key in lx.LIST_COUNTS or toks[s - 1].kind == "n")
+        if not (counted or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
             continue
-        p = t.end
-        colon = False
-        while p < n and toks[p].key in {":", "là", "gồm", "có", "các", "đồng", "chí", "ông", "bà"}:
+        p, colon = t.end, False
+        while p < n and (toks[p].key in lx.LIST_LINKS or match(_RANK_TABLE, toks, p)):
             colon = colon or toks[p].key == ":"
-            p += 1
-        if p not in name_at:
+            p += len(match(_RANK_TABLE, toks, p) or (1,))
+        if p not in sp.name_at:
             continue
         t.claimed = True
         if colon:
             stop = _sentence_end(toks, p)
-            for nm in names:
+            for nm in sp.names:
                 if p <= nm.start < stop:
                     nm.titles.append(t)
-        else:
-            nm = name_at[p]
-            while nm:
-                nm.titles.append(t)
-                q = nm.end
-                while q < n and toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"}:
-                    q += 1
-                nm = name_at.get(q) if q > nm.end else None
-
-    # 2. titles after the name: 'A - Chủ tịch HĐND tỉnh, Trưởng ban Tuyên giáo; B ...'
-    for nm in names:
-        pos, first = nm.end, True
-        while pos < n:
-            k = toks[pos].key
-            sep = None
-            if k in {",", "-", "(", ";"} or k == "kiêm" and not first:
-                sep, nxt = k, pos + 1
-            elif verb := _match(_VERBS, toks, pos):
-                sep, nxt = "verb", pos + len(verb)
-            if sep is None or nxt not in title_at:
-                break
-            t = title_at[nxt]
-            if t.claimed or t.end in name_at:
-                break
-            if sep == ";" and not _chain_ends_cleanly(toks, t.end, title_at, name_at):
-                break
-            t.claimed = True
+            continue
+        nm: Name | None = sp.name_at[p]
+        while nm:
             nm.titles.append(t)
-            pos, first = t.end, False
-            if pos < n and toks[pos].key == ")":
-                break
+            q = nm.end
+            while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
+                q += len(match(_RANK_TABLE, toks, q) or (1,))
+            nm = sp.name_at.get(q) if q > nm.end else None
 
-    # 3. titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A'
-    for nm in names:
+
+def _titles_before_doi_voi(sp: _Spans, stop: int) -> list[Title]:
+    """Unclaimed titles in the clause before 'đối với' at stop ('miễn nhiệm chức danh T1, … T2 khóa VI …')."""
+    toks, found = sp.toks, []
+    q = stop - 1
+    while q >= 0 and stop - q <= 30:
+        k = toks[q].key
+        if k in {".", ";", "\n", ":"} or q in {nm.end - 1 for nm in sp.names}:
+            break
+        t = sp.title_end_at.get(q + 1)
+        if (
+            t is not None
+            and not t.claimed
+            and t.start > 0
+            and (toks[t.start - 1].key in {"chức", "danh", "vụ", "nhiệm", "cách", "bầu", "cử", ","})
+        ):
+            found.append(t)
+            q = t.start - 1
+            continue
+        q -= 1
+    return list(reversed(found))
+
+
+def _assign_doi_voi(sp: _Spans) -> None:
+    """'cách chức Phó Chủ tịch UBND huyện … đối với bà Y Nga': the titles go to the name after 'đối với'."""
+    toks = sp.toks
+    for nm in sp.names:
         a = nm.start
-        before: list[_Title] = []
-        t = title_end_at.get(a)
+        if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 5) : a]):
+            continue
+        hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
+        s = a - hon
+        doi_voi = s >= 2 and toks[s - 2].key == "đối" and toks[s - 1].key == "với"
+        cho = hon and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
+        if not (doi_voi or cho):
+            continue
+        found = _titles_before_doi_voi(sp, s - 2 if doi_voi else s - 1)
+        for t in found:
+            t.claimed = True
+        for member in [nm, *_listed_after(sp, nm)] if found else []:
+            member.titles.extend(found)
+
+
+def _listed_after(sp: _Spans, nm: Name) -> list[Name]:
+    """Names listed after nm in its sentence with their own honorific: '… đối với ông A, …; ông B, …'."""
+    toks, out = sp.toks, []
+    stop = _sentence_end(toks, nm.end)
+    for other in sp.names:
+        if nm.end <= other.start < stop and other.start >= 2:
+            before = toks[other.start - 1].key, toks[other.start - 2].key
+            if before[0] in {"ông", "bà"} and before[1] in {";", ",", "và"}:
+                out.append(other)
+    return out
+
+
+def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:
+    s = a - len(phrase)
+    return s >= 0 and all(toks[s + k].key == phrase[k] for k in range(len(phrase)))
+
+
+def _assign_before(sp: _Spans) -> None:
+    """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A'."""
+    toks = sp.toks
+    for nm in sp.names:
+        a = _before_degrees(toks, nm.start)
+        degrees = a != nm.start
+        t = sp.title_end_at.get(a)
         if t is None or t.claimed:
             t = None
-            hon = next((len(h) for h in _HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
+            hon = next((len(h) for h in HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
             p = a - hon if hon else a
-            if hon and p and toks[p - 1].key == ",":
+            if (hon or degrees) and p and toks[p - 1].key == ",":
                 p -= 1
             elif not hon and a and toks[a - 1].key == "-":
                 p = a - 1
             if p != a:
-                t = title_end_at.get(p)
+                t = sp.title_end_at.get(p)
+        before: list[Title] = []
         if t is not None and not t.claimed:
             before.append(t)
             while (s := before[-1].start) and toks[s - 1].key in {",", "-"}:
-                prev = title_end_at.get(s - 1)
+                prev = sp.title_end_at.get(s - 1)
                 if prev is None or prev.claimed:
                     break
                 before.append(prev)
@@ -354,12 +336,50 @@ def _assign(toks: list[_Tok], titles: list[_Title], names: list[_Name]) -> None:
         nm.titles[:0] = reversed(before)
 
 
-_HONORIFICS_BEFORE = sorted({p for ps in _HONORIFICS.values() for p in ps}, key=len, reverse=True)
+def _before_degrees(toks: list[Tok], a: int) -> int:
+    """'Phó Thủ tướng Chính phủ, GS., TS. Vương Đình Huệ': where the name starts once degrees are skipped."""
+    while True:
+        if a >= 2 and toks[a - 1].key == "." and toks[a - 2].key in lx.DEGREES:
+            a -= 2
+        elif (
+            a >= 1
+            and toks[a - 1].key in lx.DEGREES
+            or a >= 3
+            and toks[a - 1].key == ","
+            and (toks[a - 2].key in lx.DEGREES or toks[a - 2].key == "." and toks[a - 3].key in lx.DEGREES)
+        ):
+            a -= 1
+        else:
+            return a
 
 
-def _ends_with(toks: list[_Tok], a: int, phrase: tuple[str, ...]) -> bool:
-    s = a - len(phrase)
-    return s >= 0 and all(toks[s + k].key == phrase[k] for k in range(len(phrase)))
+def _places_after_titles(sp: _Spans) -> None:
+    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' closing a title joined to a name is a place."""
+    keep = []
+    for nm in sp.names:
+        t = sp.title_end_at.get(nm.start)
+        owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "("}
+        if owned and nm.end - nm.start == 2 and t.start - 1 in {x.end for x in sp.names}:
+            nxt = sp.toks[nm.end] if nm.end < len(sp.toks) else None
+            if nxt is None or not nxt.cap and nxt.key not in {",", "-", "(", ";"}:
+                del sp.title_end_at[t.end]
+                t.end = nm.end
+                sp.title_end_at[t.end] = t
+                continue
+        keep.append(nm)
+    sp.names[:] = keep
+    sp.name_at = {nm.start: nm for nm in keep}
+
+
+def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name]:
+    """Attach titles to names; the names that remain people (places after titles dropped)."""
+    sp = _Spans(toks, titles, names)
+    _places_after_titles(sp)
+    _assign_list_intros(sp)
+    _assign_after(sp)
+    _assign_doi_voi(sp)
+    _assign_before(sp)
+    return sp.names
 
 
 # ---------------------------------------------------------------- public entry
@@ -373,14 +393,8 @@ def find_officials(text: str) -> list[Official]:
     return officials_in_canonical(display, canonical(display))
 
 
-def officials_in_canonical(display: str, work: str) -> list[Official]:
-    """`find_officials` on a text and its `canonical` form (computed once by the caller)."""
-    if len(work) != len(display):
-        display = work
-    toks = _tokenize(work)
-    titles, names = _scan(toks)
-    _assign(toks, titles, names)
-
+def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Official]:
+    """One Official per full name (key), titles merged by title_key in order of appearance."""
     people: dict[str, Official] = {}
     title_keys: dict[str, set[str]] = {}
     for nm in names:
@@ -398,14 +412,69 @@ def officials_in_canonical(display: str, work: str) -> list[Official]:
             if tk not in seen:
                 seen.add(tk)
                 person.titles.append(written)
-    for k in [k for k, p in people.items() if all(t.lower().startswith("cố ") for t in p.titles)]:
+    late = [k for k, p in people.items() if all(t.split(" ", 1)[0].lower() == FORMER[1] for t in p.titles)]
+    for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
         del people[k]
-    _count_mentions(toks, names, work, people)
-    return list(people.values())
+    return people
 
 
-def _count_mentions(toks: list[_Tok], names: list[_Name], work: str, people: dict[str, Official]) -> None:
-    """Full-name occurrences plus back-references: 'ông Đằng', 'ông Xuân Lâm', 'đồng chí Loan'."""
+def officials_in_canonical(display: str, work: str) -> list[Official]:
+    """`find_officials` on a text and its `canonical` form (computed once by the caller)."""
+    return officials_and_titles(display, work)[0]
+
+
+Spans = list[tuple[int, int]]
+
+
+def officials_and_titles(display: str, work: str) -> tuple[list[Official], Spans, Spans]:
+    """The officials of a text (as `officials_in_canonical`), and the character spans of every title and of
+    every personal name in it (what topic rules must not read as evidence: 'Phạm Văn Hóa' is no 'văn hóa')."""
+    from indexer.enrich.places import place_officials
+    from indexer.enrich.quotes import attach_quotes
+
+    if len(work) != len(display):
+        display = work
+    toks = tokenize(work)
+    titles, names = scan(toks)
+    names = assign(toks, titles, names)
+    people = _people(display, toks, names)
+    refs = _count_mentions(toks, names, work, people)
+    _titles_of_back_references(display, toks, titles, names, refs, people)
+    place_officials(display, toks, names, people)
+    attach_quotes(display, toks, names, titles, refs, people)
+    title_spans = [(toks[t.start].start, toks[t.end - 1].end) for t in titles]
+    name_spans = [(toks[nm.start].start, toks[nm.end - 1].end) for nm in names]
+    return list(people.values()), title_spans, name_spans
+
+
+def _titles_of_back_references(
+    display: str, toks: list[Tok], titles: list[Title], names: list[Name], refs: dict[int, str], people: dict
+) -> None:
+    """'Ông Niên còn là ủy viên Hội đồng Dân tộc …', 'Bà Thủy từng giữ chức …': titles joined to a
+    back-reference (by a joining phrase) go to the one official it names."""
+    sp = _Spans(toks, titles, names)
+    for s, person in refs.items():
+        pos = s + max(cap_run(toks, s), 1)
+        if (start := _bridge(sp, pos)) is None:
+            continue
+        official = people[person]
+        seen = {title_key(t) for t in official.titles}
+        t: Title | None = sp.title_at[start]
+        while t is not None and not t.claimed and t.end not in sp.name_at:
+            t.claimed = True
+            written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
+            if title_key(written) not in seen:
+                seen.add(title_key(written))
+                official.titles.append(written)
+            nxt = t.end + 1
+            t = sp.title_at.get(nxt) if t.end < len(toks) and toks[t.end].key in {",", ";"} else None
+
+
+def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[str, Official]) -> dict[int, str]:
+    """Full-name occurrences plus back-references ('ông Đằng', 'ông Xuân Lâm', 'đồng chí Loan').
+
+    Returns the back-references resolved to one official: token index of the given name → person key.
+    """
     for nm in names:
         k = key(work[toks[nm.start].start : toks[nm.end - 1].end])
         if k in people:
@@ -418,14 +487,18 @@ def _count_mentions(toks: list[_Tok], names: list[_Name], work: str, people: dic
                 suffixes.setdefault(" ".join(parts[-size:]), set()).add(k)
     full_starts = {nm.start for nm in names}
     inside = {i for nm in names for i in range(nm.start, nm.end)}
+    refs: dict[int, str] = {}
     for i, tok in enumerate(toks):
-        hon = _match(_HONORIFICS, toks, i) if tok.key in _HONORIFICS and i not in inside else None
+        hon = match(HONORIFICS, toks, i) if tok.key in HONORIFICS and i not in inside else None
         if not hon:
             continue
         s = i + len(hon)
-        run = _cap_run(toks, s)
+        run = cap_run(toks, s)
         if s in full_starts and key(work[toks[s].start : toks[s + run - 1].end]) in people or not 1 <= run <= 2:
             continue
         owners = suffixes.get(" ".join(t.key for t in toks[s : s + run]), set())
         if len(owners) == 1:
-            people[next(iter(owners))].mentions += 1
+            owner = next(iter(owners))
+            people[owner].mentions += 1
+            refs[s] = owner
+    return refs

@@ -87,8 +87,10 @@ class OfficialProfile:
             id=data["id"],
             name=data["name"],
             province=data["province"],
-            titles=[TitleSpan(t["title"], _date(t.get("first_seen")), _date(t.get("last_seen")), t.get("articles", 0))
-                    for t in data.get("titles", [])],
+            titles=[
+                TitleSpan(t["title"], _date(t.get("first_seen")), _date(t.get("last_seen")), t.get("articles", 0))
+                for t in data.get("titles", [])
+            ],
             mentions_by_month=dict(data.get("mentions_by_month", {})),
             co_mentioned=[(c["id"], c["name"], c["count"]) for c in data.get("co_mentioned", [])],
             topics=[(t["slug"], t["count"]) for t in data.get("topics", [])],

@@ -8,21 +8,36 @@ import re
 from domain.topics import TOPICS
 from indexer.enrich.lexicon import read_lines
 from vntext import key
+from vntext.normalize import key_of_canonical
 
 TITLE_WEIGHT = 3.0  # a phrase in the headline counts this many times its weight
 MAX_TAGS = 4
 MIN_SCORE = 4.0  # a secondary topic needs at least this much evidence ...
 RELATIVE = 0.35  # ... and this share of the primary topic's score
 SECTION_BONUS = 8.0  # the paper's own section: added, and at least half the top score
-FALLBACK = "van-hoa-xa-hoi"  # an article without any evidence still gets one tag
-
-_DASH_RE = re.compile("[\u2010-\u2015\u2212]")
-_SPACE_RE = re.compile(r"\s+")
+TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
-def _light_key(canonical_text: str) -> str:
-    """`vntext.key` for text already canonical: dashes and spaces unified, case-folded."""
-    return _SPACE_RE.sub(" ", _DASH_RE.sub("-", canonical_text)).casefold()
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex alternation for many literal phrases, factored by common prefix (far fewer retries)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a phrase ends here and longer ones go on: the longer first, the end only at a word edge
+            return f"(?:{body}|(?!\\w))" if len(branches) == 1 else f"(?:{body[3:-1]}|(?!\\w))"
+        return body
+
+    return walk(trie)
 
 
 def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
@@ -32,8 +47,7 @@ def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
         if slug not in TOPICS:
             raise ValueError(f"topics.tsv: unknown topic {slug!r}")
         phrases[key(phrase)] = (slug, float(weight))
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), phrases
+    return re.compile(rf"(?<!\w){_trie_pattern(list(phrases))}(?!\w)"), phrases
 
 
 def _load_sections() -> list[tuple[str, str]]:
@@ -56,38 +70,48 @@ def section_topic(section: str | None) -> str | None:
     return next((slug for name, slug in _SECTIONS if name in k), None)
 
 
-def topic_scores(title: str, body: str, *, canonical_input: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+def _counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in _PHRASES_RE.finditer(text):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return counts
+
+
+def topic_scores(
+    title: str, body: str, *, canonical_input: bool = False, titles_text: str = ""
+) -> tuple[dict[str, float], dict[str, float]]:
     """Evidence per topic (total, and the headline's share): phrase weights, repetition damped by log.
 
     With `canonical_input`, title and body are already `vntext.canonical` (saves recomputing it).
+    `titles_text`: the officials' titles, taken out of the body by the caller; their phrases count
+    TITLES_FACTOR as much (who attended is weak evidence of what the story is about).
     """
-    norm = _light_key if canonical_input else key
-    counts: dict[str, dict[str, int]] = {}
-    for text, factor in ((norm(title), TITLE_WEIGHT), (norm(body), 1.0)):
-        for m in _PHRASES_RE.finditer(text):
-            phrase = m.group()
-            slot = counts.setdefault(phrase, {"n": 0, "t": 0})
-            slot["n"] += 1
-            slot["t"] += factor == TITLE_WEIGHT
+    norm = key_of_canonical if canonical_input else key
+    head, rest, titles = (_counts(norm(t)) if t else {} for t in (title, body, titles_text))
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
-    for phrase, c in counts.items():
+    for phrase in head.keys() | rest.keys() | titles.keys():
         slug, weight = _PHRASES[phrase]
-        body_n = c["n"] - c["t"]
-        headline = weight * TITLE_WEIGHT * min(c["t"], 1)
-        scores[slug] = scores.get(slug, 0.0) + weight * ((1 + math.log(body_n)) if body_n else 0.0) + headline
+        n = rest.get(phrase, 0)
+        headline = weight * TITLE_WEIGHT if phrase in head else 0.0
+        score = weight * (1 + math.log(n)) if n else 0.0
+        if phrase in titles:
+            score += weight * TITLES_FACTOR
+        scores[slug] = scores.get(slug, 0.0) + score + headline
         if headline:
             in_title[slug] = in_title.get(slug, 0.0) + headline
     return scores, in_title
 
 
-def classify(title: str, body: str, section: str | None = None, *, canonical_input: bool = False) -> list[str]:
-    """1-4 topic slugs for an article, the primary first.
+def classify(
+    title: str, body: str, section: str | None = None, *, canonical_input: bool = False, titles_text: str = ""
+) -> list[str]:
+    """0-4 topic slugs for an article, the primary first; none when the text gives no evidence at all.
 
     Primary: the paper's section topic if it maps to one, else the headline's strongest topic (if it has
     enough evidence overall), else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
-    scores, in_title = topic_scores(title, body, canonical_input=canonical_input)
+    scores, in_title = topic_scores(title, body, canonical_input=canonical_input, titles_text=titles_text)
     top = max(scores.values(), default=0.0)
     primary = None
     if (sec := section_topic(section)) is not None:
@@ -103,6 +127,6 @@ def classify(title: str, body: str, section: str | None = None, *, canonical_inp
     if primary is not None:
         tags = [primary] + [t for t in tags if t != primary]
     tags = tags[:MAX_TAGS]
-    if not tags:
-        tags = [ranked[0][0]] if ranked and ranked[0][1] > 0 else [FALLBACK]
+    if not tags and ranked and ranked[0][1] > 0:
+        tags = [ranked[0][0]]
     return tags

@@ -57,3 +57,69 @@ document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
     if (event.key === "Escape") { list.hidden = true; input.focus(); }
   });
 });
+
+// Charts: "PNG" draws the figure's SVG on a canvas (twice its size) and downloads it.
+document.querySelectorAll("button[data-png]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var svg = document.getElementById(button.dataset.png).querySelector("svg");
+    var width = svg.viewBox.baseVal.width, height = svg.viewBox.baseVal.height;
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement("canvas");
+      canvas.width = 2 * width;
+      canvas.height = 2 * height;
+      var context = canvas.getContext("2d");
+      context.scale(2, 2);
+      context.drawImage(image, 0, 0, width, height);
+      var link = document.createElement("a");
+      link.href = canvas.toDataURL("image/png");
+      link.download = "newsarchive-" + button.dataset.png + ".png";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    };
+    var text = new XMLSerializer().serializeToString(svg);
+    image.src = "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(text)));
+  });
+});
+
+// A filter box inside long facets: keeps the values whose name contains what is typed (accents optional).
+function folded(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+document.querySelectorAll("input[data-facet-filter]").forEach(function (input) {
+  input.hidden = false;
+  var items = input.closest(".facet").querySelectorAll("li");
+  input.addEventListener("input", function () {
+    var wanted = folded(input.value.trim());
+    items.forEach(function (item) { item.hidden = wanted !== "" && folded(item.textContent).indexOf(wanted) < 0; });
+  });
+});
+
+// On a phone the results come first and the filters open from a "Filters" button.
+document.querySelectorAll("button.filters-button").forEach(function (button) {
+  var facets = document.getElementById(button.getAttribute("aria-controls"));
+  var narrow = window.matchMedia("(max-width: 50rem)");
+  function layout() {
+    button.hidden = !narrow.matches;
+    facets.classList.toggle("collapsed", narrow.matches && button.getAttribute("aria-expanded") !== "true");
+  }
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    layout();
+    if (open) { facets.scrollIntoView(); }
+  });
+  narrow.addEventListener("change", layout);
+  layout();
+});
+
+// Cite box: copy a citation to the clipboard.
+document.querySelectorAll("button[data-copy]").forEach(function (button) {
+  var area = document.querySelector('textarea[data-citation="' + button.dataset.copy + '"]');
+  if (!navigator.clipboard || !area) { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(area.value).catch(function () { area.select(); });
+  });
+});

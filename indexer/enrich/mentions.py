@@ -1,0 +1,380 @@
+"""Where titles and personal names stand in a text: tokens, the title grammar and name spans.
+
+The officials extractor (officials.py) joins what this module finds. A title is optional prefixes
+(nguyên, cố, quyền, tân), a head (Phó Bí thư, Chủ tịch, Giám đốc, …), organisation phrases (Thường trực,
+Tỉnh ủy, HĐND, Sở Lao động - Thương binh và Xã hội, … ‹của Quốc hội›, ‹(CDC)›, ‹, Công an tỉnh X›) and a
+place (tỉnh Cà Mau); a name is a capitalised run starting with a surname, or any capitalised run in a name
+slot (after ông/bà/đồng chí or a list separator, before a title) for names without a Kinh surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.enrich import lexicon as lx
+from vntext.abbreviations import ABBREVIATIONS
+from vntext.punctuation import unify_dashes
+
+_TOKEN_RE = re.compile(
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
+    r"|(?P<l>\n)"
+    r"|(?P<p>[^\w\s])"
+)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+NO_SENTENCE_END = frozenset({"tp", "ts", "ths", "pgs", "gs", "bs", "th", "ks", "t", "st", "ngưt", "tskh"})
+
+
+class Tok:
+    """One token: offsets into the text, its text, lower-case key, kind (a/w/n/l/p) and name-likeness."""
+
+    __slots__ = ("start", "end", "text", "key", "kind", "cap")
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    cap: bool  # a name-like word: capitalised, not an all-caps acronym (single letters 'Y', 'A' allowed)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Tokens with offsets into `text`; every dash reads as '-' (same length, so offsets hold)."""
+    text = unify_dashes(text)
+    low = text.lower()
+    same = len(low) == len(text)
+    out: list[Tok] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        t = Tok()
+        t.start, t.end = s, e = m.span()
+        t.text = w = m.group()
+        t.kind = kind = m.lastgroup or "p"
+        t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
+        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
+        append(t)
+    return out
+
+
+PhraseTable = dict[str, list[tuple[str, ...]]]
+
+
+def phrase_table(phrases: list[str]) -> PhraseTable:
+    """First token key → token-key tuples, longest first (tokenized in capitals: 'tn&mt' reads as TN&MT)."""
+    table: PhraseTable = {}
+    for phrase in phrases:
+        toks = tuple(t.key for t in tokenize(phrase.upper()))
+        if toks and toks not in table.get(toks[0], ()):
+            table.setdefault(toks[0], []).append(toks)
+    for entries in table.values():
+        entries.sort(key=len, reverse=True)
+    return table
+
+
+def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None:
+    """Longest phrase of `table` starting at token i."""
+    if i >= len(toks):
+        return None
+    for phrase in table.get(toks[i].key, ()):
+        end = i + len(phrase)
+        if end <= len(toks) and all(toks[i + k].key == phrase[k] for k in range(1, len(phrase))):
+            return phrase
+    return None
+
+
+_NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ", "PGĐ", "ĐB"}
+_TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
+_TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
+HEADS = phrase_table(lx.HEADS)
+HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
+RANKS = phrase_table(lx.RANKS)
+TAILS = phrase_table(_TAIL_LIST)
+# right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
+_AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+PLACES = phrase_table(lx.PLACES)
+HONORIFICS = phrase_table(lx.HONORIFICS)
+_TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
+_LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
+_LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
+_NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
+
+
+def _triggers(tail: tuple[str, ...]) -> bool:
+    """The organisation phrase ends with a word after which a place name follows ('… Biên phòng Minh Tân')."""
+    return any(tail[-n:] in _TRIGGERS for n in range(1, min(len(tail), 5) + 1))
+
+
+TITLE_STARTS = frozenset(HEADS) | frozenset(HEADS_NEED_TAIL) | lx.QUALIFIERS
+MAJOR_SURNAMES = frozenset(
+    ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương"]
+)
+# Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
+_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho"})
+_DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
+
+
+def is_surname(tok: Tok) -> bool:
+    return tok.cap and (tok.key in lx.SURNAMES or tok.key.startswith(("h'", "h’")))
+
+
+def valid_name(toks: list[Tok], i: int, length: int) -> bool:
+    return 2 <= length <= 5 and is_surname(toks[i]) and all(toks[i + k].cap for k in range(length))
+
+
+def cap_run(toks: list[Tok], i: int) -> int:
+    j = i
+    while j < len(toks) and toks[j].cap:
+        j += 1
+    return j - i
+
+
+# ---------------------------------------------------------------- titles
+
+
+def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
+    """Within a capitalised run after a place trigger, the number of words that are the place.
+
+    `local`: the trigger names a unit below the province (huyện, xã, Huyện ủy, …), whose names no gazetteer
+    here lists; there a lone two-word run without a major surname is the place ('xã Châu Thới').
+    """
+    if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
+        return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
+    for p in range(min(run, 4)):
+        rest = run - p
+        if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
+            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
+            if rest == 4 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
+                continue
+            return p
+    return run
+
+
+def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) -> int:
+    """After an organisation: skip a place name (tỉnh Cà Mau), leaving a following personal name alone."""
+    run = cap_run(toks, k)
+    place = match(PLACES, toks, k)
+    if place:
+        rest = run - len(place)
+        if rest == 1 or (rest > 1 and not triggered and not valid_name(toks, k + len(place), rest)):
+            return k + run  # 'huyện Điện Biên Đông': the gazetteer's 'Điện Biên' plus the rest of the run
+        return k + len(place)
+    if not triggered or run == 0:
+        return k
+    return k + _split_run(toks, k, run, local)
+
+
+def _bracketed_tails(toks: list[Tok], k: int) -> int:
+    """'(CDC)', '(Ban Tuyên giáo Trung ương)', '(Bộ TT&TT)' right after an organisation: end after ')', or k."""
+    if k >= len(toks) or toks[k].key != "(":
+        return k
+    j = k + 1
+    while j < len(toks) and j - k <= 10:
+        if toks[j].key == ")":
+            return j + 1 if j > k + 1 else k
+        tail = match(TAILS, toks, j)
+        if tail:
+            j += len(tail)
+        elif toks[j].kind in ("a", "w") and toks[j].text.isupper() and j == k + 1:
+            j += 1
+        else:
+            return k
+    return k
+
+
+def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
+    """End of the organisation phrases (and places) following a head at k."""
+    triggered = local = False
+    while True:
+        tail = match(TAILS, toks, k)
+        if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
+            tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+        if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
+            tail = None  # 'Lâm' starting a name, not an organisation word
+        if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
+            k += 1  # 'Ủy ban Xã hội của Quốc hội'
+            continue
+        if tail:
+            k += len(tail)
+            triggered = _triggers(tail)
+            local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
+            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
+            if numbered and k < len(toks) and (_ROMAN.match(toks[k].text) or toks[k].kind == "n"):
+                k += 1
+            k = _bracketed_tails(toks, k)
+            continue
+        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
+        if end == k:
+            return k
+        k, triggered = end, False
+
+
+def comma_place(toks: list[Tok], k: int) -> int:
+    """', tỉnh Phú Yên' after a title ('Bí thư Thị ủy Thị xã Sông Cầu, tỉnh Phú Yên'): its end, or k."""
+    if k + 2 < len(toks) and toks[k].key == "," and toks[k + 1].key in {"tỉnh", "tp", "tp."} and toks[k + 2].cap:
+        end = _place_end(toks, k + 2, True)
+        return end if end > k + 2 else k
+    return k
+
+
+def _comma_org(toks: list[Tok], k: int) -> int:
+    """', Công an tỉnh Nam Định' after a title: the organisation the title belongs to (end), or k."""
+    if k + 1 >= len(toks) or toks[k].key != ",":
+        return k
+    if toks[k + 1].key not in _COMMA_ORGS:
+        return k
+    if toks[k + 1].key in TITLE_STARTS or not match(TAILS, toks, k + 1):
+        return k
+    end = _tails(toks, k + 1, (), -1)
+    after = toks[end] if end < len(toks) else None
+    if after is not None and (after.cap or after.key in {",", "-", ";"} or end in _starts_of_titles(toks, end)):
+        return k  # a name, a list or another title follows: the comma separates, it does not continue
+    return end
+
+
+def _starts_of_titles(toks: list[Tok], i: int) -> set[int]:
+    return {i} if i < len(toks) and toks[i].key in TITLE_STARTS and match_title(toks, i, comma=False) else set()
+
+
+def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
+    """End (exclusive) of the title starting at token i, or None."""
+    j = i
+    while j < len(toks) and toks[j].key in lx.QUALIFIERS:
+        j += 1
+    head = match(HEADS, toks, j)
+    need_tail = head is None
+    if head is None:
+        head = match(HEADS_NEED_TAIL, toks, j)
+        if head is None:
+            return None
+    head_end = j + len(head)
+    k = _tails(toks, head_end, head, head_end)
+    if k + 1 < len(toks) and toks[k - 1].key == "đồng" and (toks[k].key, toks[k + 1].key) in _BOARDS:
+        return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
+    while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
+        k -= 1
+    if need_tail and k == head_end:
+        # 'Đại biểu Nguyễn Sỹ Cương - đoàn Ninh Thuận': a deputy named right after the word
+        deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
+        deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
+        return k if deputy else None
+    return _comma_org(toks, k) if comma else k
+
+
+# ---------------------------------------------------------------- elements
+
+
+@dataclass(slots=True)
+class Title:
+    start: int
+    end: int
+    claimed: bool = False
+
+
+@dataclass(slots=True)
+class Name:
+    start: int
+    end: int
+    titles: list[Title] = field(default_factory=list)
+
+
+def _listed_head(toks: list[Tok], i: int) -> int | None:
+    """'7 Phó Giám đốc gồm …', 'hai Phó Chủ tịch là …': a bare head counted before a list of names is a title."""
+    head = match(HEADS_NEED_TAIL, toks, i)
+    counted = any(t.kind == "n" or t.key in lx.LIST_COUNTS - {"các"} for t in toks[max(0, i - 3) : i])
+    if not head or not counted:  # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
+        return None
+    end = i + len(head)
+    return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
+
+
+def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
+    """A capitalised run right after an institution word, a number or an acronym is not a person."""
+    if not i or i in title_ends:
+        return False
+    prev = toks[i - 1]
+    if prev.key in lx.DEGREES or (prev.key == "." and i > 1 and toks[i - 2].key in lx.DEGREES):
+        return False
+    if _ROMAN.match(prev.text) or tuple(t.key for t in toks[max(0, i - 3) : i]) in _DEGREE_WORDS:
+        return False  # 'bác sĩ chuyên khoa II Nguyễn …', 'Tiến sỹ khoa học Đặng Vũ Minh'
+    return (
+        prev.key in lx.INSTITUTION_PREV
+        or prev.kind == "n"
+        or (prev.kind == "w" and len(prev.text) > 1 and prev.text.isupper())
+    )
+
+
+_BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
+_NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
+
+
+def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
+    """Position i follows an honorific or a list separator: a name may stand here without a Kinh surname."""
+    if i and toks[i - 1].key in {";", ":"}:
+        return True
+    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
+        return False
+    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+
+
+HONORIFICS_BEFORE = sorted(
+    {p for ps in HONORIFICS.values() for p in ps} | {p for ps in RANKS.values() for p in ps}, key=len, reverse=True
+)
+
+
+_SLOT_LAST_WORDS = frozenset(h[-1] for h in HONORIFICS_BEFORE)
+
+
+def _name_end(toks: list[Tok], i: int) -> int:
+    j = i + 1
+    while j < len(toks) and toks[j].cap and not (toks[j].key in TITLE_STARTS and match_title(toks, j)):
+        j += 1
+    return j
+
+
+def _slot_name(toks: list[Tok], i: int) -> int | None:
+    """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
+    j = _name_end(toks, i)
+    if not 2 <= j - i <= 4 or j >= len(toks):
+        return None
+    nxt = j + 1 if toks[j].key in {",", "-", "("} else j
+    return j if nxt < len(toks) and toks[nxt].key in TITLE_STARTS and match_title(toks, nxt) else None
+
+
+def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
+    """Every title span and personal-name span of the text, left to right."""
+    titles: list[Title] = []
+    names: list[Name] = []
+    title_ends: set[int] = set()
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        chuc = i and toks[i - 1].key == "chức" and tok.key == "vụ"  # 'giữ chức vụ Trưởng ban', not 'Vụ trưởng'
+        if tok.key in TITLE_STARTS and not chuc and (end := match_title(toks, i) or _listed_head(toks, i)):
+            titles.append(Title(i, end))
+            title_ends.add(end)
+            i = end
+            continue
+        if not tok.cap:
+            i += 1
+            continue
+        place = match(PLACES, toks, i) if tok.key in PLACES else None
+        if place and len(place) >= cap_run(toks, i):
+            i += len(place)
+            continue
+        if is_surname(tok):
+            j = _name_end(toks, i)
+            if not _blocked(toks, i, title_ends) and valid_name(toks, i, j - i):
+                # 'So Y Hải', 'Kpá Y Tự': a capitalised word before the surname in a name slot belongs to the name
+                lead = toks[i - 1] if i > 1 else None
+                joins = lead is not None and lead.cap and lead.key not in _NOT_NAME_WORDS
+                start = i - 1 if joins and _name_slot(toks, i - 1, title_ends) else i
+                names.append(Name(start, j))
+            i = j
+            continue
+        if tok.key not in _NOT_NAME_WORDS and _name_slot(toks, i, title_ends) and (j := _slot_name(toks, i)):
+            names.append(Name(i, j))
+            i = j
+            continue
+        i += 1
+    return titles, names

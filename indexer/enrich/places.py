@@ -1,0 +1,113 @@
+"""Whose province: an official's province and national standing, read from the text.
+
+The province comes from the person's own titles ('Chủ tịch UBND tỉnh Bạc Liêu', 'Bí thư Tỉnh ủy Hà
+Giang'), else from the nearest province the text names before them (a lead-in 'Tại Bạc Liêu, …', 'HĐND
+tỉnh Trà Vinh bầu …'), else after them; it stays None when the text names none (the profiles then fall
+back to the paper's province). Someone holding a central position (Party centre, National Assembly,
+Government, ministries, central agencies) and no local one is national, with no province.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.enrich.lexicon import read_lines
+from indexer.enrich.mentions import Name, Tok, is_surname, tokenize
+from vntext import key
+from vntext.abbreviations import title_key
+
+_CITY = {"tp", "tp.", "thành", "phố"}
+_NOT_WHERE = {"quê", "sinh", "người", "gốc"}  # 'quê tỉnh Bình Định': a hometown, not where they serve
+
+
+def _load() -> tuple[dict[tuple[str, ...], str], int]:
+    table: dict[tuple[str, ...], str] = {}
+    for line in read_lines("provinces.txt"):
+        names = line.split("\t")
+        for variant in names:
+            table[tuple(t.key for t in tokenize(variant))] = names[0]
+    return table, max(len(k) for k in table)
+
+
+_PROVINCES, _LONGEST = _load()
+_FIRST_WORDS = frozenset(k[0] for k in _PROVINCES)
+_NEEDS_CITY = {("hồ", "chí", "minh")}  # 'tư tưởng Hồ Chí Minh' is no place; 'TP Hồ Chí Minh' is
+
+_NATIONAL_RE = re.compile(
+    r"\b(trung ương|quốc hội|chính phủ|thủ tướng|chủ tịch nước|tổng bí thư|bộ chính trị|ban bí thư|bộ trưởng|"
+    r"thứ trưởng|tổng cục|việt nam|nhà nước|tối cao|quốc gia|hội đồng dân tộc|ban công tác đại biểu|"
+    r"ủy ban (pháp luật|tư pháp|kinh tế|tài chính|quốc phòng|văn hóa|xã hội|khoa học|đối ngoại|"
+    r"các vấn đề xã hội|công tác đại biểu))\b|\bbộ\b(?! chỉ huy| đội)"
+)
+_DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
+_LOCAL_RE = re.compile(
+    r"\b(tỉnh|huyện|xã(?! hội)|phường|quận|thị xã|thị trấn|thành phố|tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|"
+    r"đảng ủy|hội đồng nhân dân|ủy ban nhân dân|sở)\b"
+)
+
+
+def province_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """(province, length) of a province name printed at token i, if any."""
+    if toks[i].key not in _FIRST_WORDS or not toks[i].text[:1].isupper():
+        return None
+    for size in range(min(_LONGEST, len(toks) - i), 0, -1):
+        phrase = tuple(t.key for t in toks[i : i + size])
+        if phrase in _PROVINCES and all(t.text[:1].isupper() or t.key == "-" for t in toks[i : i + size]):
+            if phrase in _NEEDS_CITY and not (i and toks[i - 1].key in _CITY):
+                return None
+            nxt = toks[i + size] if i + size < len(toks) else None
+            if nxt is not None and nxt.cap and not is_surname(nxt):
+                return None  # 'huyện Điện Biên Đông' is not the province Điện Biên
+            return _PROVINCES[phrase], size
+    return None
+
+
+def _mentions(toks: list[Tok], names: list[Name]) -> list[tuple[int, str]]:
+    """(token index, province) of every province the text names outside personal names and hometowns."""
+    inside = {i for nm in names for i in range(nm.start, nm.end)}
+    found: list[tuple[int, str]] = []
+    after = 0
+    for i in [i for i, t in enumerate(toks) if t.key in _FIRST_WORDS]:
+        if i < after or i in inside or not (hit := province_at(toks, i)):
+            continue
+        if not any(t.key in _NOT_WHERE for t in toks[max(0, i - 4) : i]):
+            found.append((i, hit[0]))
+            after = i + hit[1]
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def title_province(title: str) -> str | None:
+    """The province a title names: 'Chủ tịch UBND tỉnh Bạc Liêu' → 'Bạc Liêu'."""
+    toks = tokenize(title)
+    for i in range(len(toks)):
+        if hit := province_at(toks, i):
+            return hit[0]
+    return None
+
+
+def is_national(titles: list[str]) -> bool:
+    """A central position and no local one: 'Bộ trưởng Bộ Y tế', not 'Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy'."""
+    keys = [title_key(t) for t in titles]
+    if any(_LOCAL_RE.search(k) or title_province(t) for k, t in zip(keys, titles, strict=True)):
+        return False
+    return any(_NATIONAL_RE.search(_DEPUTY_RE.sub(" ", k)) for k in keys)
+
+
+def place_officials(display: str, toks: list[Tok], names: list[Name], people: dict) -> None:
+    """Fill `province` and `national` of every Official in `people` (keyed by vntext.key of the name)."""
+    mentions = _mentions(toks, names)
+    first_at: dict[str, int] = {}
+    for nm in names:
+        first_at.setdefault(key(display[toks[nm.start].start : toks[nm.end - 1].end]), nm.start)
+    for k, person in people.items():
+        person.national = is_national(person.titles)
+        if person.national:
+            person.province = None
+            continue
+        person.province = next((p for t in person.titles if (p := title_province(t))), None)
+        if person.province is None and mentions:
+            at = first_at.get(k, 0)
+            before = [p for i, p in mentions if i < at]
+            person.province = before[-1] if before else next(p for i, p in mentions)
