@@ -11,11 +11,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from archive.article import Article, article_id, normalize_url
+from archive.locks import RunLock, archive_lock
 from archive.warc import RawResponse, WarcPointer, WarcStore
 
 _SCHEMA = """
@@ -52,6 +54,10 @@ CREATE TABLE IF NOT EXISTS signatures (
 _MIGRATIONS = {"cluster_id": "ALTER TABLE articles ADD COLUMN cluster_id TEXT"}
 
 
+class ArchiveWriteError(OSError):
+    """The archive could not be written (disk full, file too large, database error): the run must stop."""
+
+
 @dataclass(frozen=True, slots=True)
 class PageState:
     """What a crawl needs to know of a URL before fetching it again."""
@@ -76,11 +82,36 @@ class PageRecord:
 
 
 class Archive:
-    """SQLite archive of record under a data directory, with raw responses in `warc/`."""
+    """SQLite archive of record under a data directory, with raw responses in `warc/`.
 
-    def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+    A writer (the default) holds the archive's lock (archive.locks) from open to close: only it may repair
+    or append WARC files; a second writer gets LockHeld (after `lock_wait` seconds). A reader
+    (`readonly=True`: the web app, exports, the indexer) takes no lock, opens the database read-only and
+    never touches the WARC files, so it can read while a crawl writes.
+    """
+
+    def __init__(self, data_dir: Path, *, readonly: bool = False, lock_wait: float = 0.0) -> None:
         self.path = data_dir / "archive.sqlite3"
+        self.readonly = readonly
+        self.write_error: ArchiveWriteError | None = None  # the first write that failed, if any
+        self._lock: RunLock | None = None
+        if readonly:
+            if not self.path.is_file():
+                raise FileNotFoundError(f"no archive in {data_dir} (run `newsarchive crawl` first)")
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            self.warc = WarcStore(data_dir / "warc", readonly=True)
+            return
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = archive_lock(data_dir, lock_wait).acquire()
+        try:
+            self._open_writer(data_dir)
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _open_writer(self, data_dir: Path) -> None:
+        """Open (or create) the database for writing and the WARC store, which repairs a killed run's file."""
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -96,15 +127,56 @@ class Archive:
                 self.db.execute(statement)
 
     def close(self) -> None:
-        """Close the WARC writer and the database."""
-        self.warc.close()
-        self.db.close()
+        """Close the WARC writer and the database, then release the writer's lock."""
+        try:
+            self.warc.close()
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Archive:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Roll back and raise ArchiveWriteError (kept in `write_error`) when a write fails."""
+        try:
+            yield
+        except (OSError, sqlite3.OperationalError) as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            error = ArchiveWriteError(
+                f"cannot {what} in the archive {self.path.parent}: {exc} (disk full?); what was archived before "
+                "is kept whole: make room and run again"
+            )
+            self.write_error = self.write_error or error
+            raise error from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes that stand or fall together (a page and the article extracted from it).
+
+        Without it, a page stored whose article then failed (disk full) would look fetched, and the next
+        crawl's conditional request would never bring its article back.
+        """
+        if self.db.in_transaction:
+            yield
+            return
+        with self._writing("begin a transaction"):
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        with self._writing("commit"):
+            self.db.execute("COMMIT")
 
     # -- raw pages -------------------------------------------------------------------------------
     def store_page(self, response: RawResponse, fetched_at: datetime | None = None) -> PageRecord:
@@ -115,10 +187,17 @@ class Archive:
         known = self.page(url)
         headers = {k.lower(): v for k, v in response.headers}
         now = fetched_at.isoformat()
-        if known and known.sha256 == sha and known.status == response.status:
-            self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, url))
-            return known
-        pointer = self.warc.write(response, fetched_at)
+        with self._writing(f"store {url}"):
+            if known and known.sha256 == sha and known.status == response.status:
+                self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, url))
+                return known
+            pointer = self.warc.write(response, fetched_at)
+            self._insert_page(url, response.status, sha, pointer, headers, now)
+        return self.page(url)  # type: ignore[return-value]
+
+    def _insert_page(
+        self, url: str, status: int, sha: str, pointer: WarcPointer, headers: dict[str, str], now: str
+    ) -> None:
         self.db.execute(
             """INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(url) DO UPDATE SET status=excluded.status, sha256=excluded.sha256,
@@ -127,7 +206,7 @@ class Archive:
                last_modified=excluded.last_modified, last_fetched=excluded.last_fetched""",
             (
                 url,
-                response.status,
+                status,
                 sha,
                 pointer.file,
                 pointer.offset,
@@ -138,7 +217,6 @@ class Archive:
                 now,
             ),
         )
-        return self.page(url)  # type: ignore[return-value]
 
     def page(self, url: str) -> PageRecord | None:
         """The stored record of a URL, if it was fetched."""
@@ -165,7 +243,8 @@ class Archive:
     def touch_page(self, url: str, fetched_at: datetime | None = None) -> None:
         """Record that a URL was checked and had not changed (HTTP 304)."""
         now = (fetched_at or datetime.now(UTC)).isoformat()
-        self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, normalize_url(url)))
+        with self._writing(f"update {url}"):
+            self.db.execute("UPDATE pages SET last_fetched=? WHERE url=?", (now, normalize_url(url)))
 
     def raw(self, url: str) -> RawResponse | None:
         """The raw response of a fetched URL, read from its WARC record."""
@@ -181,6 +260,11 @@ class Archive:
             old = json.loads(row[1])
             if all(old.get(k) == v for k, v in article.to_dict().items() if k != "fetched_at"):
                 return False
+        with self._writing(f"store the article {canonical}"):
+            self._insert_article(article, canonical, page_url)
+        return True
+
+    def _insert_article(self, article: Article, canonical: str, page_url: str | None) -> None:
         seq = self._next_seq()
         self.db.execute(
             """INSERT INTO articles (id, canonical_url, page_url, content_hash, published_at, data, seq)
@@ -198,7 +282,6 @@ class Archive:
                 seq,
             ),
         )
-        return True
 
     def _next_seq(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
@@ -246,7 +329,14 @@ class Archive:
     def set_clusters(self, clusters: dict[str, str]) -> int:
         """Store article id → cluster id; a changed (not first) assignment gets a new sequence number."""
         changed = 0
-        self.db.execute("BEGIN")
+        with self._writing("store duplicate clusters"):
+            self.db.execute("BEGIN")
+            changed = self._update_clusters(clusters)
+            self.db.execute("COMMIT")
+        return changed
+
+    def _update_clusters(self, clusters: dict[str, str]) -> int:
+        changed = 0
         for article_id_, cluster in clusters.items():
             row = self.db.execute("SELECT cluster_id FROM articles WHERE id=?", (article_id_,)).fetchone()
             if row is None or row[0] == cluster:
@@ -257,7 +347,6 @@ class Archive:
                 seq = self._next_seq()
                 self.db.execute("UPDATE articles SET cluster_id=?, seq=? WHERE id=?", (cluster, seq, article_id_))
             changed += 1
-        self.db.execute("COMMIT")
         return changed
 
     def signatures(self) -> dict[str, tuple[str, bytes]]:
@@ -267,12 +356,13 @@ class Archive:
 
     def save_signatures(self, signatures: dict[str, tuple[str, bytes]]) -> None:
         """Store signatures computed for articles (article id → (content hash, bytes))."""
-        self.db.execute("BEGIN")
-        self.db.executemany(
-            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)",
-            [(id_, content_hash, sig) for id_, (content_hash, sig) in signatures.items()],
-        )
-        self.db.execute("COMMIT")
+        with self._writing("store near-duplicate signatures"):
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO signatures VALUES (?,?,?)",
+                [(id_, content_hash, sig) for id_, (content_hash, sig) in signatures.items()],
+            )
+            self.db.execute("COMMIT")
 
     def last_seq(self) -> int:
         """The newest sequence number (0 for an empty archive)."""

@@ -1,8 +1,10 @@
 """Raw HTTP responses in gzipped WARC files, rotated by size, read back by (file, offset).
 
 Crash safety: each record is built in memory, appended in one write and fsynced before its pointer is
-returned. The file being written is named in `warc/OPEN`; a store that finds that marker (the last
-run was killed) truncates the file to its last whole gzip member, so every file stays a valid WARC.
+returned. The file being written is named in `warc/OPEN`; a writing store that finds that marker (the
+last run was killed) truncates the file to its last whole gzip member, so every file stays a valid WARC.
+Only the archive's writer (who holds its lock) opens a writing store; readers open one with
+`readonly=True`, which never repairs, writes or removes anything.
 """
 
 from __future__ import annotations
@@ -78,14 +80,17 @@ def repair(path: Path) -> int:
 class WarcStore:
     """Appends response records to the current WARC file; a new file per run and whenever one is full."""
 
-    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, readonly: bool = False) -> None:
         self.folder = folder
         self.max_bytes = max_bytes
+        self.readonly = readonly
         self._lock = threading.Lock()
-        self._file: io.BufferedWriter | None = None
+        self._file: io.FileIO | None = None
+        self._size = 0  # bytes of whole records in the current file
+        self._damaged = False  # a failed append could not be undone: keep OPEN so the next writer repairs
         self._name = ""
         self._serial = 0
-        self.repaired_bytes = self._recover()
+        self.repaired_bytes = 0 if readonly else self._recover()
 
     def _recover(self) -> int:
         """Repair the file a killed run was writing (named by the OPEN marker)."""
@@ -105,10 +110,13 @@ class WarcStore:
         self._name = f"newsarchive-{stamp}-{self._serial:05d}.warc.gz"
         marker = self.folder / OPEN_MARKER
         marker.write_text(self._name, encoding="utf-8")
-        self._file = open(self.folder / self._name, "ab")  # noqa: SIM115 - kept open across writes
+        self._file = open(self.folder / self._name, "ab", buffering=0)  # noqa: SIM115 - kept open across writes
+        self._size = os.fstat(self._file.fileno()).st_size
 
     def write(self, response: RawResponse, fetched_at: datetime) -> WarcPointer:
         """Append one response record and fsync it before returning its pointer."""
+        if self.readonly:
+            raise PermissionError(f"the WARC store in {self.folder} is open read-only")
         buffer = io.BytesIO()
         writer = WARCWriter(buffer, gzip=True)
         headers = [(k, v) for k, v in response.headers if k.lower() not in _HOP_BY_HOP]
@@ -123,14 +131,29 @@ class WarcStore:
         writer.write_record(record)
         data = buffer.getvalue()
         with self._lock:
-            if self._file is None or self._file.tell() >= self.max_bytes:
+            if self._file is None or self._size >= self.max_bytes:
                 self._open_next()
             assert self._file is not None
-            offset = self._file.tell()
-            self._file.write(data)
-            self._file.flush()
-            os.fsync(self._file.fileno())
+            offset = self._size
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[self._file.write(view) or 0 :]
+                os.fsync(self._file.fileno())
+            except OSError as exc:
+                self._undo(offset)
+                raise OSError(exc.errno, f"cannot append to {self.folder / self._name}: {exc.strerror}") from exc
+            self._size = offset + len(data)
             return WarcPointer(self._name, offset, len(data))
+
+    def _undo(self, offset: int) -> None:
+        """Cut a record that failed halfway (disk full, file too large) off the current file."""
+        assert self._file is not None
+        try:
+            os.ftruncate(self._file.fileno(), offset)
+            os.fsync(self._file.fileno())
+        except OSError:
+            self._damaged = True
 
     def read(self, pointer: WarcPointer) -> RawResponse:
         """Read back the response stored at a pointer."""
@@ -151,4 +174,5 @@ class WarcStore:
         if self._file is not None:
             self._file.close()
             self._file = None
-            (self.folder / OPEN_MARKER).unlink(missing_ok=True)
+            if not self._damaged:
+                (self.folder / OPEN_MARKER).unlink(missing_ok=True)

@@ -20,8 +20,9 @@ class ArchivePipeline:
     def process_item(self, item: PageItem) -> PageItem:
         archive = self.crawler.spider.archive  # type: ignore[union-attr]
         assert self.crawler.stats is not None
-        record = archive.store_page(item.response)
+        with archive.transaction():  # the page and its article together or neither (a full disk, say)
+            record = archive.store_page(item.response)
+            changed = item.article is not None and archive.upsert(item.article, page_url=record.url)
         if item.article is not None:
-            changed = archive.upsert(item.article, page_url=record.url)
             self.crawler.stats.inc_value("newsarchive/articles_changed" if changed else "newsarchive/articles_same")
         return item

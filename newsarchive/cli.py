@@ -29,16 +29,19 @@ def _crawl(args: argparse.Namespace) -> int:
         if not sep:
             raise ValueError(f"-s takes NAME=VALUE, not {pair!r}")
         overrides[name] = value
-    stats = crawl(
-        papers,
-        data_dir(),
-        max_articles=args.max_articles,
-        since=args.since,
-        until=args.until,
-        fast=args.fast,
-        http_cache=args.http_cache,
-        overrides=overrides,
-    )
+    from archive.locks import archive_lock
+
+    with archive_lock(data_dir(), settings().lock_wait):  # the crawl's Archive shares this process's lock
+        stats = crawl(
+            papers,
+            data_dir(),
+            max_articles=args.max_articles,
+            since=args.since,
+            until=args.until,
+            fast=args.fast,
+            http_cache=args.http_cache,
+            overrides=overrides,
+        )
     print(
         f"crawl finished ({stats.get('finish_reason', '?')}): "
         f"{stats.get('downloader/response_count', 0)} responses, "
@@ -67,12 +70,14 @@ def _probe(args: argparse.Namespace) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
+    from archive.locks import index_lock
     from archive.store import Archive
     from indexer.load import index_archive
     from search.backend import open_backend
 
-    backend = open_backend(args.backend, data_dir())
-    with Archive(data_dir()) as archive:
+    backend = open_backend(args.backend, data_dir(), replicas=settings().es_replicas)
+    index_name = getattr(backend, "articles_alias", backend.name)
+    with index_lock(data_dir(), index_name, settings().lock_wait), Archive(data_dir(), readonly=True) as archive:
         summary = index_archive(archive, backend, rebuild=args.rebuild)
     backend.close()
     print(
@@ -106,7 +111,7 @@ def _export(args: argparse.Namespace) -> int:
     from archive.store import Archive
 
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout  # noqa: SIM115
-    with Archive(data_dir()) as archive:
+    with Archive(data_dir(), readonly=True) as archive:
         for _, article in archive.articles():
             out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     if out is not sys.stdout:
@@ -226,9 +231,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `newsarchive` console script."""
+    from archive.locks import LockHeld
+    from search.model import BackendUnavailable
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except LockHeld as exc:
+        print(f"newsarchive {args.command}: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again once the other run is done
+    except BackendUnavailable as exc:
+        print(f"newsarchive {args.command}: stopped, nothing recorded as done: {exc}", file=sys.stderr)
+        return 1
     except (ValueError, OSError) as exc:
         print(f"newsarchive {args.command}: {exc}", file=sys.stderr)
         return 1

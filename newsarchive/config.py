@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     contact_url: str = "https://github.com/newsarchive/newsarchive"  # in the crawler's User-Agent
     log_level: str = "INFO"  # the crawler's log level
     public_url: str = "http://127.0.0.1:5000"  # where the web app is served: permalinks in open-data exports
+    lock_wait: float = 0.0  # seconds a crawl or index run waits for another run's lock (0: exit at once)
+    es_replicas: str = "0-1"  # replicas of every index: a number, or a range for auto_expand_replicas
+    es_web_timeout: float = 3.0  # seconds per Elasticsearch request of the web app (one retry, on another node)
 
 
 @lru_cache(maxsize=1)

@@ -78,9 +78,16 @@ class SearchBackend(ABC):
 
 
 def open_backend(
-    name: str | None = None, data_dir: Path | None = None, url: str | None = None, prefix: str | None = None
+    name: str | None = None,
+    data_dir: Path | None = None,
+    url: str | None = None,
+    prefix: str | None = None,
+    **es_options: Any,
 ) -> SearchBackend:
-    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch), ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX."""
+    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch), ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX.
+
+    `es_options` (request_timeout, max_retries, replicas) go to ElasticsearchBackend; SQLite ignores them.
+    """
     name = (name or os.environ.get("NEWSARCHIVE_BACKEND") or "sqlite").lower()
     if name == "sqlite":
         from search.sqlite_backend import SqliteBackend
@@ -92,5 +99,6 @@ def open_backend(
         return ElasticsearchBackend(
             url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
             prefix=prefix or os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
+            **es_options,
         )
     raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

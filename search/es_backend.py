@@ -9,8 +9,11 @@ fields (field_masking_span).
 
 from __future__ import annotations
 
+import os
 import queue
+import socket
 import threading
+import time as clock
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -18,10 +21,11 @@ from typing import Any
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
 from elasticsearch import ConnectionError as EsConnectionError
 from elasticsearch import TransportError as EsTransportError
+from elasticsearch.helpers import ScanError
 
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
-from search.document import facet_values, searchable_text, similarity_words
+from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
     FACETS,
     BackendUnavailable,
@@ -55,8 +59,42 @@ _KEY_FIELD = {
 }
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
+ORPHAN_AGE = 24 * 3600  # seconds after which an unswapped index of another host counts as abandoned
+GREEN_WAIT = "60s"  # how long a rebuild waits for its replicas before it swaps anyway
 
 SETTINGS = {"number_of_shards": 1}
+_UNAVAILABLE = (EsConnectionError, EsTransportError, ScanError)
+_DOCUMENT_STATUSES = (400, 409)  # bulk item errors of the document itself; any other stops the load
+
+
+def replica_settings(replicas: str) -> dict[str, Any]:
+    """Index settings for a replica count ("1") or an auto-expanding range ("0-1": one copy more once a
+    second node is there, so a single node stays green)."""
+    if "-" in replicas:
+        return {"auto_expand_replicas": replicas}
+    return {"auto_expand_replicas": False, "number_of_replicas": int(replicas)}
+
+
+def _builder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _abandoned(meta: dict[str, Any], created_ms: int) -> bool:
+    """Whether an index no alias points at was left by a run that is gone (never a running rebuild's)."""
+    host, _, pid = str(meta.get("builder", "")).rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        return not _process_alive(int(pid))
+    return clock.time() - created_ms / 1000 > ORPHAN_AGE
 _TERMS = {"type": "text", "analyzer": "whitespace"}
 _TEXT_FIELDS = ("title_exact", "title_folded", "content_exact", "content_folded")
 ARTICLE_MAPPINGS = {
@@ -261,13 +299,43 @@ def _facet_value(facet: str, key: str, count: int) -> FacetValue:
     return FacetValue(key, key, count)
 
 
+def _record(report: IndexReport, ok: bool, item: dict[str, Any]) -> None:
+    """Count one bulk item: written, refused for itself (reported), or refused by the cluster (raised)."""
+    if ok:
+        report.indexed += 1
+        return
+    info = item.get("index", item)
+    if int(info.get("status", 400)) not in _DOCUMENT_STATUSES:  # a write block, a lost shard: not the document
+        raise BackendUnavailable(f"Elasticsearch could not store {info.get('_id')}: {info}")
+    report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+
+
 class ElasticsearchBackend(SearchBackend):
     """Articles behind the alias `<prefix>-articles`, profiles behind `<prefix>-officials`."""
 
     name = "elasticsearch"
 
-    def __init__(self, url: str, prefix: str = "newsarchive", client: Elasticsearch | None = None) -> None:
-        self.client = client or Elasticsearch(url, request_timeout=60, retry_on_timeout=True, max_retries=3)
+    def __init__(
+        self,
+        url: str,
+        prefix: str = "newsarchive",
+        client: Elasticsearch | None = None,
+        *,
+        request_timeout: float = 60,
+        max_retries: int = 3,
+        retry_on_timeout: bool = True,
+        replicas: str = "0-1",
+    ) -> None:
+        """`url` may list several nodes, comma-separated; the client moves to another when one is down.
+
+        The indexer keeps the long default timeout with retries; the web app passes a short timeout, one
+        retry (on another node) for a refused connection and none for a timeout.
+        """
+        hosts = [part.strip() for part in url.split(",") if part.strip()]
+        self.client = client or Elasticsearch(
+            hosts, request_timeout=request_timeout, retry_on_timeout=retry_on_timeout, max_retries=max_retries
+        )
+        self.replicas = replica_settings(replicas)
         self.articles_alias = f"{prefix}-articles"
         self.officials_alias = f"{prefix}-officials"
         self.state_index = f"{prefix}-state"
@@ -278,23 +346,50 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- indices ---------------------------------------------------------------------------------
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one client call; an unreachable node, a timeout or a server-side failure is BackendUnavailable.
+
+        NotFoundError and BadRequestError pass through: the caller knows what they mean.
+        """
         try:
             return fn(*args, **kwargs)
-        except (EsConnectionError, EsTransportError) as exc:
+        except (NotFoundError, BadRequestError):
+            raise
+        except _UNAVAILABLE as exc:
             raise BackendUnavailable(f"Elasticsearch is not answering: {exc}") from exc
+        except ApiError as exc:
+            raise BackendUnavailable(f"Elasticsearch error: {exc}") from exc
+
+    def _create(self, name: str, mappings: dict, settings: dict, aliases: dict | None = None) -> bool:
+        """Create an index (with its aliases in the same request); False if it exists already."""
+        try:
+            self._call(
+                self.client.indices.create,
+                index=name,
+                settings={**SETTINGS, **settings},
+                mappings={**mappings, "_meta": {"builder": _builder()}},
+                aliases=aliases,
+            )
+        except BadRequestError as exc:
+            if exc.error == "resource_already_exists_exception":
+                return False
+            raise BackendUnavailable(f"Elasticsearch refused to create {name}: {exc.message}") from exc
+        return True
 
     def _new_index(self, alias: str, mappings: dict, settings: dict | None = None) -> str:
         name = f"{alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
-        self.client.indices.create(index=name, settings={**SETTINGS, **(settings or {})}, mappings=mappings)
+        self._create(name, mappings, {**self.replicas, **(settings or {})})
         return name
 
     def _ensure(self) -> None:
+        """Make the indices a fresh cluster lacks; idempotent under races (fixed names, alias in the create)."""
         if self._ready:
             return
         for alias, mappings in ((self.articles_alias, ARTICLE_MAPPINGS), (self.officials_alias, OFFICIAL_MAPPINGS)):
             if not self._call(self.client.indices.exists_alias, name=alias):
-                index = self._new_index(alias, mappings)
-                self.client.indices.put_alias(index=index, name=alias)
+                first = f"{alias}-initial"
+                if not self._create(first, mappings, self.replicas, aliases={alias: {}}):
+                    self._call(self.client.indices.put_alias, index=first, name=alias)  # another run made it
+        self._create(self.state_index, {"dynamic": True}, self.replicas)
         self._ready = True
 
     def _swap(self, alias: str, new_index: str) -> None:
@@ -304,22 +399,32 @@ class ElasticsearchBackend(SearchBackend):
             if self.client.indices.exists_alias(name=alias)
             else []
         )
-        actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+        actions = [{"remove": {"index": index, "alias": alias}} for index in old if index != new_index]
         actions.append({"add": {"index": new_index, "alias": alias}})
         self.client.indices.update_aliases(actions=actions)
         for index in old:
-            self.client.indices.delete(index=index, ignore_unavailable=True)
+            if index != new_index:
+                self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def _drop_orphans(self, alias: str) -> None:
-        """Delete indices of rebuilds that died before their swap."""
+        """Delete indices of rebuilds that died before their swap; a running rebuild's index is left alone."""
         live = (
             set(self.client.indices.get_alias(name=alias).keys())
             if self.client.indices.exists_alias(name=alias)
             else set()
         )
-        for index in self.client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed").body:
-            if index not in live:
+        found = self.client.indices.get(index=f"{alias}-*", expand_wildcards="open,closed").body
+        for index, info in found.items():
+            meta = info.get("mappings", {}).get("_meta", {})
+            created = int(info.get("settings", {}).get("index", {}).get("creation_date", 0))
+            if index not in live and _abandoned(meta, created):
                 self.client.indices.delete(index=index, ignore_unavailable=True)
+
+    def _restore_replicas(self, index: str) -> None:
+        """Give a freshly loaded index its configured replicas and refresh interval, and wait for the copies."""
+        self._call(self.client.indices.put_settings, index=index, settings={"refresh_interval": None, **self.replicas})
+        self._call(self.client.indices.refresh, index=index)
+        self._call(self.client.cluster.health, index=index, wait_for_status="green", timeout=GREEN_WAIT)
 
     def _bulk(self, index: str, docs: Iterable[dict[str, Any]]) -> IndexReport:
         """Bulk-load docs: this thread builds the documents while a sender thread has a request in flight.
@@ -333,11 +438,14 @@ class ElasticsearchBackend(SearchBackend):
         end, abort = object(), object()
         sender_error: list[BaseException] = []
 
+        ended = threading.Event()  # the sender took `end`: the producer is done, nothing left to drain
+
         def actions() -> Iterator[dict[str, Any]]:
             while (action := pending.get()) is not end:
                 if action is abort:
                     raise RuntimeError("bulk load aborted")
                 yield action
+            ended.set()
 
         def send() -> None:
             try:
@@ -349,16 +457,12 @@ class ElasticsearchBackend(SearchBackend):
                     initial_backoff=1,
                     max_backoff=60,
                     raise_on_error=False,
-                    raise_on_exception=False,
+                    raise_on_exception=True,  # a node down or a timeout stops the load
                 ):
-                    if ok:
-                        report.indexed += 1
-                    else:
-                        info = item.get("index", item)
-                        report.failed.append((str(info.get("_id", "?")), str(info.get("error", info))))
+                    _record(report, ok, item)
             except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
                 sender_error.append(exc)
-                while pending.get() is not end:  # never leave the producer blocked on a full queue
+                while not ended.is_set() and pending.get() is not end:  # never leave the producer blocked
                     pass
 
         sender = threading.Thread(target=send, name=f"bulk-{index}", daemon=True)
@@ -367,6 +471,9 @@ class ElasticsearchBackend(SearchBackend):
             for doc in docs:
                 if sender_error:
                     break
+                if problem := document_problem(doc):  # the same refusal as the SQLite backend
+                    report.failed.append((str(doc.get("id") or "?") if isinstance(doc, dict) else "?", problem))
+                    continue
                 pending.put({"_index": index, "_id": doc["id"], "_source": es_document(doc)})
         except BaseException:
             pending.put(abort)
@@ -389,24 +496,23 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
         self._ensure()
         self._call(self._drop_orphans, self.articles_alias)
-        index = self._call(
-            self._new_index, self.articles_alias, ARTICLE_MAPPINGS, {"refresh_interval": "-1", "number_of_replicas": 0}
-        )
+        loading = {"refresh_interval": "-1", "auto_expand_replicas": False, "number_of_replicas": 0}
+        index = self._new_index(self.articles_alias, ARTICLE_MAPPINGS, loading)
         report = self._call(self._bulk, index, docs)
-        self._call(self.client.indices.put_settings, index=index, settings={"refresh_interval": None})
-        self._call(self.client.indices.refresh, index=index)
+        self._restore_replicas(index)
         self._call(self._swap, self.articles_alias, index)
         return report
 
     def put_officials(self, profiles: list[dict[str, Any]]) -> None:
         self._ensure()
         self._call(self._drop_orphans, self.officials_alias)
-        index = self._call(self._new_index, self.officials_alias, OFFICIAL_MAPPINGS)
+        index = self._new_index(self.officials_alias, OFFICIAL_MAPPINGS)
         actions = ({"_index": index, "_id": p["id"], "_source": p} for p in profiles)
         self._call(helpers.bulk, self.client, actions, chunk_size=BULK_CHUNK, max_retries=5, refresh=True)
         self._call(self._swap, self.officials_alias, index)
 
     def set_state(self, key: str, value: str) -> None:
+        self._ensure()
         self._call(self.client.index, index=self.state_index, id=key, document={"value": value}, refresh=True)
 
     # -- reading ---------------------------------------------------------------------------------
@@ -436,7 +542,7 @@ class ElasticsearchBackend(SearchBackend):
                 scroll="2m",
             ):
                 yield hit["_source"]
-        except (EsConnectionError, EsTransportError) as exc:
+        except (*_UNAVAILABLE, ApiError) as exc:
             raise BackendUnavailable(f"Elasticsearch stopped answering: {exc}") from exc
 
     def iter_docs(self) -> Iterator[dict[str, Any]]:
@@ -452,11 +558,14 @@ class ElasticsearchBackend(SearchBackend):
         parsed = parse_query(request.q)
         self._ensure()
         try:
-            response = self._call(self.client.search, index=self.articles_alias, **search_body(request, parsed))
+            response = self._call(
+                self.client.search,
+                index=self.articles_alias,
+                allow_partial_search_results=False,  # a lost shard is an error, never a silently short count
+                **search_body(request, parsed),
+            )
         except BadRequestError as exc:
             raise QueryError(f"the search engine refused this query: {exc.message}") from exc
-        except ApiError as exc:
-            raise BackendUnavailable(f"Elasticsearch error: {exc}") from exc
         words = parsed.positive_words()
         hits = [Hit(h["_source"], hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))

@@ -8,10 +8,11 @@ matches the prefix 'dang_', and phrases of both kinds still work.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
-from search.document import facet_values, searchable_text, similarity_words
+from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
     FACETS,
     BackendUnavailable,
@@ -52,6 +53,33 @@ CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _TITLE_WEIGHT, _CONTENT_WEIGHT = 3.0, 1.0
+# Errors one document causes (a constraint, a value SQLite cannot bind): that document fails, the load goes on.
+_DOCUMENT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
+@contextmanager
+def _unavailable(action: str) -> Iterator[None]:
+    """Turn a database error (locked, full, corrupt, missing table) into BackendUnavailable."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise BackendUnavailable(f"the search index cannot {action}: {exc}") from exc
+
+
+def _doc_id(doc: Any) -> str:
+    return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 _LOCAL = "d.published_ts + 25200, 'unixepoch'"  # Vietnam time: UTC+7, no daylight saving since 1975
 _PERIOD_SQL = {
     "day": f"strftime('%Y-%m-%d', {_LOCAL})",
@@ -107,115 +135,157 @@ class SqliteBackend(SearchBackend):
     name = "sqlite"
 
     def __init__(self, data_dir: Path) -> None:
+        """Create the schema if needed; a file that cannot be opened now (locked, damaged) is logged, and
+        every call then raises BackendUnavailable (the web app still starts, and answers 503)."""
         self.path = data_dir / "search.sqlite3"
         data_dir.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect(self.path)) as db:
-            db.executescript(_SCHEMA)
-            if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
-                db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+        try:
+            with closing(self._connect(self.path)) as db, _unavailable("create its tables"):
+                db.executescript(_SCHEMA)
+                if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
+                    db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+        except BackendUnavailable as exc:
+            logging.getLogger(__name__).warning("%s", exc)
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(path, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"cannot open the search index {path}: {exc}") from exc
-        db.execute("PRAGMA journal_mode=WAL")
         return db
 
     def close(self) -> None:
         """Nothing to release: every call opens and closes its own connection."""
 
     # -- writing ---------------------------------------------------------------------------------
+    @staticmethod
+    def _write_one(db: sqlite3.Connection, doc: dict[str, Any]) -> None:
+        """The docs, full-text and facet rows of one document (replacing the old ones), inside a savepoint."""
+        published = datetime.fromisoformat(doc["published"]).timestamp() if doc.get("published") else None
+        title, content = searchable_text(doc)
+        facets = [(facet, value, label) for facet, pairs in facet_values(doc).items() for value, label in pairs]
+        old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
+        if old:
+            db.execute("DELETE FROM fts WHERE rowid=?", old)
+            db.execute("DELETE FROM facets WHERE rowid=?", old)
+            db.execute("DELETE FROM docs WHERE rowid=?", old)
+        cur = db.execute(
+            "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
+            (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False), bool(doc.get("is_copy"))),
+        )
+        rowid = cur.lastrowid
+        db.execute(
+            "INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
+            (rowid, folded_exact_terms(title), folded_exact_terms(content)),
+        )
+        db.executemany("INSERT INTO facets VALUES (?,?,?,?)", [(rowid, *row) for row in facets])
+
     def _write(self, db: sqlite3.Connection, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        """Write each document whole or not at all (one savepoint each); a database error stops the load.
+
+        A document that is refused (document_problem) or breaks a constraint is reported and skipped;
+        locked, full, read-only or corrupt databases raise BackendUnavailable.
+        """
         report = IndexReport()
         for doc in docs:
+            if problem := document_problem(doc):
+                report.failed.append((_doc_id(doc), problem))
+                continue
+            db.execute("SAVEPOINT doc")
             try:
-                published = datetime.fromisoformat(doc["published"]).timestamp() if doc.get("published") else None
-                old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
-                if old:
-                    db.execute("DELETE FROM fts WHERE rowid=?", old)
-                    db.execute("DELETE FROM facets WHERE rowid=?", old)
-                    db.execute("DELETE FROM docs WHERE rowid=?", old)
-                cur = db.execute(
-                    "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
-                    (
-                        doc["id"],
-                        published,
-                        doc.get("month"),
-                        json.dumps(doc, ensure_ascii=False),
-                        bool(doc.get("is_copy")),
-                    ),
-                )
-                rowid = cur.lastrowid
-                title, content = searchable_text(doc)
-                db.execute(
-                    "INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
-                    (rowid, folded_exact_terms(title), folded_exact_terms(content)),
-                )
-                db.executemany(
-                    "INSERT INTO facets VALUES (?,?,?,?)",
-                    [
-                        (rowid, facet, value, label)
-                        for facet, pairs in facet_values(doc).items()
-                        for value, label in pairs
-                    ],
-                )
-                report.indexed += 1
-            except (KeyError, TypeError, ValueError, sqlite3.Error) as exc:
-                report.failed.append((str(doc.get("id", "?")), f"{type(exc).__name__}: {exc}"))
+                self._write_one(db, doc)
+            except _DOCUMENT_ERRORS as exc:
+                db.execute("ROLLBACK TO doc")
+                db.execute("RELEASE doc")
+                report.failed.append((_doc_id(doc), f"{type(exc).__name__}: {exc}"))
+                continue
+            db.execute("RELEASE doc")
+            report.indexed += 1
         return report
+
+    def _load(self, db: sqlite3.Connection, docs: Iterable[dict[str, Any]]) -> IndexReport:
+        """One transaction around _write: committed whole, or rolled back on any error (which is raised)."""
+        db.isolation_level = None  # explicit BEGIN / SAVEPOINT / COMMIT
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            report = self._write(db, docs)
+            db.execute("COMMIT")
+            return report
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise BackendUnavailable(f"the search index {self.path} cannot be written: {exc}") from exc
+            raise
 
     def index(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
-        with closing(self._connect(self.path)) as db, db:
-            return self._write(db, docs)
+        with closing(self._connect(self.path)) as db:
+            return self._load(db, docs)
 
     def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
-        for orphan in self.path.parent.glob(f"{self.path.name}.rebuild-*"):  # left by a rebuild that died
-            orphan.unlink(missing_ok=True)
+        """Load a fresh file, then copy it into the live file in one transaction (SQLite's backup).
+
+        Readers of the live file see the old index or the new one, never a mix, and no file a reader has
+        open (nor its -wal/-shm) is unlinked or renamed. A rebuild that dies leaves the live file as it was.
+        """
+        self._drop_dead_rebuilds()
         fresh = self.path.with_name(f"{self.path.name}.rebuild-{os.getpid()}")
-        with closing(self._connect(fresh)) as db:
-            db.executescript(_SCHEMA)
-            with closing(self._connect(self.path)) as old:
-                db.executemany("INSERT INTO state VALUES (?,?)", old.execute("SELECT key, value FROM state"))
-                db.executemany("INSERT INTO officials VALUES (?,?)", old.execute("SELECT id, data FROM officials"))
-            with db:
-                report = self._write(db, docs)
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.execute("PRAGMA journal_mode=DELETE")
-        for suffix in ("-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        os.replace(fresh, self.path)
+        fresh.unlink(missing_ok=True)
+        try:
+            with closing(sqlite3.connect(fresh, timeout=30)) as db:
+                db.execute("PRAGMA journal_mode=MEMORY")  # savepoints need a journal; durability comes below
+                db.execute("PRAGMA synchronous=OFF")
+                db.executescript(_SCHEMA)
+                with closing(self._connect(self.path)) as old:
+                    db.executemany("INSERT INTO state VALUES (?,?)", old.execute("SELECT key, value FROM state"))
+                    db.executemany("INSERT INTO officials VALUES (?,?)", old.execute("SELECT id, data FROM officials"))
+                db.commit()
+                report = self._load(db, docs)
+                with closing(self._connect(self.path)) as live:
+                    db.backup(live)
+        except sqlite3.Error as exc:
+            raise BackendUnavailable(f"the search index {self.path} cannot be rebuilt: {exc}") from exc
+        finally:
+            fresh.unlink(missing_ok=True)
         return report
 
+    def _drop_dead_rebuilds(self) -> None:
+        """Delete the files of rebuilds whose process is gone (never a running one's)."""
+        for orphan in self.path.parent.glob(f"{self.path.name}.rebuild-*"):
+            pid = orphan.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)):
+                orphan.unlink(missing_ok=True)
+
     def put_officials(self, profiles: list[dict[str, Any]]) -> None:
-        with closing(self._connect(self.path)) as db, db:
+        with closing(self._connect(self.path)) as db, _unavailable("write the official profiles"), db:
             db.execute("DELETE FROM officials")
             db.executemany(
                 "INSERT INTO officials VALUES (?,?)", [(p["id"], json.dumps(p, ensure_ascii=False)) for p in profiles]
             )
 
     def set_state(self, key: str, value: str) -> None:
-        with closing(self._connect(self.path)) as db, db:
+        with closing(self._connect(self.path)) as db, _unavailable("write the indexer state"), db:
             db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, value))
 
     # -- reading ---------------------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("read the indexer state"):
             row = db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
     def officials(self) -> list[dict[str, Any]]:
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("read the official profiles"):
             return [json.loads(row[0]) for row in db.execute("SELECT data FROM officials ORDER BY id")]
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("read a document"):
             row = db.execute("SELECT data FROM docs WHERE id=?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def iter_docs(self) -> Iterator[dict[str, Any]]:
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("read the documents"):
             for (data,) in db.execute("SELECT data FROM docs ORDER BY rowid"):
                 yield json.loads(data)
 
@@ -344,7 +414,7 @@ class SqliteBackend(SearchBackend):
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def coverage(self) -> list[PaperCoverage]:
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("count the papers"):
             papers: dict[str, PaperCoverage] = {}
             for paper, n, first, last in db.execute(
                 "SELECT f.value, COUNT(*), MIN(d.published_ts), MAX(d.published_ts) FROM facets f "
@@ -371,7 +441,7 @@ class SqliteBackend(SearchBackend):
         if not words:
             return []
         expression = " OR ".join(_word(w) for w in words)
-        with closing(self._connect(self.path)) as db:
+        with closing(self._connect(self.path)) as db, _unavailable("find similar documents"):
             rows = db.execute(
                 f"SELECT d.data FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND d.id != ? "
                 f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?",

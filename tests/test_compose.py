@@ -103,8 +103,17 @@ def test_cluster_profile_forms_one_three_node_cluster(compose):
     assert len(data_volumes) == 3, "each node needs its own data volume"
     web = services["web-cluster"]
     assert web["profiles"] == ["cluster"]
-    assert env(web)["ELASTICSEARCH_URL"] == "http://es01:9200"
+    assert env(web)["ELASTICSEARCH_URL"].split(",") == [f"http://{name}:9200" for name in CLUSTER_NODES]
     assert set(web["depends_on"]) == set(CLUSTER_NODES)
+
+
+def test_cluster_profile_uses_the_tested_cluster_settings(compose):
+    """The replicas and web timeout that tests/test_cluster.py runs with (the Settings defaults)."""
+    from newsarchive.config import Settings
+
+    settings = env(compose["services"]["web-cluster"])
+    assert settings["NEWSARCHIVE_ES_REPLICAS"] == Settings.model_fields["es_replicas"].default == "0-1"
+    assert float(settings["NEWSARCHIVE_ES_WEB_TIMEOUT"]) == Settings.model_fields["es_web_timeout"].default <= 5
 
 
 def test_web_uses_the_elasticsearch_backend(compose):

@@ -67,6 +67,10 @@ def test_killed_rebuild_keeps_the_old_index_serving(name: str, tmp_path: Path) -
         if isinstance(backend, ElasticsearchBackend):
             indices = backend.client.indices.get(index=f"{prefix}-articles-*")
             assert list(indices) == list(backend.client.indices.get_alias(name=backend.articles_alias))
+            settings = next(iter(indices.values()))["settings"]["index"]
+            assert settings["auto_expand_replicas"] == "0-1"  # the configured replicas, restored at the swap
+            assert "refresh_interval" not in settings
+            assert backend.client.cluster.health(index=f"{prefix}-*")["status"] == "green"
         else:
             assert not list(tmp_path.glob("search.sqlite3.rebuild-*"))
     finally:

@@ -349,6 +349,35 @@ def test_failed_documents_are_reported(loaded: SearchBackend) -> None:
     assert loaded.get("broken") is None
 
 
+# Documents both backends must refuse, with the same reason, while the good ones of the load go in.
+BAD_DOCUMENTS = [
+    ({**CORPUS[0], "id": ""}, "?", "id is missing"),
+    ({**CORPUS[0], "id": "bad-date", "published": "12/06/2017"}, "bad-date", "published is not an ISO date-time"),
+    ({**CORPUS[0], "id": "naive-date", "published": "2017-06-12T08:30:00"}, "naive-date", "published has no time zone"),
+    ({**CORPUS[0], "id": "title-number", "title": 42}, "title-number", "title must be a string, not int"),
+    ({**CORPUS[0], "id": "copy-word", "is_copy": "yes"}, "copy-word", "is_copy must be true or false"),
+    ({**CORPUS[0], "id": "huge-paper", "paper": "Báo " * 1000}, "huge-paper", "paper is longer than 2000 characters"),
+    ({**CORPUS[0], "id": "bad-official", "officials": [{"id": 7}]}, "bad-official", "officials must be a list"),
+    ({**CORPUS[0], "id": "bad-topics", "topics": "y-te"}, "bad-topics", "topics must be a list of strings"),
+]
+
+
+def test_the_same_bad_documents_fail_the_same_way(loaded: SearchBackend) -> None:
+    good = {**CORPUS[0], "id": "good-neighbour", "title": "Một bài tốt giữa các bài hỏng"}
+    load = [bad for bad, _, _ in BAD_DOCUMENTS[:4]] + [good] + [bad for bad, _, _ in BAD_DOCUMENTS[4:]]
+    report = loaded.index(load)
+    assert report.indexed == 1
+    assert [doc_id for doc_id, _ in report.failed] == [doc_id for _, doc_id, _ in BAD_DOCUMENTS]
+    for (_, reason), (_, _, expected) in zip(report.failed, BAD_DOCUMENTS, strict=True):
+        assert reason.startswith(expected), reason
+    assert loaded.get("good-neighbour")["title"] == good["title"]
+    for _, doc_id, _ in BAD_DOCUMENTS:
+        assert loaded.get(doc_id) is None
+    assert loaded.search(SearchRequest()).total == len(CORPUS) + 1
+    assert ids(loaded, "hỏng") == {"good-neighbour"}
+    assert loaded.rebuild(CORPUS).indexed == len(CORPUS)  # back to the corpus the other tests expect
+
+
 def test_state_and_officials_are_kept(loaded: SearchBackend) -> None:
     loaded.set_state("archive_seq", "42")
     loaded.put_officials([{"id": "b", "name": "B"}, {"id": "a", "name": "A"}])

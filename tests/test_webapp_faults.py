@@ -46,6 +46,31 @@ def test_api_says_the_search_is_down(client: FlaskClient, path: str) -> None:
     assert response.is_json and response.json["error"]
 
 
+@pytest.fixture(scope="module")
+def broken_index_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    data_dir = tmp_path_factory.mktemp("broken")
+    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir)})
+    (data_dir / "search.sqlite3").write_bytes(b"not a database, a damaged file " * 200)
+    return app.test_client()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/?q=dang", "/article/abc", "/article/abc/archived", "/officials", "/officials/x--y", "/feed.atom",
+     "/api/v1/search?q=x", "/api/v1/articles/abc", "/api/v1/officials", "/api/v1/export?format=csv"],
+)  # fmt: skip
+def test_a_damaged_embedded_index_is_503_on_every_route(broken_index_client: FlaskClient, path: str) -> None:
+    response = broken_index_client.get(path)
+    assert response.status_code == 503, response.get_data(as_text=True)[:500]
+
+
+def test_the_app_starts_on_a_damaged_index_and_answers_503(tmp_path: Path) -> None:
+    (tmp_path / "search.sqlite3").write_bytes(b"not a database, a damaged file " * 200)
+    client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path)}).test_client()
+    assert client.get("/?q=dang").status_code == 503
+    assert client.get("/api/v1/search?q=dang").status_code == 503
+
+
 def test_an_empty_data_dir_is_an_empty_archive(tmp_path: Path) -> None:
     client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path / "none")}).test_client()
     assert "<strong>0</strong> bài báo" in client.get("/").get_data(as_text=True)
