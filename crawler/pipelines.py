@@ -25,4 +25,6 @@ class ArchivePipeline:
             changed = item.article is not None and archive.upsert(item.article, page_url=record.url)
         if item.article is not None:
             self.crawler.stats.inc_value("newsarchive/articles_changed" if changed else "newsarchive/articles_same")
+        if item.frontier_url is not None:
+            self.crawler.spider.page_stored(item.frontier_url)  # type: ignore[union-attr]
         return item

@@ -72,6 +72,7 @@ class NewsSpider(scrapy.Spider):
         self.notfound: dict[str, frozenset[str]] = {}  # site → fingerprint of its own "not found" page
         self.bodies: dict[str, dict[str, str]] = defaultdict(dict)  # site → body sha256 → first URL
         self.listings: set[str] = set()  # normalized URLs of pages found to be listings
+        self.halfway: set[str] = set()  # frontier URLs stored but with links pending, or the other way round
         self.canonicals: dict[str, tuple[str, str]] = {}  # canonical → (page URL, content hash) this crawl
         self.deferred: dict[str, list[tuple[str, str, dict]]] = {}  # site → seeds waiting for its home page
         self.guard: TrapGuard  # set by from_crawler, from the settings
@@ -138,6 +139,27 @@ class NewsSpider(scrapy.Spider):
         if self.frontier is not None:
             self.frontier.done(response_or_request.meta.get("frontier_url", response_or_request.url))
 
+    def _item(self, response: Response, article: Article | None = None) -> PageItem:
+        """The page for the archive; its frontier entry is done once it is stored and its links recorded."""
+        return PageItem(raw_response(response), article, response.meta.get("frontier_url", response.url))
+
+    def _links_recorded(self, response: Response) -> None:
+        self._half_done(response.meta.get("frontier_url", response.url))
+
+    def page_stored(self, url: str) -> None:
+        """Called by the archive pipeline: the page is in the archive."""
+        self._half_done(url)
+
+    def _half_done(self, url: str) -> None:
+        """A URL is done when both its page is stored and its links are recorded, whichever comes last
+        (Scrapy may store an item after the callback ran on): a kill in between refetches it, never loses it."""
+        if url in self.halfway:
+            self.halfway.discard(url)
+            if self.frontier is not None:
+                self.frontier.done(url)
+        else:
+            self.halfway.add(url)
+
     def _follow(
         self, response: Response, url: str, lastmod: datetime | None = None, hops: int = 0
     ) -> Iterator[scrapy.Request]:
@@ -184,26 +206,26 @@ class NewsSpider(scrapy.Spider):
     # -- discovery -----------------------------------------------------------------------------
     def parse_notfound(self, response: Response) -> Iterator[PageItem]:
         """The answer to a URL that cannot exist: a 200 here is the site's soft "not found" template."""
-        yield PageItem(raw_response(response))
+        yield self._item(response)
         page = redecoded(response)
         tree = parse(page.text, page.url) if page is not None else None
         if tree is not None:
             self.notfound[response.meta["paper"]] = fingerprint(tree)
-        self._done(response)
+        self._links_recorded(response)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
-        yield PageItem(raw_response(response))
+        yield self._item(response)
         site = response.meta["paper"]
         listed = list(sitemap_urls_from_robots(response.body, base_url=response.url))
         if not listed and not self.papers[site].sitemaps:
             yield from self._request(_site_root(response.url) + "sitemap.xml", "parse_sitemap", site, optional=True)
         for url in listed:
             yield from self._request(url, "parse_sitemap", site, priority=5)
-        self._done(response)
+        self._links_recorded(response)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         """A sitemap index, a urlset or a Google News sitemap, read as a stream."""
-        yield PageItem(raw_response(response))
+        yield self._item(response)
         site = response.meta["paper"]
         try:
             for entry in iter_sitemap(response.body):
@@ -218,16 +240,16 @@ class NewsSpider(scrapy.Spider):
                 yield from self._follow(response, url, entry.lastmod)
         except ValueError as exc:
             self.logger.warning("not a sitemap: %s (%s)", response.url, exc)
-        self._done(response)
+        self._links_recorded(response)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         """RSS 2.0 or Atom."""
-        yield PageItem(raw_response(response))
+        yield self._item(response)
         selector = scrapy.Selector(response, type="xml")
         selector.remove_namespaces()
         for url in selector.xpath("//item/link/text() | //entry/link/@href").getall():
             yield from self._follow(response, response.urljoin(url.strip()))
-        self._done(response)
+        self._links_recorded(response)
 
     # -- pages ---------------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
@@ -243,8 +265,8 @@ class NewsSpider(scrapy.Spider):
         page = redecoded(response)
         tree = parse(page.text, page.url) if page is not None else None
         if page is None or tree is None:
-            yield PageItem(raw_response(response))
-            self._done(response)
+            yield self._item(response)
+            self._links_recorded(response)
             return
         count(self.stats, site, "pages")
         paper = self.papers[site]
@@ -260,7 +282,7 @@ class NewsSpider(scrapy.Spider):
         article = self._article(page, paper, site) if kind == "article" else None
         if kind == "listing":
             self.listings.add(normalize_url(response.url))
-        yield PageItem(raw_response(response), article)
+        yield self._item(response, article)
         hops = 0 if kind in ("article", "listing") else response.meta.get("hops", 0) + 1
         if hops <= self.max_hops and not (kind == "listing" and self._older_than_window(tree)):
             if response.meta.get("home") and not paper.feeds:
@@ -271,7 +293,7 @@ class NewsSpider(scrapy.Spider):
                         yield from self._request(url, "parse_feed", site, priority=5)
             for href in hrefs:
                 yield from self._follow(response, href, hops=hops)
-        self._done(response)
+        self._links_recorded(response)
 
     def _note_host(self, site: str, url: str) -> None:
         """A redirect to another domain: the paper moved there; its links there are the paper's too."""
