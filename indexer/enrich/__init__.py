@@ -35,7 +35,9 @@ def enrich(title: str, lead: str, body: str, section: str | None) -> Enrichment:
     cut = len(repair(title or ""))  # title and the rest, as canonical slices of one computation
     topical = _without(work, sorted(title_spans + name_spans))
     titles_text = " ; ".join(work[a:b] for a, b in title_spans)
-    topics = classify(topical[:cut], topical[cut:], section, canonical_input=True, titles_text=titles_text)
+    topics = classify(
+        topical[:cut], topical[cut:], section, canonical_input=True, titles_text=titles_text, full_text=work
+    )
     return Enrichment(officials=officials, topics=topics)
 
 
