@@ -293,3 +293,20 @@ def test_titles_joined_to_a_back_reference_go_to_its_official() -> None:
     assert found["Hồ Văn Niên"] == ["Bí thư Tỉnh ủy Gia Lai", "ủy viên Hội đồng Dân tộc của Quốc hội"]
     assert found["Lê Thị Thủy"] == ["Bí thư Tỉnh ủy Hà Nam", "Phó Tổng Thanh tra Chính phủ"]
     assert found["Võ Thị Ánh Xuân"] == ["Bí thư Tỉnh ủy An Giang"]
+
+
+def test_lan_luot_gives_one_title_to_each_name_in_order() -> None:
+    text = (
+        "Ông Nguyễn Văn An và ông Trần Minh Bình lần lượt được phê chuẩn giữ chức Phó Chủ tịch UBND tỉnh Hà Nam "
+        "và Phó Chủ tịch UBND tỉnh Nam Định. Hai ông Lê Văn Cao và Phạm Đức Dũng được bầu làm Phó Chủ tịch HĐND tỉnh."
+    )
+    found = titles_of(text)
+    assert found["Nguyễn Văn An"] == ["Phó Chủ tịch UBND tỉnh Hà Nam"]
+    assert found["Trần Minh Bình"] == ["Phó Chủ tịch UBND tỉnh Nam Định"]
+    assert found["Lê Văn Cao"] == found["Phạm Đức Dũng"] == ["Phó Chủ tịch HĐND tỉnh"]  # shared without 'lần lượt'
+
+
+def test_a_unit_word_glued_to_its_place_is_read_apart() -> None:
+    found = {o.name: o for o in find_officials("Ông Đỗ Minh Tuấn, Chủ tịch UBND tỉnhThanh Hóa, chủ trì.")}
+    assert found["Đỗ Minh Tuấn"].titles == ["Chủ tịch UBND tỉnhThanh Hóa"]  # as printed
+    assert found["Đỗ Minh Tuấn"].province == "Thanh Hóa"

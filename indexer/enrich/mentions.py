@@ -53,8 +53,28 @@ def tokenize(text: str) -> list[Tok]:
         t.kind = kind = m.lastgroup or "p"
         t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
         t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
+        if kind == "w" and (cut := _glued_unit(w)):  # 'UBND tỉnhThanh Hóa': a space lost in print
+            head = Tok()
+            head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
+            head.kind, head.cap = "w", False
+            t.start, t.text, t.key, t.cap = s + cut, w[cut:], t.key[cut:], True
+            append(head)
         append(t)
     return out
+
+
+_GLUED_UNITS = ("tỉnh", "huyện", "xã", "phường", "quận", "ủy")
+
+
+def _glued_unit(word: str) -> int:
+    """Length of a lower-case unit word glued to a capitalised place ('tỉnhThanh' → 4), else 0."""
+    if len(word) < 3 or not word[0].islower():
+        return 0
+    for unit in _GLUED_UNITS:
+        n = len(unit)
+        if word.startswith(unit) and len(word) > n + 1 and word[n].isupper():
+            return n
+    return 0
 
 
 PhraseTable = dict[str, list[tuple[str, ...]]]

@@ -198,23 +198,33 @@ def _assign_after(sp: _Spans) -> None:
         group, pos = _coordinated(sp, nm)
         if len(group) == 1:
             pos = nm.end
-        first = True
+        first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
+            if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
+                t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
                 break
             if len(group) > 1 and sep != "verb" and first:
                 group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
             if sep == ";" and not _chain_ends_cleanly(sp, t.end):
                 break
+            if first and len(group) > 1 and _says_respectively(sp.toks, pos, start):
+                respective = 0  # 'A và B lần lượt được phê chuẩn giữ chức T1, T2': one title each, in order
             t.claimed = True
-            for member in group:
+            for member in group if respective < 0 else [group[min(respective, len(group) - 1)]]:
                 member.titles.append(t)
+            respective += respective >= 0
             pos, first = comma_place(sp.toks, t.end), False
             if pos < len(sp.toks) and sp.toks[pos].key == ")":
                 pos += 1
                 if _bridge(sp, pos) is None:
                     break
+
+
+def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
+    """'lần lượt' (respectively) in the joining phrase between toks[start] and toks[end]."""
+    return any(toks[i].key == "lần" and toks[i + 1].key == "lượt" for i in range(start, min(end, len(toks)) - 1))
 
 
 def _assign_list_intros(sp: _Spans) -> None:
