@@ -310,3 +310,18 @@ def test_a_unit_word_glued_to_its_place_is_read_apart() -> None:
     found = {o.name: o for o in find_officials("Ông Đỗ Minh Tuấn, Chủ tịch UBND tỉnhThanh Hóa, chủ trì.")}
     assert found["Đỗ Minh Tuấn"].titles == ["Chủ tịch UBND tỉnhThanh Hóa"]  # as printed
     assert found["Đỗ Minh Tuấn"].province == "Thanh Hóa"
+
+
+def test_an_organisation_name_outside_the_lexicon_is_read_whole() -> None:
+    text = (
+        "Ông Nguyễn Văn An, Giám đốc Trung tâm Phát triển quỹ đất tỉnh, cho biết dự án chậm. "
+        "Ông Phạm Văn Đức, Giám đốc Trung tâm Công nghệ Thông tin và Truyền thông, nhận nhiệm vụ. "
+        "Ông Lê Văn Hải, Giám đốc Trung tâm Khuyến nông hướng dẫn bà con. "
+        "Đại tá Vũ Viết Lợi – Chính uỷ Bộ đội Biên phòng Tây Ninh thăm đồn."
+    )
+    found = titles_of(text)
+    assert found["Nguyễn Văn An"] == ["Giám đốc Trung tâm Phát triển quỹ đất tỉnh"]
+    assert found["Phạm Văn Đức"] == ["Giám đốc Trung tâm Công nghệ Thông tin và Truyền thông"]
+    assert found["Lê Văn Hải"] == ["Giám đốc Trung tâm Khuyến nông"]  # the verb after it stays out
+    assert found["Vũ Viết Lợi"] == ["Chính uỷ Bộ đội Biên phòng Tây Ninh"]  # a place is no organisation name
+    assert titles_of("Giám đốc Trung tâm Nguyễn Văn Bảy phát biểu.")["Nguyễn Văn Bảy"] == ["Giám đốc Trung tâm"]
