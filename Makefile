@@ -12,6 +12,7 @@ install: $(VENV)/.installed $(MO)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	pkg-config --exists icu-i18n 2>/dev/null || scripts/system-deps  # PyICU (followthemoney) builds on libicu-dev
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@

@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
 
-VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from vntext.dates import VIETNAM_TZ
+
+__all__ = ["VIETNAM_TZ", "Article", "Image", "article_id", "normalize_url", "to_vietnam_time"]
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "zarsrc")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from newsarchive.config import data_dir, settings
@@ -100,6 +101,39 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_officials(args: argparse.Namespace) -> int:
+    from domain.profiles import OfficialProfile
+    from newsarchive.config import settings
+    from opendata.occupancies import occupancies
+    from opendata.occupancy_csv import csv_lines
+    from search.backend import open_backend
+
+    backend = open_backend(args.backend, data_dir())
+    profiles = [OfficialProfile.from_dict(p) for p in backend.officials()]
+    selection = {"province": args.province, "since": args.since, "until": args.until}
+    if args.format == "ftm":
+        from opendata.ftm import ftm_lines
+
+        lines = ftm_lines(profiles, backend.get, args.base_url or settings().public_url, **selection)
+    else:
+        lines = csv_lines(occupancies(profiles, **selection))
+    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout  # noqa: SIM115
+    try:
+        out.writelines(lines)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        backend.close()
+    return 0
+
+
+def _iso_date(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2017-06-12: {raw!r}") from None
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from indexer.analyze import analyze_file
 
@@ -152,6 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl",), default="jsonl")
     p.add_argument("--output", default="-", help="file to write (default: standard output)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("export-officials", help="officials as open data: FollowTheMoney entities or a CSV")
+    p.add_argument("--format", choices=("ftm", "csv"), default="ftm", help="ftm: one JSON entity per line")
+    p.add_argument("--province", help="only this province ('Trung ương' for national officials)")
+    p.add_argument("--since", type=_iso_date, help="only occupancies seen on or after this date")
+    p.add_argument("--until", type=_iso_date, help="only occupancies seen on or before this date")
+    p.add_argument("--base-url", help="the web app's address for archive permalinks (default $NEWSARCHIVE_PUBLIC_URL)")
+    p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.add_argument("--output", default="-", help="file to write (default: standard output)")
+    p.set_defaults(func=_export_officials)
 
     p = sub.add_parser("analyze", help="officials and topics of .html or .txt files, one JSON line each")
     p.add_argument("files", nargs="+")

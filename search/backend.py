@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from search.model import IndexReport, SearchRequest, SearchResult
+from search.model import IndexReport, PaperCoverage, SearchRequest, SearchResult
+from search.periods import Interval
 
 BACKENDS = ("sqlite", "elasticsearch")
 
@@ -29,6 +30,15 @@ class SearchBackend(ABC):
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a search; raises QueryError for bad parameters, BackendUnavailable when down."""
+
+    @abstractmethod
+    def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
+        """Matching documents per period (search.periods.period_key in Vietnam time), sorted; empty and
+        undated periods left out. Obeys the query and every filter; ignores page, size and sort."""
+
+    @abstractmethod
+    def coverage(self) -> list[PaperCoverage]:
+        """Every paper in the index with its article counts, sorted by paper name."""
 
     @abstractmethod
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
@@ -28,10 +28,12 @@ from search.model import (
     FacetValue,
     Hit,
     IndexReport,
+    PaperCoverage,
     QueryError,
     SearchRequest,
     SearchResult,
 )
+from search.periods import INTERVALS, Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.snippets import hit_snippet
 from search.terms import exact_and_folded_terms
@@ -81,10 +83,13 @@ ARTICLE_MAPPINGS = {
 OFFICIAL_MAPPINGS = {"dynamic": False, "properties": {"id": {"type": "keyword"}, "name": {"type": "keyword"}}}
 
 
-def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0) -> dict:
-    """Words in order on `<field>_exact` / `<field>_folded`: a term, a phrase, or a span across both."""
+def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0, slop: int | None = None) -> dict:
+    """Words in order on `<field>_exact` / `<field>_folded`: a term, a prefix, a phrase, or a span across both;
+    with `slop`, the words in any order with at most that many others between them."""
+    if len(words) == 1 and words[0].prefix:
+        return {"prefix": {f"{field}_folded": {"value": words[0].form, "boost": boost}}}
     kinds = {w.exact for w in words}
-    if len(kinds) == 1:
+    if len(kinds) == 1 and slop is None:
         target = f"{field}_exact" if words[0].exact else f"{field}_folded"
         text = " ".join(w.form for w in words)
         if len(words) == 1:
@@ -97,13 +102,20 @@ def phrase_query(field: str, words: Sequence[Word], boost: float = 1.0) -> dict:
         else {"span_field_masking": {"query": {"span_term": {f"{field}_folded": w.form}}, "field": exact_field}}
         for w in words
     ]
+    if slop is not None:
+        return {"span_near": {"clauses": spans, "slop": slop, "in_order": False, "boost": boost}}
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
 def _clause_query(clause: Clause) -> dict:
+    if clause.title:
+        return phrase_query("title", clause.words, TITLE_BOOST, clause.slop)
     return {
         "bool": {
-            "should": [phrase_query("title", clause.words, TITLE_BOOST), phrase_query("content", clause.words)],
+            "should": [
+                phrase_query("title", clause.words, TITLE_BOOST, clause.slop),
+                phrase_query("content", clause.words, slop=clause.slop),
+            ],
             "minimum_should_match": 1,
         }
     }
@@ -123,12 +135,15 @@ def text_query(parsed: ParsedQuery) -> dict:
 
 
 def facet_filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
-    """Term filters of the active facets (OR within one facet), leaving one facet out."""
-    return [
-        {"terms": {_FILTER_FIELD[facet]: values}}
-        for facet, values in request.filters.items()
-        if values and facet != skip
-    ]
+    """Term filters of the active facets (OR within one facet; officials with official_op=and: each one
+    required, and that facet is then never left out), leaving one facet out."""
+    filters: list[dict] = []
+    for facet, values in request.filters.items():
+        if facet == "officials" and request.all_officials:
+            filters += [{"term": {_FILTER_FIELD[facet]: value}} for value in values]
+        elif values and facet != skip:
+            filters.append({"terms": {_FILTER_FIELD[facet]: values}})
+    return filters
 
 
 def scope_filters(request: SearchRequest) -> list[dict]:
@@ -181,6 +196,44 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
             "aggs": {"values": {"terms": {"field": "month", "size": 2400}}},
         }
     return body
+
+
+_PERIOD_FORMAT = {"day": "yyyy-MM-dd", "week": "yyyy-MM-dd", "month": "yyyy-MM", "year": "yyyy"}
+VIETNAM_OFFSET = "+07:00"  # no daylight saving since 1975
+MAX_PAPERS = 10_000
+
+
+def histogram_body(request: SearchRequest, parsed: ParsedQuery, interval: Interval) -> dict:
+    """A date histogram of the matching documents, in Vietnam time, empty periods left out."""
+    query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
+    histogram = {
+        "field": "published",
+        "calendar_interval": interval,
+        "time_zone": VIETNAM_OFFSET,
+        "format": _PERIOD_FORMAT[interval],
+        "min_doc_count": 1,
+    }
+    return {"query": query, "size": 0, "track_total_hits": False, "aggs": {"periods": {"date_histogram": histogram}}}
+
+
+COVERAGE_BODY = {
+    "size": 0,
+    "aggs": {
+        "papers": {
+            "terms": {"field": "paper", "size": MAX_PAPERS, "order": {"_key": "asc"}},
+            "aggs": {
+                "provinces": {"terms": {"field": "province", "size": 100}},
+                "first": {"min": {"field": "published"}},
+                "last": {"max": {"field": "published"}},
+                "months": {"terms": {"field": "month", "size": 2400, "order": {"_key": "asc"}}},
+            },
+        }
+    },
+}
+
+
+def _local_day(millis: float | None) -> date | None:
+    return datetime.fromtimestamp(millis / 1000, VIETNAM_TZ).date() if millis is not None else None
 
 
 def es_document(doc: dict[str, Any]) -> dict[str, Any]:
@@ -421,6 +474,38 @@ class ElasticsearchBackend(SearchBackend):
         parsed = parse_query(request.q)
         query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
         return self._scan({"query": query, "sort": sort_order(request, parsed)}, preserve_order=True)
+
+    def _aggregate(self, body: dict[str, Any]) -> dict[str, Any]:
+        self._ensure()
+        try:
+            return self._call(self.client.search, index=self.articles_alias, **body)["aggregations"]
+        except BadRequestError as exc:
+            raise QueryError(f"the search engine refused this query: {exc.message}") from exc
+        except ApiError as exc:
+            raise BackendUnavailable(f"Elasticsearch error: {exc}") from exc
+
+    def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
+        request.validate()
+        if interval not in INTERVALS:
+            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
+        aggs = self._aggregate(histogram_body(request, parse_query(request.q), interval))
+        return {b["key_as_string"]: b["doc_count"] for b in aggs["periods"]["buckets"] if b["doc_count"]}
+
+    def coverage(self) -> list[PaperCoverage]:
+        papers = []
+        for bucket in self._aggregate(COVERAGE_BODY)["papers"]["buckets"]:
+            provinces = sorted(bucket["provinces"]["buckets"], key=lambda b: (-b["doc_count"], b["key"]))
+            papers.append(
+                PaperCoverage(
+                    bucket["key"],
+                    bucket["doc_count"],
+                    {b["key"]: b["doc_count"] for b in provinces},
+                    _local_day(bucket["first"]["value"]),
+                    _local_day(bucket["last"]["value"]),
+                    {b["key"]: b["doc_count"] for b in bucket["months"]["buckets"]},
+                )
+            )
+        return papers
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)

@@ -58,6 +58,12 @@ class SearchRequest:
     with_facets: bool = True
     with_months: bool = False
     hide_copies: bool = False  # leave out republished copies: one article per duplicate cluster
+    official_op: Literal["or", "and"] = "or"  # several officials: any of them (or), all together (and)
+
+    @property
+    def all_officials(self) -> bool:
+        """Articles must name every filtered official (the officials facet then narrows as values are added)."""
+        return self.official_op == "and" and len(self.filters.get("officials", [])) > 0
 
     def validate(self) -> None:
         """Raise QueryError on parameters no backend should try."""
@@ -66,6 +72,8 @@ class SearchRequest:
             raise QueryError("Bộ lọc không có: {names}", names=", ".join(sorted(unknown)))
         if self.sort not in SORTS:
             raise QueryError("{name} phải là một trong {values}", name="sort", values=", ".join(SORTS))
+        if self.official_op not in ("or", "and"):
+            raise QueryError("{name} phải là một trong {values}", name="official_op", values="or, and")
         if not 1 <= self.size <= MAX_SIZE:
             raise QueryError("{name} phải từ {low} đến {high}", name="size", low=1, high=MAX_SIZE)
         if self.page < 1 or self.page * self.size > MAX_DEPTH:
@@ -102,6 +110,18 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" → matching articles
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PaperCoverage:
+    """What the index holds of one paper: articles, by province, first and last publication day, by month."""
+
+    paper: str
+    articles: int
+    provinces: dict[str, int]  # province → articles (a paper of a merged province has two)
+    first_published: date | None  # in Vietnam time
+    last_published: date | None
+    months: dict[str, int]  # "YYYY-MM" → articles (undated articles are counted in `articles` only)
 
 
 @dataclass(slots=True)

@@ -23,8 +23,9 @@ def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
     if not tokens:
         return Markup("")
     exact = {w.form for w in words if w.exact}
-    folded = {w.form for w in words if not w.exact}
-    hits = [t.exact in exact or t.folded in folded for t in tokens]
+    folded = {w.form for w in words if not w.exact and not w.prefix}
+    prefixes = tuple(w.form for w in words if w.prefix)
+    hits = [t.exact in exact or t.folded in folded or bool(prefixes and t.folded.startswith(prefixes)) for t in tokens]
     best, best_count, count = 0, -1, 0
     for i in range(len(tokens)):
         count += hits[i]

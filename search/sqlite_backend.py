@@ -13,14 +13,25 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
 from search.document import facet_values, searchable_text, similarity_words
-from search.model import FACETS, BackendUnavailable, FacetValue, Hit, IndexReport, SearchRequest, SearchResult
+from search.model import (
+    FACETS,
+    BackendUnavailable,
+    FacetValue,
+    Hit,
+    IndexReport,
+    PaperCoverage,
+    QueryError,
+    SearchRequest,
+    SearchResult,
+)
+from search.periods import INTERVALS, Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.snippets import hit_snippet
 from search.terms import folded_exact_terms
@@ -41,14 +52,31 @@ CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _TITLE_WEIGHT, _CONTENT_WEIGHT = 3.0, 1.0
+_LOCAL = "d.published_ts + 25200, 'unixepoch'"  # Vietnam time: UTC+7, no daylight saving since 1975
+_PERIOD_SQL = {
+    "day": f"strftime('%Y-%m-%d', {_LOCAL})",
+    "week": f"date({_LOCAL}, '-6 days', 'weekday 1')",  # the Monday of the ISO week
+    "month": f"strftime('%Y-%m', {_LOCAL})",
+    "year": f"strftime('%Y', {_LOCAL})",
+}
 
 
 def _word(word: Word) -> str:
+    if word.prefix:
+        return f'"{word.form}" *'
     return f'"{fold(word.form)}_{word.form}"' if word.exact else f'"{word.form}_" *'
 
 
 def _clause(clause: Clause) -> str:
-    return " + ".join(_word(w) for w in clause.words)
+    if clause.slop is not None:  # FTS5 counts the tokens between the first and the last word, inner ones too
+        expression = f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
+    else:
+        expression = " + ".join(_word(w) for w in clause.words)
+    return f"title : ({expression})" if clause.title else expression
+
+
+def _local_day(timestamp: float | None) -> date | None:
+    return datetime.fromtimestamp(timestamp, VIETNAM_TZ).date() if timestamp is not None else None
 
 
 def match_expression(parsed: ParsedQuery) -> str:
@@ -214,10 +242,12 @@ class SqliteBackend(SearchBackend):
         for number, (facet, values) in enumerate(sorted((f, v) for f, v in request.filters.items() if v)):
             table = f"sel{number}"
             db.execute(f"CREATE TEMP TABLE {table} (rowid INTEGER PRIMARY KEY)")
+            every = facet == "officials" and request.all_officials  # AND: rows naming each value
             inserted = db.execute(
                 f"INSERT OR IGNORE INTO {table} SELECT f.rowid FROM facets f JOIN base b ON b.rowid = f.rowid "
-                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})",
-                [facet, *values],
+                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})"
+                + (" GROUP BY f.rowid HAVING COUNT(DISTINCT f.value) = ?" if every else ""),
+                [facet, *values, *([len(set(values))] if every else [])],
             )
             sizes[facet] = (table, inserted.rowcount)
         return _Matches(sizes)
@@ -276,11 +306,12 @@ class SqliteBackend(SearchBackend):
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
         result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
-            for facet in FACETS:  # each counted under the other facets' filters, not its own
+            for facet in FACETS:  # each counted under the other facets' filters, not its own (AND: its own too)
+                skip = None if facet == "officials" and request.all_officials else facet
                 result.facets[facet] = [
                     FacetValue(*row)
                     for row in db.execute(
-                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=facet)} "
+                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=skip)} "
                         "CROSS JOIN facets f ON f.rowid = b.rowid AND f.facet = ? "
                         "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
                         [facet, request.facet_size],
@@ -294,6 +325,43 @@ class SqliteBackend(SearchBackend):
                 )
             )
         return result
+
+    def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
+        request.validate()
+        if interval not in INTERVALS:
+            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
+        parsed = parse_query(request.q)
+        with closing(self._connect(self.path)) as db:
+            try:
+                matches = self._materialize(db, request, parsed)
+                rows = db.execute(
+                    f"SELECT {_PERIOD_SQL[interval]} AS period, COUNT(*) FROM {matches.rows()} "
+                    "CROSS JOIN docs d ON d.rowid = b.rowid WHERE d.published_ts IS NOT NULL "
+                    "GROUP BY period ORDER BY period"
+                )
+                return dict(rows.fetchall())
+            except sqlite3.OperationalError as exc:
+                raise BackendUnavailable(f"search index error: {exc}") from exc
+
+    def coverage(self) -> list[PaperCoverage]:
+        with closing(self._connect(self.path)) as db:
+            papers: dict[str, PaperCoverage] = {}
+            for paper, n, first, last in db.execute(
+                "SELECT f.value, COUNT(*), MIN(d.published_ts), MAX(d.published_ts) FROM facets f "
+                "JOIN docs d ON d.rowid = f.rowid WHERE f.facet = 'paper' GROUP BY f.value ORDER BY f.value"
+            ):
+                papers[paper] = PaperCoverage(paper, n, {}, _local_day(first), _local_day(last), {})
+            for paper, province, n in db.execute(
+                "SELECT f.value, p.value, COUNT(*) FROM facets f JOIN facets p ON p.rowid = f.rowid "
+                "AND p.facet = 'province' WHERE f.facet = 'paper' GROUP BY f.value, p.value ORDER BY 3 DESC, 2"
+            ):
+                papers[paper].provinces[province] = n
+            for paper, month, n in db.execute(
+                "SELECT f.value, d.month, COUNT(*) FROM facets f JOIN docs d ON d.rowid = f.rowid "
+                "WHERE f.facet = 'paper' AND d.month IS NOT NULL GROUP BY f.value, d.month ORDER BY 2"
+            ):
+                papers[paper].months[month] = n
+        return list(papers.values())
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)

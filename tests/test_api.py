@@ -88,7 +88,7 @@ def test_officials_by_name_title_and_date(client: FlaskClient) -> None:
 
 def test_official_profile_and_404(client: FlaskClient) -> None:
     profile = client.get(f"/api/v1/officials/{SEED_OFFICIAL}").json
-    assert profile["name"] == "Phạm Bạch Đằng" and profile["mentions_by_month"] and profile["co_mentioned"]
+    assert profile["name"] == "Phạm Bạch Đằng" and profile["mentions_by_month"] and profile["co_mentions"]
     assert client.get("/api/v1/officials/nobody").status_code == 404
 
 

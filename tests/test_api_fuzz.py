@@ -38,8 +38,31 @@ POSITIVE_CHECKS = [
 ]
 NEGATIVE_CHECKS = [not_a_server_error, status_code_conformance]
 EXAMPLES = 40  # per operation and mode: ten runs stay well under a minute
-OPERATIONS = ["/search", "/articles/{doc_id}", "/officials", "/officials/{official_id}", "/export"]
-WITH_PARAMETERS = ["/search", "/officials", "/export"]  # any string is a valid id: no negative data for the others
+OPERATIONS = [
+    "/search",
+    "/articles/{doc_id}",
+    "/officials",
+    "/officials/{official_id}",
+    "/export",
+    "/attention",
+    "/compare",
+    "/papers",
+    "/articles/{doc_id}/cite",
+    "/officials/who-held",
+    "/officials/titles",
+    "/officials/export",
+]
+WITH_PARAMETERS = [
+    "/search",
+    "/officials",
+    "/export",
+    "/attention",
+    "/compare",
+    "/articles/{doc_id}/cite",
+    "/officials/who-held",
+    "/officials/titles",
+    "/officials/export",
+]  # any string is a valid id: no negative data for the others
 CASES = [(p, GenerationMode.POSITIVE) for p in OPERATIONS] + [(p, GenerationMode.NEGATIVE) for p in WITH_PARAMETERS]
 
 

@@ -53,7 +53,7 @@ texts = st.one_of(
     st.text(alphabet=VIETNAMESE + " ", max_size=40).map(lambda t: unicodedata.normalize("NFD", t)),
 )
 PARAM_NAMES = ["q", "official", "topic", "province", "paper", "year", "date_from", "date_to", "sort", "page"]
-PARAM_NAMES += ["size", "facet_size", "hide_copies", "format", "lang", "title", "date", "x"]
+PARAM_NAMES += ["size", "facet_size", "hide_copies", "format", "lang", "title", "date", "x", "interval", "measure"]
 query_strings = st.lists(st.tuples(st.sampled_from(PARAM_NAMES), texts), max_size=8)
 
 
@@ -116,7 +116,9 @@ def test_dates_are_bounded(day: date) -> None:
 
 @PAGE_EXAMPLES
 @given(
-    path=st.sampled_from(["/", "/officials", "/officials/who-held", "/feed.atom", "/topic/giao-duc"]),
+    path=st.sampled_from(
+        ["/", "/officials", "/officials/who-held", "/feed.atom", "/topic/giao-duc", "/compare", "/papers", "/topics"]
+    ),
     pairs=query_strings,
     english=st.booleans(),
 )

@@ -30,8 +30,10 @@ def test_index_is_incremental_and_rebuild_reloads_everything(crawled_dir: Path, 
     third = run_cli("index", data_dir=data_dir)
     assert "1 articles indexed" in third.stdout
     assert SqliteBackend(data_dir).get(article.id)["title"].endswith("(cập nhật)")
+    incremental = SqliteBackend(data_dir).officials()  # only the profiles of that article's officials were rebuilt
     rebuilt = run_cli("index", "--rebuild", data_dir=data_dir)
     assert f"index (rebuild, sqlite): {total} articles indexed" in rebuilt.stdout
+    assert SqliteBackend(data_dir).officials() == incremental
 
 
 def test_the_seed_article_is_enriched_in_the_index(indexed_dir: Path) -> None:
@@ -53,7 +55,7 @@ def test_official_profiles_are_built_across_the_archive(indexed_dir: Path) -> No
     assert dang["name"] == "Phạm Bạch Đằng"
     assert dang["article_count"] >= 2
     assert "Phó Bí thư Thường trực Tỉnh ủy" in [t["title"] for t in dang["titles"]]
-    assert sum(dang["mentions_by_month"].values()) == dang["article_count"]
+    assert sum(dang["mentions_by_month"].values()) >= dang["article_count"]  # every mention, back-references too
 
 
 def test_cli_analyze_prints_one_json_line_per_file(indexed_dir: Path, tmp_path: Path) -> None:

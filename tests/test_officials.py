@@ -1,8 +1,7 @@
-"""Officials extraction, abbreviations, profiles and the dev-set score."""
+"""Officials extraction, abbreviations and the dev-set score (profiles: tests/test_profiles.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ import pytest
 from indexer.enrich import enrich
 from indexer.enrich.analyze import analyze_text_file, split_title
 from indexer.enrich.officials import Official, find_officials, official_id
-from indexer.enrich.profiles import ArticleMentions, build_profiles, holders
 from indexer.enrich.score import score
 from vntext import key
 from vntext.abbreviations import canonical_title, expand_abbreviations, title_key
@@ -337,52 +335,6 @@ def test_devset_scores_f1_at_least_095() -> None:
         assert result[split].passages >= 15
         assert result[split].f1 >= 0.95, (split, result[split].errors)
         assert result[split].title_recall >= 0.9, (split, result[split].errors)
-
-
-# ---------------------------------------------------------------- profiles
-
-
-def _articles() -> list[ArticleMentions]:
-    second = (
-        "Chủ tịch Hội đồng nhân dân tỉnh Trần Văn Hiện chủ trì kỳ họp. Dự có ông Phạm Bạch Đằng, "
-        "Phó Bí thư Thường trực Tỉnh ủy. Ông Hiện đề nghị đại biểu tập trung thảo luận."
-    )
-    third = "Chủ tịch HĐND tỉnh Nguyễn Tiến Hải khai mạc kỳ họp thứ nhất."
-    return [
-        ArticleMentions(
-            "a1", date(2017, 6, 5), "Cà Mau", ["cai-cach-hanh-chinh", "xay-dung-dang"], find_officials(SEED)
-        ),
-        ArticleMentions("a2", date(2018, 3, 1), "Cà Mau", ["chinh-quyen"], find_officials(second)),
-        ArticleMentions("a3", date(2021, 7, 1), "Cà Mau", ["chinh-quyen"], find_officials(third)),
-        ArticleMentions("a4", None, "Cà Mau", ["chinh-quyen"], find_officials(second)),
-    ]
-
-
-def test_build_profiles_merges_titles_and_counts() -> None:
-    profiles = {p.id: p for p in build_profiles(_articles())}
-    hien = profiles["tran-van-hien--ca-mau"]
-    assert hien.article_count == 3
-    assert (hien.first_seen, hien.last_seen) == (date(2017, 6, 5), date(2018, 3, 1))
-    spans = {title_key(s.title): s for s in hien.titles}
-    chair = spans[title_key("Chủ tịch HĐND tỉnh")]
-    assert chair.title == "Chủ tịch HĐND tỉnh"  # first written form kept, abbreviation variant merged
-    assert (chair.first_seen, chair.last_seen, chair.articles) == (date(2017, 6, 5), date(2018, 3, 1), 3)
-    assert hien.titles[0].first_seen == date(2017, 6, 5)
-    assert hien.mentions_by_month == {"2017-06": 1, "2018-03": 2}
-    assert hien.co_mentioned[0] == ("pham-bach-dang--ca-mau", "Phạm Bạch Đằng", 3)
-    assert dict(hien.topics)["chinh-quyen"] == 2
-    d = hien.to_dict()
-    assert d["first_seen"] == "2017-06-05" and d["titles"][0]["first_seen"] == "2017-06-05"
-
-
-def test_holders_by_year_and_date_with_abbreviation_variants() -> None:
-    profiles = build_profiles(_articles())
-    assert [p.name for p in holders(profiles, "Chủ tịch Hội đồng nhân dân tỉnh", 2018)] == ["Trần Văn Hiện"]
-    assert [p.name for p in holders(profiles, "Chủ tịch HĐND tỉnh", 2021)] == ["Nguyễn Tiến Hải"]
-    assert [p.name for p in holders(profiles, "chủ tịch hđnd tỉnh", date(2017, 12, 1))] == ["Trần Văn Hiện"]
-    assert holders(profiles, "Chủ tịch HĐND tỉnh", 2019) == []
-    assert holders(profiles, "Chủ tịch UBND tỉnh", 2018) == []
-    assert holders(profiles, "Chủ tịch HĐND tỉnh", 2018, province="Bạc Liêu") == []
 
 
 # ---------------------------------------------------------------- entry points

@@ -14,7 +14,7 @@ def test_words_with_diacritics_are_exact_and_others_folded() -> None:
 
 def test_phrases_exclusions_and_or() -> None:
     parsed = parse_query('"cải cách hành chính" -đang Tỉnh OR Huyện')
-    assert [[len(c.words) for c in g] for g in parsed.groups] == [[4], [1, 1]]
+    assert [[len(c.words) for c in g] for g in parsed.groups] == [[4, 1], [1, 1]]  # the phrase or CCHC
     assert [w.form for c in parsed.excluded for w in c.words] == ["đang"]
 
 
@@ -35,3 +35,29 @@ def test_snippet_escapes_text_and_marks_matches() -> None:
 def test_snippet_with_exact_word_marks_only_that_word() -> None:
     html = snippet("Đảng bộ đang họp, ông Đằng", [Word("đảng", True)])
     assert str(html) == "<mark>Đảng</mark> bộ đang họp, ông Đằng"
+
+
+def test_abbreviations_expand_both_ways() -> None:
+    council = [("ủy", True), ("ban", True), ("nhân", True), ("dân", True)]  # as listed: 'ban', not 'bàn'
+    assert forms("UBND") == [[[("ubnd", False)], council]]
+    assert forms("Ủy ban nhân dân") == [
+        [[("ủy", True), ("ban", False), ("nhân", True), ("dân", True)], [("ubnd", True)]]
+    ]
+    assert forms("hđnd") == forms("HĐND")
+    assert forms("tư") == [[[("tư", True)]]]  # 'TƯ' is Trung ương only in capitals
+    assert [("tư", True)] not in forms("Trung ương")[0]  # and 'trung ương' does not bring in 'tư'
+
+
+def test_unsupported_syntax_warns_and_proximity_prefix_parse() -> None:
+    for q in ("a AND b", "NEAR(a b)", "body:Đảng", "(Đảng OR Huyện)"):
+        assert parse_query(q).warnings, q
+    assert forms("a AND b") == [[[("a", False)]], [[("b", False)]]]
+    assert parse_query('"thu hoạch lúa"~3').groups[0][0].slop == 3
+    word = parse_query("cách*").groups[0][0].words[0]
+    assert (word.form, word.prefix) == ("cach", True)
+
+
+def test_title_field() -> None:
+    parsed = parse_query('title:Đảng -title:"thu hoạch" lúa')
+    assert [c.title for g in parsed.groups for c in g] == [True, False] and parsed.excluded[0].title
+    assert not parse_query("title:Đảng").warnings

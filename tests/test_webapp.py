@@ -8,6 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from webapp.charts import month_range
+
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 SEED_OFFICIAL = "pham-bach-dang--ca-mau"
 
@@ -74,7 +76,10 @@ def test_attention_table_shares_are_of_the_selected_papers(client: FlaskClient) 
     assert rows
     for _month, count, published, share in rows:
         assert int(count) <= int(published)
-        assert float(share.replace(",", ".")) == pytest.approx(100 * int(count) / int(published), abs=0.05)
+        expected = 100 * int(count) / int(published) if int(published) else 0.0
+        assert float(share.replace(",", ".")) == pytest.approx(expected, abs=0.05)
+    months = [m for m, *_ in rows]  # zero-filled: every month from the first match to the last
+    assert months == month_range(months[0], months[-1])
 
 
 def test_article_page_links_officials_topics_original_and_archive(client: FlaskClient, seed_id: str) -> None:

@@ -38,7 +38,8 @@ def test_active_content_and_outside_urls_are_removed() -> None:
 
 def test_text_and_banner_stay() -> None:
     html = clean(HOSTILE)
-    assert "Tiêu đề bài báo" in html and "liên kết" in html and 'alt="ảnh"' in html
+    assert "Tiêu đề bài báo" in html and "liên kết" in html
+    assert "[Ảnh không được lưu] ảnh</span>" in html  # an image the crawl did not archive: its alt text
     assert html.index("Bản lưu trữ") < html.index("Tiêu đề bài báo")
     assert 'title="https://other.example/page"' in html  # where the link went, as a tooltip only
 
@@ -52,3 +53,12 @@ def test_declared_charset_is_honoured() -> None:
 def test_empty_and_non_html_bodies_do_not_fail() -> None:
     for body in ("", "<!-- only -->", '<?xml version="1.0" encoding="utf-8"?><p>x</p>', "\x00\x01"):
         assert "Bản lưu trữ" in clean(body)
+
+
+def test_archived_images_are_inlined_and_the_others_are_placeholders() -> None:
+    page = '<p>a<img src="/img/kept.png" alt="cầu">b<img data-src="https://cdn.example/lost.jpg" alt="đường"></p>'
+    response = RawResponse("http://paper.example/a.html", 200, [("Content-Type", "text/html")], page.encode())
+    kept = "data:image/png;base64,iVBORw0KGgo="
+    html = sanitize(response, "<div>b</div>", lambda src: kept if src == "/img/kept.png" else None)
+    assert f'<img alt="cầu" src="{kept}">b' in html
+    assert "[Ảnh không được lưu] đường</span>" in html and "cdn.example" not in html

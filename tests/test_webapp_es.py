@@ -75,3 +75,16 @@ def test_export_streams_every_match(client: FlaskClient) -> None:
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert len(rows) == int(response.headers["X-Export-Total"]) > 20
     assert client.get("/feed.atom", query_string={"q": "dang"}).status_code == 200
+
+
+def test_officials_together_and_who_held_evidence_on_elasticsearch(client: FlaskClient) -> None:
+    profile = client.get(f"/api/v1/officials/{SEED_OFFICIAL}").json
+    other = next(c for c in profile["co_mentions"] if c["count"] >= 2)
+    both = {"official": [SEED_OFFICIAL, other["id"]], "official_op": "and", "size": 100}
+    result = client.get("/api/v1/search", query_string=both).json
+    assert result["total"] == other["count"]
+    assert all({profile["name"], other["name"]} <= set(h["officials"]) for h in result["hits"])
+    held = client.get(
+        "/api/v1/officials", query_string={"title": "chu tich ubnd tinh", "province": "Quảng Trị", "date": "2017"}
+    ).json
+    assert [h["name"] for h in held] == ["Trần Quốc Thịnh"] and held[0]["held"]["evidence"]

@@ -92,7 +92,7 @@ def test_officials_directory_and_profile_in_english(client: FlaskClient) -> None
     assert profile_url == f"/officials/{SEED_OFFICIAL}?lang=en"
     profile = text(client.get(profile_url))
     assert "<h1>Phạm Bạch Đằng</h1>" in profile  # names stay as written
-    assert "Mentioned in" in profile and ">First seen</th>" in profile and "Often mentioned with" in profile
+    assert "Mentioned in" in profile and "Titles over time" in profile and "Often mentioned with" in profile
     assert "Times Phạm Bạch Đằng was mentioned per month" in profile
     assert "Phó Bí thư Thường trực Tỉnh ủy" in profile  # titles are content
     assert not re.search(r"\d{2}/\d{2}/\d{4}", profile)  # English dates are ISO

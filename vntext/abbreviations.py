@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from vntext.normalize import canonical, clean, key
 from vntext.titles import NEW
+from vntext.tokens import tokenize
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
 # ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
@@ -87,6 +88,14 @@ ABBREVIATIONS: dict[str, str] = {
     "KH-CN": "Khoa học và Công nghệ",
     "GTVT": "Giao thông vận tải",
     "GT-VT": "Giao thông vận tải",
+    "CCHC": "cải cách hành chính",
+    "NTM": "nông thôn mới",
+    "ATGT": "an toàn giao thông",
+    "KT-XH": "kinh tế - xã hội",
+    "PCCC": "phòng cháy chữa cháy",
+    "BHYT": "Bảo hiểm y tế",
+    "THPT": "trung học phổ thông",
+    "THCS": "trung học cơ sở",
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
@@ -149,3 +158,48 @@ def title_key(text: str) -> str:
     for pattern, repl in _KEY_REWRITES:
         k = pattern.sub(repl, k)
     return k.strip()
+
+
+# -- queries: an abbreviation finds its expansion and back -----------------------------------------
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(t.folded for t in tokenize(text))
+
+
+# Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
+# 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
+_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+
+
+def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for abbr, expansion in ABBREVIATIONS.items():
+        variants = groups.setdefault(_folded_words(expansion), [])
+        exact = [t.exact for t in tokenize(abbr)]
+        if abbr not in _NOT_FROM_EXPANSIONS and exact not in [[t.exact for t in tokenize(v)] for v in variants]:
+            variants.append(abbr)
+    return {words: tuple(abbrs) for words, abbrs in groups.items()}
+
+
+_ABBREVIATIONS_OF = _by_expansion()
+LONGEST_EXPANSION = max(len(words) for words in _ABBREVIATIONS_OF)
+
+
+def query_expansion(word: str) -> str | None:
+    """The expansion of a query word typed as an abbreviation ('ubnd', 'HĐND'), None if it is none.
+
+    Abbreviations that are also ordinary words ('TƯ' / 'tư') count only as written.
+    """
+    word = canonical(word)
+    if word in _CASE_SENSITIVE:
+        return ABBREVIATIONS.get(word)
+    return _BY_FOLDED.get(word.casefold())
+
+
+def abbreviations_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Every abbreviation of an expansion given as folded words: ('uy', 'ban', 'nhan', 'dan') → ('UBND',)."""
+    return _ABBREVIATIONS_OF.get(words, ())
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text, the key `abbreviations_of` takes."""
+    return _folded_words(text)

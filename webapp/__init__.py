@@ -38,11 +38,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.exports import bp as exports_bp
     from webapp.feeds import bp as feeds_bp
     from webapp.officials import bp as officials_bp
+    from webapp.officials_api import bp as officials_api_bp
     from webapp.overviews import bp as overviews_bp
+    from webapp.research_api import bp as research_api_bp
+    from webapp.research_views import bp as research_views_bp
     from webapp.search_views import bp as search_bp
 
-    limits.install(app, {api_bp: settings().rate_limit_api, exports_bp: settings().rate_limit_export})
-    for blueprint in (search_bp, articles_bp, officials_bp, overviews_bp, api_bp, exports_bp, feeds_bp):
+    api_blueprints = (api_bp, officials_api_bp, research_api_bp)
+    config = settings()
+    limited = {"api": (config.rate_limit_api, api_blueprints), "export": (config.rate_limit_export, (exports_bp,))}
+    limits.install(app, limited)
+    pages = (search_bp, articles_bp, officials_bp, overviews_bp, exports_bp, feeds_bp, research_views_bp)
+    for blueprint in (*pages, *api_blueprints):
         app.register_blueprint(blueprint)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(

@@ -9,12 +9,11 @@ from flask.typing import ResponseReturnValue
 
 from search.model import Hit, SearchResult
 from webapp import schemas
-from webapp.backend import backend, profiles
+from webapp.backend import backend
 from webapp.exports import export_limit
 from webapp.known import check_filters
-from webapp.officials_data import find_officials, parse_on
 from webapp.openapi import endpoint, openapi_document
-from webapp.params import OfficialsParams, SearchParams
+from webapp.params import SearchParams
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -48,22 +47,6 @@ def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
     }
 
 
-def official_json(profile: dict[str, Any]) -> dict[str, Any]:
-    """The directory form of a profile: who, where, titles with first and last seen dates."""
-    return {
-        "id": profile["id"],
-        "name": profile["name"],
-        "province": profile["province"],
-        "article_count": profile.get("article_count", 0),
-        "first_seen": profile.get("first_seen"),
-        "last_seen": profile.get("last_seen"),
-        "titles": [
-            {"title": t["title"], "first_seen": t.get("first_seen"), "last_seen": t.get("last_seen")}
-            for t in profile.get("titles", [])
-        ],
-    }
-
-
 @endpoint(bp, "/search", summary="Search articles", params=SearchParams, response=schemas.SearchResult)
 def api_search(params: SearchParams) -> ResponseReturnValue:
     req = params.search_request()
@@ -79,33 +62,6 @@ def api_article(doc_id: str) -> ResponseReturnValue:
     if doc is None:
         abort(404)
     return jsonify(doc)
-
-
-@endpoint(
-    bp,
-    "/officials",
-    summary="Officials by name, province and title; with date, who held the title then",
-    params=OfficialsParams,
-    response=list[schemas.OfficialSummary],
-)
-def api_officials(params: OfficialsParams) -> ResponseReturnValue:
-    on = parse_on(params.date)
-    found = find_officials(profiles().values(), q=params.q, province=params.province, title=params.title, on=on)
-    return jsonify([official_json(p) for p in found])
-
-
-@endpoint(
-    bp,
-    "/officials/<official_id>",
-    summary="One official's profile",
-    response=schemas.OfficialProfile,
-    errors=(404, 503),
-)
-def api_official(official_id: str) -> ResponseReturnValue:
-    profile = profiles().get(official_id)
-    if profile is None:
-        abort(404)
-    return jsonify(profile)
 
 
 @bp.get("/openapi.json")

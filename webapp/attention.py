@@ -1,42 +1,76 @@
-"""Attention over time: articles matching a search per month, as counts and as a share of all published."""
+"""Attention over time: articles matching a search per period, as counts and as a share of everything the
+selected papers and provinces published in that period."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from search.backend import SearchBackend
-from search.model import SearchRequest
-from webapp.charts import month_range
+from search.model import QueryError, SearchRequest
+from search.periods import MAX_PERIODS, Interval, period_range, period_start
+from webapp import messages
+
+MAX_COMPARED = 5  # queries on one chart
+# Filters the denominator keeps: the papers, provinces and years chosen (not the query, officials, topics).
+BASELINE_FACETS = ("paper", "province", "year")
 
 
-@dataclass(slots=True)
-class MonthPoint:
-    month: str
-    count: int
-    published: int  # everything the selected papers (all papers when none is selected) published that month
+@dataclass(frozen=True, slots=True)
+class Point:
+    period: str
+    count: int  # articles matching the search
+    total: int  # every article of the selected papers and provinces in the period
 
     @property
     def share(self) -> float:
-        return self.count / self.published if self.published else 0.0
+        return self.count / self.total if self.total else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {"period": self.period, "count": self.count, "total": self.total, "share": round(self.share, 6)}
 
 
-def attention(source: SearchBackend, request: SearchRequest, months: dict[str, int]) -> list[MonthPoint]:
-    """Every month from the first to the last match, with the baseline of the selected papers."""
-    if not months:
+def baseline(request: SearchRequest) -> SearchRequest:
+    """The request of the denominator: same papers, provinces, years, dates and copies, no query."""
+    filters = {facet: values for facet, values in request.filters.items() if facet in BASELINE_FACETS}
+    return replace(request, q="", filters=filters, page=1, size=1, with_facets=False, with_months=False)
+
+
+def periods_of(request: SearchRequest, interval: Interval, *histograms: dict[str, int]) -> list[str]:
+    """Every period from date_from (or the first match of any histogram) to date_to (or the last match)."""
+    keys = [k for counts in histograms for k in counts]
+    if not keys and not (request.date_from and request.date_to):
         return []
-    papers = {"paper": request.filters["paper"]} if request.filters.get("paper") else {}
-    baseline = source.search(
-        replace(
-            request,
-            q="",
-            filters=papers,
-            date_from=None,
-            date_to=None,
-            sort="newest",
-            page=1,
-            size=1,
-            with_facets=False,
-            with_months=True,
-        )
-    ).months
-    return [MonthPoint(m, months.get(m, 0), baseline.get(m, 0)) for m in month_range(min(months), max(months))]
+    first = request.date_from or period_start(min(keys))
+    last = request.date_to or period_start(max(keys))
+    periods = period_range(first, last, interval)
+    if len(periods) >= MAX_PERIODS:
+        raise QueryError(messages.TOO_MANY_PERIODS, high=MAX_PERIODS)
+    return periods
+
+
+def series(source: SearchBackend, request: SearchRequest, interval: Interval) -> list[Point]:
+    """The request's matches per period, zero-filled over periods_of, beside the selection's total."""
+    counts = source.histogram(request, interval)
+    periods = periods_of(request, interval, counts)
+    totals = source.histogram(baseline(request), interval) if periods else {}
+    return [Point(p, counts.get(p, 0), totals.get(p, 0)) for p in periods]
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    q: str
+    total: int
+    points: list[Point]
+
+
+def compare(source: SearchBackend, request: SearchRequest, queries: list[str], interval: Interval) -> list[Compared]:
+    """Several queries under the same filters, over the same zero-filled periods and denominator."""
+    queries = [q.strip() for q in queries if q.strip()][:MAX_COMPARED]
+    requests = [replace(request, q=q, page=1, size=1, with_facets=False, with_months=False) for q in queries]
+    counts = [source.histogram(r, interval) for r in requests]
+    periods = periods_of(request, interval, *counts)
+    totals = source.histogram(baseline(request), interval) if periods else {}
+    return [
+        Compared(r.q, source.search(r).total, [Point(p, c.get(p, 0), totals.get(p, 0)) for p in periods])
+        for r, c in zip(requests, counts, strict=True)
+    ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from domain.profiles import OfficialProfile
 from search.backend import SearchBackend, open_backend
 
 PROFILES_TTL = 60.0  # seconds an in-memory copy of the official profiles is served before re-reading
@@ -34,12 +35,22 @@ class ProfileCache:
     def __init__(self) -> None:
         self._loaded_at = float("-inf")
         self._profiles: dict[str, dict[str, Any]] = {}
+        self._models: list[OfficialProfile] = []
+
+    def _load(self, source: SearchBackend) -> None:
+        if time.monotonic() - self._loaded_at > PROFILES_TTL:
+            # read through the model: profiles stored by an older index get today's shape (rebuild for evidence)
+            self._models = [OfficialProfile.from_dict(p) for p in source.officials()]
+            self._profiles = {m.id: m.to_dict() for m in self._models}
+            self._loaded_at = time.monotonic()
 
     def get(self, source: SearchBackend) -> dict[str, dict[str, Any]]:
-        if time.monotonic() - self._loaded_at > PROFILES_TTL:
-            self._profiles = {p["id"]: p for p in source.officials()}
-            self._loaded_at = time.monotonic()
+        self._load(source)
         return self._profiles
+
+    def models(self, source: SearchBackend) -> list[OfficialProfile]:
+        self._load(source)
+        return self._models
 
 
 def install(app: Flask) -> None:
@@ -51,3 +62,8 @@ def install(app: Flask) -> None:
 def profiles() -> dict[str, dict[str, Any]]:
     """Official profiles by id (see OfficialProfile.to_dict)."""
     return current_app.extensions["profiles"].get(backend())
+
+
+def profile_models() -> list[OfficialProfile]:
+    """The same profiles as `domain.profiles.OfficialProfile` (for who held a title when)."""
+    return current_app.extensions["profiles"].models(backend())

@@ -9,15 +9,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, stream_with_context
 
 from newsarchive.config import settings
 from webapp.backend import backend
+from webapp.downloads import filename
 from webapp.known import check_filters
 from webapp.openapi import endpoint
 from webapp.params import ExportParams
+from webapp.provenance import with_provenance
 
 bp = Blueprint("exports", __name__)
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
@@ -25,7 +28,8 @@ FORMULA_STARTS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and the full-width ＝＋－�
 PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*%?")
 COLUMNS = (
     "id", "url", "title", "paper", "province", "section", "author", "published",
-    "officials", "official_ids", "topics", "lead", "body",
+    "officials", "official_ids", "topics", "topic_labels", "lead", "body",
+    "permalink", "archived_url", "captured_at",
 )  # fmt: skip
 
 
@@ -48,8 +52,12 @@ def export_row(doc: dict[str, Any]) -> dict[str, Any]:
         "officials": [o["name"] for o in doc.get("officials", [])],
         "official_ids": [o["id"] for o in doc.get("officials", [])],
         "topics": list(doc.get("topics", [])),
+        "topic_labels": list(doc.get("topic_names", [])),
         "lead": doc.get("lead", ""),
         "body": doc.get("body", ""),
+        "permalink": doc.get("permalink", ""),  # added by webapp.provenance.with_provenance
+        "archived_url": doc.get("archived_url", ""),
+        "captured_at": doc.get("captured_at"),
     }
 
 
@@ -112,10 +120,10 @@ def export(params: ExportParams) -> Response:
     check_filters(req)
     limit = export_limit()
     total = backend().search(replace(req, page=1, size=1, with_facets=False)).total
-    docs = backend().iter_matching(req)
+    docs = with_provenance(backend().iter_matching(req), Path(current_app.config["NEWSARCHIVE_DATA_DIR"]))
     lines = csv_lines if fmt == "csv" else jsonl_lines
     response = Response(stream_with_context(lines(islice(docs, limit))), content_type=FORMATS[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="newsarchive-export.{fmt}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename("export", req.q, fmt)}"'
     response.headers["X-Export-Limit"] = str(limit)
     response.headers["X-Export-Total"] = str(total)
     response.headers["X-Export-Rows"] = str(min(total, limit))

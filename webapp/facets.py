@@ -9,7 +9,7 @@ from search.model import FACETS, SearchRequest, SearchResult
 from webapp.backend import profiles
 from webapp.i18n import _, _l, message
 from webapp.params import PARAM_OF_FACET
-from webapp.state import toggle_url, without_url
+from webapp.state import toggle_url, with_param_url, without_url
 
 FACET_TITLES = {
     "officials": _l("Quan chức"),
@@ -39,7 +39,8 @@ class FacetPanel:
 @dataclass(slots=True)
 class Chip:
     label: str
-    remove_url: str
+    remove_url: str  # for a mode chip: the URL switching to the other mode
+    mode: bool = False
 
 
 def label_of(facet: str, value: str) -> str:
@@ -79,6 +80,13 @@ def facet_panels(request: SearchRequest, result: SearchResult, fixed: dict[str, 
     return panels
 
 
+def official_mode_chip(request: SearchRequest) -> Chip:
+    """Which way several officials combine, as a chip that switches to the other way."""
+    if request.official_op == "and":
+        return Chip(_("Quan chức: cùng xuất hiện trong bài (AND)"), without_url("official_op"), mode=True)
+    return Chip(_("Quan chức: bất kỳ ai trong số này (OR)"), with_param_url("official_op", "and"), mode=True)
+
+
 def active_chips(request: SearchRequest, fixed: dict[str, str]) -> list[Chip]:
     """A removable chip per active filter (the page's own filter is not removable here)."""
     chips = [
@@ -87,6 +95,8 @@ def active_chips(request: SearchRequest, fixed: dict[str, str]) -> list[Chip]:
         if facet not in fixed
         for value in values
     ]
+    if len(request.filters.get("officials", [])) > 1 or request.official_op == "and":
+        chips.append(official_mode_chip(request))
     if request.date_from:
         chips.append(Chip(f"{_('Từ ngày')} {request.date_from.isoformat()}", without_url("date_from")))
     if request.date_to:

@@ -15,7 +15,8 @@ from flask_babel import Babel, gettext, lazy_gettext, ngettext
 from search.model import Message
 
 DEFAULT = "vi"
-PAGE_BLUEPRINTS = ("search", "articles", "officials", "overviews")  # HTML pages: their links keep the language
+# HTML pages: their links keep the language
+PAGE_BLUEPRINTS = ("search", "articles", "officials", "overviews", "research_views")
 
 _ = gettext  # a literal msgid, translated now
 _l = lazy_gettext  # a literal msgid at import time, translated when shown (module constants)

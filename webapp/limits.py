@@ -21,15 +21,16 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from newsarchive.config import settings
 
 
-def install(app: Flask, limited: dict[Blueprint, str]) -> Limiter:
-    """A limiter on the app; each blueprint of `limited` gets its limit string (e.g. '300/minute')."""
+def install(app: Flask, limited: dict[str, tuple[str, tuple[Blueprint, ...]]]) -> Limiter:
+    """A limiter on the app: scope name → (limit string such as '300/minute', the blueprints sharing it)."""
     config = settings()
     if config.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.trusted_proxies)  # type: ignore[method-assign]
     app.config.setdefault("RATELIMIT_STORAGE_URI", config.rate_limit_storage)
     limiter = Limiter(get_remote_address, app=app, headers_enabled=False, strategy="moving-window")
-    for blueprint, limit in limited.items():
-        limiter.shared_limit(limit, scope=blueprint.name)(blueprint)
+    for scope, (limit, blueprints) in limited.items():
+        for blueprint in blueprints:
+            limiter.shared_limit(limit, scope=scope)(blueprint)
     app.extensions["rate_limiter"] = limiter
     return limiter
 

@@ -91,6 +91,8 @@ def query_parameters(model: type[Params]) -> list[dict[str, Any]]:
 def _models(value: Any) -> list[type[BaseModel]]:
     if isinstance(value, type) and issubclass(value, BaseModel):
         return [value]
+    if isinstance(value, dict):  # media type → description (a file) or model (JSON)
+        return [m for v in value.values() if not isinstance(v, str) for m in _models(v)]
     return [m for arg in getattr(value, "__args__", ()) for m in _models(arg)]
 
 
@@ -104,7 +106,9 @@ def _responses(op: Operation) -> dict[str, Any]:
     if isinstance(op.response, dict):
         ok = {
             "description": op.description or "OK",
-            "content": {t: {"schema": {"type": "string"}} for t in op.response},
+            "content": {
+                t: {"schema": {"type": "string"} if isinstance(v, str) else _schema(v)} for t, v in op.response.items()
+            },
         }
     else:
         ok = {"description": op.description or "OK", "content": {"application/json": {"schema": _schema(op.response)}}}

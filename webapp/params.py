@@ -123,6 +123,9 @@ class FilterParams(Params):
     date_to: Day | None = Field(None, description="Last publication day (Vietnam time).")
     sort: Literal["relevance", "newest", "oldest"] = Field("relevance", description="Order of the hits.")
     hide_copies: Flag = Field(False, description="1: one article per republished story.")
+    official_op: Literal["or", "and"] = Field(
+        "or", description="With several `official`: or = articles naming any of them, and = naming all of them."
+    )
 
     def filters(self, fixed: dict[str, str] | None = None) -> dict[str, list[str]]:
         """Facet → values; `fixed` is the filter the page itself stands for (e.g. a topic page)."""
@@ -142,6 +145,7 @@ class FilterParams(Params):
             date_to=self.date_to,
             sort=self.sort,
             hide_copies=self.hide_copies,
+            official_op=self.official_op,
             **extra,
         )
         request.validate()
@@ -164,6 +168,41 @@ class ExportParams(FilterParams):
     """The whole result set of a search as a file."""
 
     format: Literal["csv", "jsonl"] = Field("csv", description="csv (UTF-8 with BOM) or jsonl.")
+
+
+class AttentionParams(FilterParams):
+    """Attention over time: the search filters plus the width of a period and the answer's format."""
+
+    interval: Literal["day", "week", "month", "year"] = Field(
+        "month", description="Width of one period (weeks start on Monday; Vietnam time)."
+    )
+    format: Literal["json", "csv", "svg"] = Field("json", description="json, csv (UTF-8 with BOM) or svg (a chart).")
+    measure: Literal["count", "share"] = Field("count", description="What csv columns and the svg chart show.")
+
+
+class CompareParams(AttentionParams):
+    """Several queries (q=…&q=…, at most 5) under the same filters."""
+
+    q: Values = Field(..., min_length=1, max_length=5, description="A query (repeat for up to 5).")  # type: ignore[assignment]
+
+    def search_request(self, fixed: dict[str, str] | None = None, **extra: Any) -> SearchRequest:
+        """The filters' request without a query (compare() sets each query in turn)."""
+        request = SearchRequest(
+            filters=self.filters(fixed),
+            date_from=self.date_from,
+            date_to=self.date_to,
+            hide_copies=self.hide_copies,
+            **extra,
+        )
+        request.validate()
+        return request
+
+
+class CiteParams(Params):
+    """A citation style."""
+
+    style: Literal["apa", "chicago", "bibtex", "ris", "csl-json"] = Field("apa", description="Citation style.")
+    download: Flag = Field(False, description="1: as a file to save (Content-Disposition: attachment).")
 
 
 class OfficialsParams(Params):

@@ -83,52 +83,47 @@ class Article(BaseModel):
     images: list[Image] = []
 
 
-class TitleSpan(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    title: str
-    first_seen: str | None
-    last_seen: str | None
-    articles: int | None = Field(None, description="Articles giving the title (profile only).")
+# The officials' answers: webapp/officials_schemas.py
 
 
-class OfficialSummary(BaseModel):
+class Period(BaseModel):
+    period: str = Field(description="2016-01-05 (day), 2016-01-04 (the Monday of a week), 2016-01, 2016.")
+    count: int = Field(ge=0, description="Articles matching the search.")
+    total: int = Field(ge=0, description="Every article of the selected papers, provinces and years.")
+    share: float = Field(ge=0, le=1, description="count / total (0 when total is 0).")
+
+
+class Attention(BaseModel):
+    interval: str
+    series: list[Period] = Field(description="Every period from date_from (or the first match) to date_to (or last).")
+
+
+class ComparedQuery(BaseModel):
+    q: str
+    total: int = Field(ge=0)
+    series: list[Period]
+
+
+class Comparison(BaseModel):
+    interval: str
+    queries: list[ComparedQuery]
+
+
+class CoverageAlert(BaseModel):
+    month: str
+    count: int = Field(ge=0)
+    trailing_median: float
+    kind: str = Field(description="gap (nothing archived) or drop (far below the trailing median).")
+
+
+class PaperCoverage(BaseModel):
     id: str
     name: str
-    province: str
-    titles: list[TitleSpan]
-    article_count: int
-    first_seen: str | None
-    last_seen: str | None
-
-
-class CoMentioned(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    name: str
-    count: int
-
-
-class TopicCount(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    slug: str
-    count: int
-
-
-class OfficialProfile(BaseModel):
-    """One official's profile (more fields may be present)."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    name: str
-    province: str
-    titles: list[TitleSpan]
-    mentions_by_month: dict[str, int]
-    co_mentioned: list[CoMentioned]
-    topics: list[TopicCount]
-    article_count: int | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
+    province: str | None = Field(description="The province most of its articles are filed under.")
+    provinces: dict[str, int]
+    articles: int = Field(ge=0)
+    undated: int = Field(ge=0)
+    first_published: str | None = Field(json_schema_extra={"format": "date"})
+    last_published: str | None = Field(json_schema_extra={"format": "date"})
+    months: dict[str, int] = Field(description="YYYY-MM → articles, every month from the first to the last.")
+    alerts: list[CoverageAlert]

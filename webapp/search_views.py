@@ -4,21 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, g, render_template, request
+from flask import Blueprint, g, render_template, request, url_for
 
 from search.model import MAX_DEPTH, SearchRequest
-from webapp.attention import attention
+from webapp.attention import series
 from webapp.backend import backend
-from webapp.charts import bar_chart
 from webapp.facets import active_chips, facet_panels
-from webapp.i18n import _
+from webapp.i18n import _, _l
 from webapp.known import check_filters
-from webapp.params import PARAM_OF_FACET, search_request
-from webapp.state import page_url, without_url
+from webapp.params import PARAM_OF_FACET, AttentionParams, parse, search_request
+from webapp.research_api import attention_chart
+from webapp.state import current_args, page_url, url_with, without_url
 
 bp = Blueprint("search", __name__)
 PAGE_WINDOW = 3  # result pages linked on each side of the current one
 MAX_PAGE_FACET_SIZE = 50  # values per facet on a page (every value is a link carrying the whole state)
+MORE_FACET_SIZE = MAX_PAGE_FACET_SIZE  # values a facet lists after "more…"
+INTERVAL_LABELS = {"day": _l("ngày"), "week": _l("tuần"), "month": _l("tháng"), "year": _l("năm")}
+
+
+def interval_links() -> list[tuple[str, str, str]]:
+    """(interval, label, URL of this page at that interval)."""
+    links = []
+    for value, label in INTERVAL_LABELS.items():
+        args = current_args()
+        args["interval"] = value
+        links.append((value, str(label), url_with(args)))
+    return links
+
+
+def more_facets_url() -> str:
+    args = current_args()
+    args["facet_size"] = str(MORE_FACET_SIZE)
+    return url_with(args)
+
+
+def originals_of(hits: list) -> dict[str, dict]:
+    """For each copy among the hits, the article its cluster was first published as."""
+    found = {}
+    for hit in hits:
+        if hit.doc.get("is_copy") and hit.doc.get("cluster_id"):
+            original = backend().get(hit.doc["cluster_id"])
+            if original is not None:
+                found[hit.doc["id"]] = original
+    return found
 
 
 def pages(request: SearchRequest, total: int) -> list[tuple[int, str]]:
@@ -34,18 +63,14 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     fixed = fixed or {}
     g.fixed_params = {PARAM_OF_FACET[facet]: value for facet, value in fixed.items()}
     req = search_request(request.args, fixed=fixed)
-    req.with_months = True
     req.facet_size = min(req.facet_size, MAX_PAGE_FACET_SIZE)
     notes = check_filters(req, fixed)
+    interval = parse(AttentionParams, request.args, format="json", measure="count").interval
     result = backend().search(req)
     result.warnings.extend(notes)
-    points = attention(backend(), req, result.months)
-    counts = bar_chart({p.month: p.count for p in points}, label=_("Số bài khớp mỗi tháng"))
-    shares = bar_chart(
-        {p.month: 100 * p.share for p in points},
-        label=_("Tỷ lệ trên tổng số bài các báo đã đăng mỗi tháng (%)"),
-        fmt=lambda v: f"{v:.1f}%",
-    )
+    points = series(backend(), req, interval) if result.total else []
+    counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
+    shares = attention_chart(points, "share", _("Tỷ lệ trên tổng số bài của các báo, tỉnh đã chọn (%)"))
     return render_template(
         template,
         req=req,
@@ -53,9 +78,17 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
         fixed=fixed,
         panels=facet_panels(req, result, fixed),
         chips=active_chips(req, fixed),
-        clear_url=without_url(*PARAM_OF_FACET.values(), "date_from", "date_to"),
+        clear_url=without_url(*PARAM_OF_FACET.values(), "date_from", "date_to", "official_op"),
         pages=pages(req, result.total),
         points=points,
+        interval=interval,
+        interval_links=interval_links(),
+        more_url=more_facets_url(),
+        more_facet_size=MORE_FACET_SIZE,
+        originals=originals_of(result.hits),
+        compare_url=url_for("research_views.compare_page", q=req.q)
+        if req.q
+        else url_for("research_views.compare_page"),
         counts_chart=counts,
         share_chart=shares,
         **context,

@@ -11,7 +11,9 @@ from search.query import MAX_QUERY_CHARS
 from webapp.i18n import DEFAULT
 from webapp.params import FILTER_PARAMS, MAX_VALUE_CHARS
 
-STATE_PARAMS = ("q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies")
+STATE_PARAMS = (
+    "q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies", "interval", "official_op"
+)
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"  # what `newsarchive serve` listens on by default
 
 
@@ -66,6 +68,13 @@ def without_url(*params: str) -> str:
     args = current_args()
     for param in params:
         args.poplist(param)
+    return url_with(args)
+
+
+def with_param_url(param: str, value: str) -> str:
+    """This page with one parameter set (back to page 1)."""
+    args = current_args()
+    args[param] = value
     return url_with(args)
 
 
