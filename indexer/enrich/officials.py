@@ -9,7 +9,6 @@ Details and limits: docs/officials.md.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
@@ -31,6 +30,7 @@ from indexer.enrich.mentions import (
 )
 from vntext import canonical, clean, key, repair, slug
 from vntext.abbreviations import title_key
+from vntext.chrome import cut_text_at_chrome
 from vntext.titles import FORMER
 
 
@@ -60,7 +60,6 @@ def official_id(name: str, province: str) -> str:
     return f"{slug(name)}--{slug(province)}"
 
 
-CHROME_RE = re.compile(r"\n[ \t]*(?:Ý kiến bạn đọc|Bình luận \(\d+\))")
 _SEPARATORS = {",", "-", "(", ";"}
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
@@ -397,9 +396,7 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
 
 def find_officials(text: str) -> list[Official]:
     """People with public or party positions in `text`, in order of first mention, titles merged."""
-    display = repair(text)
-    if m := CHROME_RE.search(display):
-        display = display[: m.start()]
+    display = cut_text_at_chrome(repair(text))
     return officials_in_canonical(display, canonical(display))
 
 
