@@ -46,6 +46,7 @@ def tokenize(text: str) -> list[Tok]:
     same = len(low) == len(text)
     out: list[Tok] = []
     append = out.append
+    glued = _glued_units(text)
     for m in _TOKEN_RE.finditer(text):
         t = Tok()
         t.start, t.end = s, e = m.span()
@@ -53,7 +54,7 @@ def tokenize(text: str) -> list[Tok]:
         t.kind = kind = m.lastgroup or "p"
         t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
         t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
-        if kind == "w" and (cut := _glued_unit(w)):  # 'UBND tỉnhThanh Hóa': a space lost in print
+        if glued and kind == "w" and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
             head = Tok()
             head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
             head.kind, head.cap = "w", False
@@ -63,18 +64,13 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
-_GLUED_UNITS = ("tỉnh", "huyện", "xã", "phường", "quận", "ủy")
+# A lower-case unit word glued to a capitalised place in print ('UBND tỉnhThanh Hóa'): split when tokenizing.
+_GLUED_RE = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|quận|ủy)(?=[^\W\d_])")
 
 
-def _glued_unit(word: str) -> int:
-    """Length of a lower-case unit word glued to a capitalised place ('tỉnhThanh' → 4), else 0."""
-    if len(word) < 3 or not word[0].islower():
-        return 0
-    for unit in _GLUED_UNITS:
-        n = len(unit)
-        if word.startswith(unit) and len(word) > n + 1 and word[n].isupper():
-            return n
-    return 0
+def _glued_units(text: str) -> dict[int, int]:
+    """Start offset → length of each lower-case unit word glued to a capitalised word."""
+    return {m.start(): m.end() - m.start() for m in _GLUED_RE.finditer(text) if text[m.end()].isupper()}
 
 
 PhraseTable = dict[str, list[tuple[str, ...]]]

@@ -96,7 +96,7 @@ def _section(section: str | None) -> tuple[str | None, bool]:
 def post_scores(text: str) -> dict[str, float]:
     """Evidence from the posts people are appointed, elected or approved to: the post's organisation decides
     ('bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS tỉnh' is a defence story, 'bầu … giữ chức Bí thư Tỉnh ủy' a
-    party one), POST_WEIGHT per post. `text` is vntext.key text with the titles still in it."""
+    party one), POST_WEIGHT per post. `text`: case-folded canonical text with the titles still in it."""
     scores: dict[str, float] = {}
     for m in _POST_RE.finditer(text):
         post = m.group(1)
@@ -159,8 +159,8 @@ def classify(
     best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title = topic_scores(title, body, canonical_input=canonical_input, titles_text=titles_text)
-    norm = key_of_canonical if canonical_input else key
-    posts = post_scores(norm(full_text) if full_text is not None else norm(f"{title}\n{body}"))
+    text = full_text if full_text is not None else f"{title}\n{body}"
+    posts = post_scores(text.casefold() if canonical_input else key(text))  # canonical: case-folding suffices
     for slug, score in posts.items():
         scores[slug] = scores.get(slug, 0.0) + score
     top = max(scores.values(), default=0.0)
