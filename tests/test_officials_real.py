@@ -325,3 +325,10 @@ def test_an_organisation_name_outside_the_lexicon_is_read_whole() -> None:
     assert found["Lê Văn Hải"] == ["Giám đốc Trung tâm Khuyến nông"]  # the verb after it stays out
     assert found["Vũ Viết Lợi"] == ["Chính uỷ Bộ đội Biên phòng Tây Ninh"]  # a place is no organisation name
     assert titles_of("Giám đốc Trung tâm Nguyễn Văn Bảy phát biểu.")["Nguyễn Văn Bảy"] == ["Giám đốc Trung tâm"]
+
+
+def test_ubtu_is_the_central_committee_of_the_front() -> None:
+    found = find_officials("Tổng Thư ký UBTƯ MTTQ Việt Nam Nguyễn Thị Thu Hà dẫn đầu đoàn công tác.")
+    assert [(o.name, o.titles, o.national) for o in found] == [
+        ("Nguyễn Thị Thu Hà", ["Tổng Thư ký UBTƯ MTTQ Việt Nam"], True)
+    ]
