@@ -274,6 +274,9 @@ def test_real_devset_is_big_varied_and_split_by_outlet() -> None:
     assert not dev & {r["outlet"] for r in rows if r["split"] == "heldout"}
     second = [json.loads(line) for line in (DEVSET / "real_heldout2.jsonl").open()]  # fresh outlets, later
     assert not {r["outlet"] for r in second} & {r["outlet"] for r in rows}
+    third = [json.loads(line) for line in (DEVSET / "real_heldout3.jsonl").open()]  # fresh again, third round
+    assert not {r["outlet"] for r in third} & {r["outlet"] for r in rows + second}
+    assert len({r["topic"] for r in third}) == 16 and len([r for r in third if r["officials"]]) >= 40
 
 
 def test_real_dev_split_floor() -> None:
@@ -332,3 +335,16 @@ def test_ubtu_is_the_central_committee_of_the_front() -> None:
     assert [(o.name, o.titles, o.national) for o in found] == [
         ("Nguyễn Thị Thu Hà", ["Tổng Thư ký UBTƯ MTTQ Việt Nam"], True)
     ]
+
+
+def test_supreme_court_procuracy_central_military_commission_and_tp_hcm() -> None:
+    text = (
+        "Ông Trương Hòa Bình, Chánh án Tòa án Nhân dân tối cao phát biểu. Ông Lê Minh Trí, Viện trưởng VKSND "
+        "tối cao chủ trì. Chủ tịch UBND TP.HCM Phan Văn Mãi trao quyết định. Trung tướng Nguyễn Trường Thắng, "
+        "Ủy viên Quân ủy Trung ương, Tư lệnh Quân khu 7 dự."
+    )
+    found = {o.name: o for o in find_officials(text)}
+    assert found["Trương Hòa Bình"].titles == ["Chánh án Tòa án Nhân dân tối cao"]
+    assert found["Lê Minh Trí"].titles == ["Viện trưởng VKSND tối cao"]
+    assert (found["Phan Văn Mãi"].titles, found["Phan Văn Mãi"].province) == (["Chủ tịch UBND TP.HCM"], "Hồ Chí Minh")
+    assert found["Nguyễn Trường Thắng"].titles == ["Ủy viên Quân ủy Trung ương", "Tư lệnh Quân khu 7"]
