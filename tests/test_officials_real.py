@@ -348,3 +348,8 @@ def test_supreme_court_procuracy_central_military_commission_and_tp_hcm() -> Non
     assert found["Lê Minh Trí"].titles == ["Viện trưởng VKSND tối cao"]
     assert (found["Phan Văn Mãi"].titles, found["Phan Văn Mãi"].province) == (["Chủ tịch UBND TP.HCM"], "Hồ Chí Minh")
     assert found["Nguyễn Trường Thắng"].titles == ["Ủy viên Quân ủy Trung ương", "Tư lệnh Quân khu 7"]
+
+
+def test_title_dash_honorific_name() -> None:
+    text = "Chủ tịch Hội Nông dân huyện Thanh Chương – ông Nguyễn Xuân Khánh cho biết hội đã kết nối doanh nghiệp."
+    assert titles_of(text) == {"Nguyễn Xuân Khánh": ["Chủ tịch Hội Nông dân huyện Thanh Chương"]}

@@ -316,7 +316,7 @@ def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _assign_before(sp: _Spans) -> None:
-    """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A'."""
+    """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A', '… – ông A'."""
     toks = sp.toks
     for nm in sp.names:
         a = _before_degrees(toks, nm.start)
@@ -326,7 +326,7 @@ def _assign_before(sp: _Spans) -> None:
             t = None
             hon = next((len(h) for h in HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
             p = a - hon if hon else a
-            if (hon or degrees) and p and toks[p - 1].key == ",":
+            if (hon or degrees) and p and toks[p - 1].key in {",", "-"}:
                 p -= 1
             elif not hon and a and toks[a - 1].key == "-":
                 p = a - 1
