@@ -353,3 +353,11 @@ def test_supreme_court_procuracy_central_military_commission_and_tp_hcm() -> Non
 def test_title_dash_honorific_name() -> None:
     text = "Chủ tịch Hội Nông dân huyện Thanh Chương – ông Nguyễn Xuân Khánh cho biết hội đã kết nối doanh nghiệp."
     assert titles_of(text) == {"Nguyễn Xuân Khánh": ["Chủ tịch Hội Nông dân huyện Thanh Chương"]}
+
+
+def test_a_term_inside_a_joining_phrase() -> None:
+    text = (
+        "Kỳ họp bầu đồng chí Vũ Văn Diện, Chủ tịch HĐND TP Hạ Long, nhiệm kỳ 2021-2026, "
+        "giữ chức vụ Phó Chủ tịch UBND tỉnh."
+    )
+    assert titles_of(text)["Vũ Văn Diện"] == ["Chủ tịch HĐND TP Hạ Long", "Phó Chủ tịch UBND tỉnh"]

@@ -101,6 +101,8 @@ def _bridge(sp: _Spans, pos: int) -> int | None:
         tok = toks[q]
         if tok.key == "," and q > pos:
             continue  # 'tiếp tục được bầu, tái đắc cử chức …'
+        if tok.key == "-" and q > pos and toks[q - 1].kind == "n" and q + 1 < len(toks) and toks[q + 1].kind == "n":
+            continue  # a term: 'nhiệm kỳ 2021-2026, giữ chức vụ …'
         if tok.key in lx.BRIDGE_STOPS or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
             return None
         passive = passive or tok.key == "được"
