@@ -247,6 +247,8 @@ class Corpus:
         for paper in load_papers():
             for art in paper.articles:
                 found = enrich(art.title, art.lead, "\n\n".join(art.paragraphs), art.section)
+                if not found.topics:
+                    continue  # no topic evidence: the article feeds no topic's pools
                 names = [canonical(o.name) for o in found.officials]
                 topic = found.topics[0]
                 self.titles[topic].append(parse_template(_slot_source(art.title, names), rng))

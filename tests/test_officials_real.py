@@ -274,6 +274,9 @@ def test_real_devset_is_big_varied_and_split_by_outlet() -> None:
     assert not dev & {r["outlet"] for r in rows if r["split"] == "heldout"}
     second = [json.loads(line) for line in (DEVSET / "real_heldout2.jsonl").open()]  # fresh outlets, later
     assert not {r["outlet"] for r in second} & {r["outlet"] for r in rows}
+    third = [json.loads(line) for line in (DEVSET / "real_heldout3.jsonl").open()]  # fresh again, third round
+    assert not {r["outlet"] for r in third} & {r["outlet"] for r in rows + second}
+    assert len({r["topic"] for r in third}) == 16 and len([r for r in third if r["officials"]]) >= 40
 
 
 def test_real_dev_split_floor() -> None:
@@ -293,3 +296,68 @@ def test_titles_joined_to_a_back_reference_go_to_its_official() -> None:
     assert found["Hồ Văn Niên"] == ["Bí thư Tỉnh ủy Gia Lai", "ủy viên Hội đồng Dân tộc của Quốc hội"]
     assert found["Lê Thị Thủy"] == ["Bí thư Tỉnh ủy Hà Nam", "Phó Tổng Thanh tra Chính phủ"]
     assert found["Võ Thị Ánh Xuân"] == ["Bí thư Tỉnh ủy An Giang"]
+
+
+def test_lan_luot_gives_one_title_to_each_name_in_order() -> None:
+    text = (
+        "Ông Nguyễn Văn An và ông Trần Minh Bình lần lượt được phê chuẩn giữ chức Phó Chủ tịch UBND tỉnh Hà Nam "
+        "và Phó Chủ tịch UBND tỉnh Nam Định. Hai ông Lê Văn Cao và Phạm Đức Dũng được bầu làm Phó Chủ tịch HĐND tỉnh."
+    )
+    found = titles_of(text)
+    assert found["Nguyễn Văn An"] == ["Phó Chủ tịch UBND tỉnh Hà Nam"]
+    assert found["Trần Minh Bình"] == ["Phó Chủ tịch UBND tỉnh Nam Định"]
+    assert found["Lê Văn Cao"] == found["Phạm Đức Dũng"] == ["Phó Chủ tịch HĐND tỉnh"]  # shared without 'lần lượt'
+
+
+def test_a_unit_word_glued_to_its_place_is_read_apart() -> None:
+    found = {o.name: o for o in find_officials("Ông Đỗ Minh Tuấn, Chủ tịch UBND tỉnhThanh Hóa, chủ trì.")}
+    assert found["Đỗ Minh Tuấn"].titles == ["Chủ tịch UBND tỉnhThanh Hóa"]  # as printed
+    assert found["Đỗ Minh Tuấn"].province == "Thanh Hóa"
+
+
+def test_an_organisation_name_outside_the_lexicon_is_read_whole() -> None:
+    text = (
+        "Ông Nguyễn Văn An, Giám đốc Trung tâm Phát triển quỹ đất tỉnh, cho biết dự án chậm. "
+        "Ông Phạm Văn Đức, Giám đốc Trung tâm Công nghệ Thông tin và Truyền thông, nhận nhiệm vụ. "
+        "Ông Lê Văn Hải, Giám đốc Trung tâm Khuyến nông hướng dẫn bà con. "
+        "Đại tá Vũ Viết Lợi – Chính uỷ Bộ đội Biên phòng Tây Ninh thăm đồn."
+    )
+    found = titles_of(text)
+    assert found["Nguyễn Văn An"] == ["Giám đốc Trung tâm Phát triển quỹ đất tỉnh"]
+    assert found["Phạm Văn Đức"] == ["Giám đốc Trung tâm Công nghệ Thông tin và Truyền thông"]
+    assert found["Lê Văn Hải"] == ["Giám đốc Trung tâm Khuyến nông"]  # the verb after it stays out
+    assert found["Vũ Viết Lợi"] == ["Chính uỷ Bộ đội Biên phòng Tây Ninh"]  # a place is no organisation name
+    assert titles_of("Giám đốc Trung tâm Nguyễn Văn Bảy phát biểu.")["Nguyễn Văn Bảy"] == ["Giám đốc Trung tâm"]
+
+
+def test_ubtu_is_the_central_committee_of_the_front() -> None:
+    found = find_officials("Tổng Thư ký UBTƯ MTTQ Việt Nam Nguyễn Thị Thu Hà dẫn đầu đoàn công tác.")
+    assert [(o.name, o.titles, o.national) for o in found] == [
+        ("Nguyễn Thị Thu Hà", ["Tổng Thư ký UBTƯ MTTQ Việt Nam"], True)
+    ]
+
+
+def test_supreme_court_procuracy_central_military_commission_and_tp_hcm() -> None:
+    text = (
+        "Ông Trương Hòa Bình, Chánh án Tòa án Nhân dân tối cao phát biểu. Ông Lê Minh Trí, Viện trưởng VKSND "
+        "tối cao chủ trì. Chủ tịch UBND TP.HCM Phan Văn Mãi trao quyết định. Trung tướng Nguyễn Trường Thắng, "
+        "Ủy viên Quân ủy Trung ương, Tư lệnh Quân khu 7 dự."
+    )
+    found = {o.name: o for o in find_officials(text)}
+    assert found["Trương Hòa Bình"].titles == ["Chánh án Tòa án Nhân dân tối cao"]
+    assert found["Lê Minh Trí"].titles == ["Viện trưởng VKSND tối cao"]
+    assert (found["Phan Văn Mãi"].titles, found["Phan Văn Mãi"].province) == (["Chủ tịch UBND TP.HCM"], "Hồ Chí Minh")
+    assert found["Nguyễn Trường Thắng"].titles == ["Ủy viên Quân ủy Trung ương", "Tư lệnh Quân khu 7"]
+
+
+def test_title_dash_honorific_name() -> None:
+    text = "Chủ tịch Hội Nông dân huyện Thanh Chương – ông Nguyễn Xuân Khánh cho biết hội đã kết nối doanh nghiệp."
+    assert titles_of(text) == {"Nguyễn Xuân Khánh": ["Chủ tịch Hội Nông dân huyện Thanh Chương"]}
+
+
+def test_a_term_inside_a_joining_phrase() -> None:
+    text = (
+        "Kỳ họp bầu đồng chí Vũ Văn Diện, Chủ tịch HĐND TP Hạ Long, nhiệm kỳ 2021-2026, "
+        "giữ chức vụ Phó Chủ tịch UBND tỉnh."
+    )
+    assert titles_of(text)["Vũ Văn Diện"] == ["Chủ tịch HĐND TP Hạ Long", "Phó Chủ tịch UBND tỉnh"]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.enrich.topics import TOPICS, classify, section_topic, topic_scores
+from indexer.enrich.topics import TOPICS, classify, post_scores, section_topic, topic_scores
+from vntext import key
 
 DATA = Path(__file__).parent / "data"
 SEED_TITLE, _, SEED_BODY = (DATA / "seed_article.txt").read_text(encoding="utf-8").partition("\n")
@@ -136,3 +137,20 @@ def test_tone_placement_and_case_do_not_matter() -> None:
 def test_yeu_cau_is_not_a_bridge() -> None:
     scores, _ = topic_scores("", "Chủ tịch yêu cầu các sở báo cáo.")
     assert "giao-thong-ha-tang" not in scores
+
+
+def test_the_post_of_an_appointment_decides_not_the_verb() -> None:
+    army = "Theo quyết định của Bộ Quốc phòng, Đại tá Lê Văn Bình được bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS tỉnh."
+    party = "Ban Chấp hành Đảng bộ tỉnh bầu ông Trần Văn Hải giữ chức Bí thư Tỉnh ủy nhiệm kỳ 2020-2025."
+    state = "HĐND tỉnh bầu ông Nguyễn Văn Hòa giữ chức Phó Chủ tịch UBND tỉnh với 100% phiếu."
+    assert classify("", army)[0] == "quoc-phong-an-ninh"
+    assert classify("", party)[0] == "xay-dung-dang"
+    assert classify("", state)[0] == "chinh-quyen"
+    assert post_scores(key("Bà Lan từng giữ chức Phó Tổng Thanh tra Chính phủ.")) == {}  # a career note
+
+
+def test_a_broad_section_does_not_lead_but_a_specific_one_does() -> None:
+    title, body = "Khai giảng năm học mới", "Học sinh các trường dự lễ khai giảng năm học mới."
+    assert classify(title, body, section="Chính trị")[0] == "giao-duc"  # an umbrella rubric only adds evidence
+    assert classify(title, body, section="Xây dựng Đảng")[0] == "xay-dung-dang"
+    assert section_topic("Thời sự - Chính trị") == "xay-dung-dang"  # still evidence for it

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from indexer.enrich.officials import (
-    CHROME_RE,
     Official,
     find_officials,
     official_id,
@@ -13,6 +12,7 @@ from indexer.enrich.officials import (
 )
 from indexer.enrich.topics import TOPICS, classify
 from vntext import canonical, repair
+from vntext.chrome import cut_text_at_chrome
 
 __all__ = ["TOPICS", "Enrichment", "Official", "classify", "enrich", "find_officials", "official_id"]
 
@@ -27,15 +27,15 @@ class Enrichment:
 
 def enrich(title: str, lead: str, body: str, section: str | None) -> Enrichment:
     """Officials (title, lead and body read as one text) and 0-4 topics (primary first) of an article."""
-    text = repair("\n\n".join(part for part in (title or "", lead or "", body or "")))
-    if m := CHROME_RE.search(text):
-        text = text[: m.start()]
+    text = cut_text_at_chrome(repair("\n\n".join(part for part in (title or "", lead or "", body or ""))))
     work = canonical(text)
     officials, title_spans, name_spans = officials_and_titles(text, work)
     cut = len(repair(title or ""))  # title and the rest, as canonical slices of one computation
     topical = _without(work, sorted(title_spans + name_spans))
     titles_text = " ; ".join(work[a:b] for a, b in title_spans)
-    topics = classify(topical[:cut], topical[cut:], section, canonical_input=True, titles_text=titles_text)
+    topics = classify(
+        topical[:cut], topical[cut:], section, canonical_input=True, titles_text=titles_text, full_text=work
+    )
     return Enrichment(officials=officials, topics=topics)
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from indexer.enrich import Enrichment, enrich
+from vntext.chrome import cut_text_at_chrome
 
 MAX_TITLE_CHARS = 200
-_CHROME_MARKERS = ("Ý kiến bạn đọc",)
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -26,9 +26,7 @@ def analyze_text_file(path: str | Path) -> dict[str, Any]:
     {'file', 'title', 'published': None, 'officials': [{'name', 'titles', 'province', 'national'}],
     'quotes': [{'official', 'text', 'kind', 'sentence'}], 'topics': [...]}
     """
-    text = Path(path).read_text(encoding="utf-8")
-    for marker in _CHROME_MARKERS:
-        text = text.split(f"\n{marker}", 1)[0]
+    text = cut_text_at_chrome(Path(path).read_text(encoding="utf-8"))
     title, body = split_title(text)
     found = enrich(title, "", body, None)
     return {

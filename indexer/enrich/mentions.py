@@ -46,6 +46,7 @@ def tokenize(text: str) -> list[Tok]:
     same = len(low) == len(text)
     out: list[Tok] = []
     append = out.append
+    glued = _glued_units(text)
     for m in _TOKEN_RE.finditer(text):
         t = Tok()
         t.start, t.end = s, e = m.span()
@@ -53,8 +54,23 @@ def tokenize(text: str) -> list[Tok]:
         t.kind = kind = m.lastgroup or "p"
         t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
         t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
+        if glued and kind == "w" and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
+            head = Tok()
+            head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
+            head.kind, head.cap = "w", False
+            t.start, t.text, t.key, t.cap = s + cut, w[cut:], t.key[cut:], True
+            append(head)
         append(t)
     return out
+
+
+# A lower-case unit word glued to a capitalised place in print ('UBND tỉnhThanh Hóa'): split when tokenizing.
+_GLUED_RE = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|quận|ủy)(?=[^\W\d_])")
+
+
+def _glued_units(text: str) -> dict[int, int]:
+    """Start offset → length of each lower-case unit word glued to a capitalised word."""
+    return {m.start(): m.end() - m.start() for m in _GLUED_RE.finditer(text) if text[m.end()].isupper()}
 
 
 PhraseTable = dict[str, list[tuple[str, ...]]]
@@ -185,6 +201,7 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
     triggered = local = False
+    last: tuple[str, ...] = ()
     while True:
         tail = match(TAILS, toks, k)
         if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
@@ -196,6 +213,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         if tail:
             k += len(tail)
+            last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
@@ -203,10 +221,55 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 k += 1
             k = _bracketed_tails(toks, k)
             continue
+        if last in _ORG_TYPES and (named := _org_name_end(toks, k)) > k:
+            k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
+            continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
         if end == k:
             return k
         k, triggered = end, False
+
+
+# An organisation's type word, whose own name the lexicon may not list: 'Trung tâm Phát triển quỹ đất tỉnh'.
+_ORG_TYPES = frozenset(
+    {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("vụ",), ("công", "ty"), ("trường",)}
+)
+_UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
+
+
+def _org_name_end(toks: list[Tok], k: int) -> int:
+    """End of an organisation's own name after its type word at k-1, or k.
+
+    The name starts with a capitalised word or an acronym that does not start a personal name; it goes on
+    syllable by syllable (a capitalised one, at most one lower-case one after it, 'và' between capitalised
+    ones: 'An ninh Chính trị Nội bộ', 'Công nghệ Thông tin và Truyền thông'), or, through at most three
+    lower-case syllables, up to a unit word ('Phát triển quỹ đất tỉnh'). At most 8 words.
+    """
+    n = len(toks)
+
+    def starts_word(j: int) -> bool:
+        t = toks[j]
+        caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1)
+        if not caps or match(PLACES, toks, j) or match(HEADS, toks, j):
+            return False
+        return not valid_name(toks, j, min(cap_run(toks, j), 4))
+
+    if k >= n or not starts_word(k):
+        return k
+    j = k
+    while j < n and j - k < 8:
+        if starts_word(j):
+            j += 1
+            if j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}:
+                j += 1
+        elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
+            j += 1
+        else:
+            break
+    m = j
+    while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
+        m += 1
+    return m if m < n and m > j and toks[m].key in _UNIT_WORDS else j
 
 
 def comma_place(toks: list[Tok], k: int) -> int:

@@ -9,7 +9,6 @@ Details and limits: docs/officials.md.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
@@ -31,6 +30,7 @@ from indexer.enrich.mentions import (
 )
 from vntext import canonical, clean, key, repair, slug
 from vntext.abbreviations import title_key
+from vntext.chrome import cut_text_at_chrome
 from vntext.titles import FORMER
 
 
@@ -60,7 +60,6 @@ def official_id(name: str, province: str) -> str:
     return f"{slug(name)}--{slug(province)}"
 
 
-CHROME_RE = re.compile(r"\n[ \t]*(?:Ý kiến bạn đọc|Bình luận \(\d+\))")
 _SEPARATORS = {",", "-", "(", ";"}
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
@@ -102,6 +101,8 @@ def _bridge(sp: _Spans, pos: int) -> int | None:
         tok = toks[q]
         if tok.key == "," and q > pos:
             continue  # 'tiếp tục được bầu, tái đắc cử chức …'
+        if tok.key == "-" and q > pos and toks[q - 1].kind == "n" and q + 1 < len(toks) and toks[q + 1].kind == "n":
+            continue  # a term: 'nhiệm kỳ 2021-2026, giữ chức vụ …'
         if tok.key in lx.BRIDGE_STOPS or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
             return None
         passive = passive or tok.key == "được"
@@ -198,23 +199,33 @@ def _assign_after(sp: _Spans) -> None:
         group, pos = _coordinated(sp, nm)
         if len(group) == 1:
             pos = nm.end
-        first = True
+        first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
+            if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
+                t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
                 break
             if len(group) > 1 and sep != "verb" and first:
                 group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
             if sep == ";" and not _chain_ends_cleanly(sp, t.end):
                 break
+            if first and len(group) > 1 and _says_respectively(sp.toks, pos, start):
+                respective = 0  # 'A và B lần lượt được phê chuẩn giữ chức T1, T2': one title each, in order
             t.claimed = True
-            for member in group:
+            for member in group if respective < 0 else [group[min(respective, len(group) - 1)]]:
                 member.titles.append(t)
+            respective += respective >= 0
             pos, first = comma_place(sp.toks, t.end), False
             if pos < len(sp.toks) and sp.toks[pos].key == ")":
                 pos += 1
                 if _bridge(sp, pos) is None:
                     break
+
+
+def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
+    """'lần lượt' (respectively) in the joining phrase between toks[start] and toks[end]."""
+    return any(toks[i].key == "lần" and toks[i + 1].key == "lượt" for i in range(start, min(end, len(toks)) - 1))
 
 
 def _assign_list_intros(sp: _Spans) -> None:
@@ -307,7 +318,7 @@ def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _assign_before(sp: _Spans) -> None:
-    """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A'."""
+    """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A', '… – ông A'."""
     toks = sp.toks
     for nm in sp.names:
         a = _before_degrees(toks, nm.start)
@@ -317,7 +328,7 @@ def _assign_before(sp: _Spans) -> None:
             t = None
             hon = next((len(h) for h in HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
             p = a - hon if hon else a
-            if (hon or degrees) and p and toks[p - 1].key == ",":
+            if (hon or degrees) and p and toks[p - 1].key in {",", "-"}:
                 p -= 1
             elif not hon and a and toks[a - 1].key == "-":
                 p = a - 1
@@ -387,9 +398,7 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
 
 def find_officials(text: str) -> list[Official]:
     """People with public or party positions in `text`, in order of first mention, titles merged."""
-    display = repair(text)
-    if m := CHROME_RE.search(display):
-        display = display[: m.start()]
+    display = cut_text_at_chrome(repair(text))
     return officials_in_canonical(display, canonical(display))
 
 

@@ -35,7 +35,7 @@ _FIRST_WORDS = frozenset(k[0] for k in _PROVINCES)
 _NEEDS_CITY = {("hồ", "chí", "minh")}  # 'tư tưởng Hồ Chí Minh' is no place; 'TP Hồ Chí Minh' is
 
 _NATIONAL_RE = re.compile(
-    r"\b(trung ương|quốc hội|chính phủ|thủ tướng|chủ tịch nước|tổng bí thư|bộ chính trị|ban bí thư|bộ trưởng|"
+    r"\b(trung ương|ubtư|ubtw|quốc hội|chính phủ|thủ tướng|chủ tịch nước|tổng bí thư|bộ chính trị|ban bí thư|bộ trưởng|"
     r"thứ trưởng|tổng cục|việt nam|nhà nước|tối cao|quốc gia|hội đồng dân tộc|ban công tác đại biểu|"
     r"ủy ban (pháp luật|tư pháp|kinh tế|tài chính|quốc phòng|văn hóa|xã hội|khoa học|đối ngoại|"
     r"các vấn đề xã hội|công tác đại biểu))\b|\bbộ\b(?! chỉ huy| đội)"

@@ -3,11 +3,13 @@
     python -m indexer.enrich.score [tests/devset/officials.jsonl ...] [-v]
 
 Each line: {"id", "text", "officials": [{"name", "titles": [...], "province"?, "national"?}], "split"?,
-"quotes"?: [{"official", "kind"}], "topic"?}. Officials are compared by exact full name after `vntext.key`;
+"quotes"?: [{"official", "kind"}], "topic"?, "headline"?, "section"?}. Officials are compared by exact
+full name after `vntext.key`;
 a gold title counts as found when the predicted person has a title with the same
 `vntext.abbreviations.title_key` (a missed person's titles count as missed). Province and national are
 scored on the people found, where the gold gives them; quotes by (official, kind) pairs; the topic as the
-primary tag of `enrich("", "", text, None)` (the officials' titles blanked, as in indexing).
+primary tag of `enrich(headline, "", text, section)` (the officials' titles blanked, as in indexing); where a
+passage has a headline or section, the primary tag of the text alone is counted too ("text only").
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class Score:
     quotes_fn: int = 0
     topic_gold: int = 0
     topic_right: int = 0
+    topic_text_gold: int = 0  # passages with a headline or section: the topic of their text alone
+    topic_text_right: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -89,6 +93,9 @@ class Score:
             text += f"  quotes F1={self.quote_f1:.3f} (tp={self.quotes_tp} fp={self.quotes_fp} fn={self.quotes_fn})"
         if self.topic_gold:
             text += f"  topic={self.topic_right}/{self.topic_gold} ({self.topic_right / self.topic_gold:.1%})"
+        if self.topic_text_gold:
+            right, gold = self.topic_text_right, self.topic_text_gold
+            text += f"  topic text only={right}/{gold} ({right / gold:.1%})"
         return text
 
 
@@ -160,12 +167,24 @@ def score_passage(item: dict, acc: Score) -> None:
     if "quotes" in item:
         _score_quotes(item, predicted, acc)
     if item.get("topic"):
-        acc.topic_gold += 1
-        tags = enrich("", "", item["text"], None).topics
-        if tags and tags[0] == item["topic"]:
-            acc.topic_right += 1
+        _score_topic(item, acc)
+
+
+def _score_topic(item: dict, acc: Score) -> None:
+    acc.topic_gold += 1
+    headline, section = item.get("headline", ""), item.get("section")
+    tags = enrich(headline, "", item["text"], section).topics
+    if tags and tags[0] == item["topic"]:
+        acc.topic_right += 1
+    else:
+        acc.errors.append(f"{item['id']}: topic {tags}, gold {item['topic']}")
+    if headline or section:
+        acc.topic_text_gold += 1
+        text_tags = enrich("", "", item["text"], None).topics
+        if text_tags and text_tags[0] == item["topic"]:
+            acc.topic_text_right += 1
         else:
-            acc.errors.append(f"{item['id']}: topic {tags}, gold {item['topic']}")
+            acc.errors.append(f"{item['id']}: topic of the text alone {text_tags}, gold {item['topic']}")
 
 
 def score(*paths: Path) -> dict[str, Score]:

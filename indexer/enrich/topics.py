@@ -15,6 +15,8 @@ MAX_TAGS = 4
 MIN_SCORE = 4.0  # a secondary topic needs at least this much evidence ...
 RELATIVE = 0.35  # ... and this share of the primary topic's score
 SECTION_BONUS = 8.0  # the paper's own section: added, and at least half the top score
+POST_WEIGHT = 3.0  # a post someone is appointed or elected to counts like a strong phrase
+SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this, and leads nothing
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -50,24 +52,61 @@ def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     return re.compile(rf"(?<!\w){_trie_pattern(list(phrases))}(?!\w)"), phrases
 
 
-def _load_sections() -> list[tuple[str, str]]:
-    pairs = [tuple(line.split("\t")) for line in read_lines("sections.tsv")]
-    for _, slug in pairs:
-        if slug not in TOPICS:
-            raise ValueError(f"sections.tsv: unknown topic {slug!r}")
-    return [(key(name), slug) for name, slug in pairs]
+def _load_sections() -> list[tuple[str, str, bool]]:
+    rows = [line.split("\t") for line in read_lines("sections.tsv")]
+    for row in rows:
+        if row[1] not in TOPICS or row[2:] not in ([], ["broad"]):
+            raise ValueError(f"sections.tsv: bad line {row!r}")
+    return [(key(row[0]), row[1], row[2:] == ["broad"]) for row in rows]
+
+
+def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """The appointment-post rules of `data/posts.tsv` ('@phrases' = let the post's own phrases decide)."""
+    rules = []
+    for line in read_lines("posts.tsv"):
+        slug, words = line.split("\t")
+        if slug != "@phrases" and slug not in TOPICS:
+            raise ValueError(f"posts.tsv: unknown topic {slug!r}")
+        rules.append((re.compile(rf"(?<!\w){re.escape(key(words))}(?!\w)"), slug))
+    verbs = ["giữ chức vụ", "giữ chức danh", "giữ chức", "chuẩn y", "chỉ định", "bổ nhiệm", "bầu làm", "được bầu làm"]
+    lead = "|".join(re.escape(key(v)) for v in sorted(verbs, key=len, reverse=True))
+    person = r"(?:(?:ông|bà|đồng chí)\s+[^,.;:]*?,\s*)?"  # '… bổ nhiệm ông X, <post>'
+    # 'từng giữ chức' is a career note, not the story's appointment
+    return re.compile(rf"(?<!\w)(?<!từng )(?:{lead})\s+{person}([^,.;:()\n]{{3,80}})"), rules
 
 
 _PHRASES_RE, _PHRASES = _load_lexicon()
 _SECTIONS = _load_sections()
+_POST_RE, _POST_RULES = _load_posts()
 
 
 def section_topic(section: str | None) -> str | None:
     """The topic a newspaper section name maps to ('Xây dựng Đảng' → 'xay-dung-dang'), if any."""
+    return _section(section)[0]
+
+
+def _section(section: str | None) -> tuple[str | None, bool]:
+    """(topic, broad) of a section name: a broad rubric ('Chính trị', 'Kinh tế') only adds evidence."""
     if not section:
-        return None
+        return None, False
     k = key(section)
-    return next((slug for name, slug in _SECTIONS if name in k), None)
+    return next(((slug, broad) for name, slug, broad in _SECTIONS if name in k), (None, False))
+
+
+def post_scores(text: str) -> dict[str, float]:
+    """Evidence from the posts people are appointed, elected or approved to: the post's organisation decides
+    ('bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS tỉnh' is a defence story, 'bầu … giữ chức Bí thư Tỉnh ủy' a
+    party one), POST_WEIGHT per post. `text`: case-folded canonical text with the titles still in it."""
+    scores: dict[str, float] = {}
+    for m in _POST_RE.finditer(text):
+        post = m.group(1)
+        slug = next((s for rule, s in _POST_RULES if rule.search(post)), None)
+        if slug == "@phrases":
+            found = [_PHRASES[p.group()] for p in _PHRASES_RE.finditer(post)]
+            slug = max(found, key=lambda sw: sw[1])[0] if found else None
+        if slug is not None:
+            scores[slug] = scores.get(slug, 0.0) + POST_WEIGHT
+    return scores
 
 
 def _counts(text: str) -> dict[str, int]:
@@ -104,24 +143,41 @@ def topic_scores(
 
 
 def classify(
-    title: str, body: str, section: str | None = None, *, canonical_input: bool = False, titles_text: str = ""
+    title: str,
+    body: str,
+    section: str | None = None,
+    *,
+    canonical_input: bool = False,
+    titles_text: str = "",
+    full_text: str | None = None,
 ) -> list[str]:
     """0-4 topic slugs for an article, the primary first; none when the text gives no evidence at all.
 
-    Primary: the paper's section topic if it maps to one, else the headline's strongest topic (if it has
-    enough evidence overall), else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    Evidence: phrases (body damped, headline ×3, officials' titles ×0.3), the posts people are appointed to
+    (`full_text`: the text with the titles in it, default title + body), the paper's section. Primary: a
+    specific section's topic; else the headline's strongest topic if it has enough evidence overall; else the
+    best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title = topic_scores(title, body, canonical_input=canonical_input, titles_text=titles_text)
+    text = full_text if full_text is not None else f"{title}\n{body}"
+    posts = post_scores(text.casefold() if canonical_input else key(text))  # canonical: case-folding suffices
+    for slug, score in posts.items():
+        scores[slug] = scores.get(slug, 0.0) + score
     top = max(scores.values(), default=0.0)
     primary = None
-    if (sec := section_topic(section)) is not None:
+    sec, broad = _section(section)
+    if sec is not None and not broad:
         scores[sec] = max(scores.get(sec, 0.0) + SECTION_BONUS, top * 0.5 + SECTION_BONUS)
         top = max(top, scores[sec])
         primary = sec
-    elif in_title:
-        best = max(in_title, key=lambda s: (in_title[s], scores[s]))
-        if scores[best] >= RELATIVE * top:
-            primary = best
+    else:
+        if sec is not None:
+            scores[sec] = scores.get(sec, 0.0) + SECTION_BROAD_BONUS
+            top = max(top, scores[sec])
+        if in_title:
+            best = max(in_title, key=lambda s: (in_title[s], scores[s]))
+            if scores[best] >= RELATIVE * top:
+                primary = best
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     tags = [slug for slug, s in ranked if s >= MIN_SCORE and s >= RELATIVE * top]
     if primary is not None:
