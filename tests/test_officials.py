@@ -364,3 +364,16 @@ def test_split_title_only_for_short_unpunctuated_first_line() -> None:
 
 def test_names_are_keyed_consistently() -> None:
     assert key("Phạm Bạch Đằng") in {key(o.name) for o in find_officials(SEED)}
+
+
+def test_a_bare_place_after_a_lowercase_phrase_is_not_the_province() -> None:
+    """'nông dân Hoà Bình' names a district of Bạc Liêu (or a group), not the province Hòa Bình; after a
+    province marker or an organisation's name in title case the province stands."""
+    from indexer.enrich import enrich
+
+    def province(text: str) -> str | None:
+        return enrich("", text, "", "").officials[0].province
+
+    assert province("Khi gặp gỡ nông dân Hoà Bình, Chủ tịch UBND tỉnh Dương Hữu Tài hỏi thăm mùa vụ.") is None
+    assert province("Tại Bạc Liêu, Chủ tịch UBND tỉnh Dương Hữu Tài hỏi thăm bà con nông dân.") == "Bạc Liêu"
+    assert province("Đại tá Vũ Viết Lợi, Chính ủy Bộ đội Biên phòng Tây Ninh, thăm đồn biên phòng.") == "Tây Ninh"

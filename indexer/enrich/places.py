@@ -19,6 +19,13 @@ from vntext.abbreviations import title_key
 
 _CITY = {"tp", "tp.", "thành", "phố"}
 _NOT_WHERE = {"quê", "sinh", "người", "gốc"}  # 'quê tỉnh Bình Định': a hometown, not where they serve
+# Words a province name may follow when it names the province. After a lowercase phrase of other words a
+# bare name is a smaller unit ('nông dân Hoà Bình': a district of Bạc Liêu, not the province); after an
+# organisation's name in title case ('Bộ đội Biên phòng Tây Ninh') or a dash it is the province.
+_BEFORE_PROVINCE = {
+    "tỉnh", "thành", "phố", "tp", "tp.", "tại", "ở", "của", "về", "đến", "tới", "từ", "cho", "với", "và",
+    "hai", "ba", "các", "giữa", "sang", "thăm", "trên", "khắp", "toàn", "vùng", "miền",
+}  # fmt: skip
 
 
 def _load() -> tuple[dict[tuple[str, ...], str], int]:
@@ -71,7 +78,10 @@ def _mentions(toks: list[Tok], names: list[Name]) -> list[tuple[int, str]]:
     for i in [i for i, t in enumerate(toks) if t.key in _FIRST_WORDS]:
         if i < after or i in inside or not (hit := province_at(toks, i)):
             continue
-        if not any(t.key in _NOT_WHERE for t in toks[max(0, i - 4) : i]):
+        bare = i >= 2 and all(
+            t.text[:1].isalpha() and t.text[:1].islower() and t.key not in _BEFORE_PROVINCE for t in toks[i - 2 : i]
+        )
+        if not bare and not any(t.key in _NOT_WHERE for t in toks[max(0, i - 4) : i]):
             found.append((i, hit[0]))
             after = i + hit[1]
     return found
