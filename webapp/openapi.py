@@ -29,6 +29,7 @@ ERROR_TEXT = {
     429: "Too many requests",
     503: "Search backend unavailable",
 }
+ALWAYS_POSSIBLE = (414, 429)  # every route bounds its URL (webapp/requests.py); every API route is rate-limited
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,8 @@ def _responses(op: Operation) -> dict[str, Any]:
     if op.headers:
         ok["headers"] = {n: {"description": d, "schema": {"type": t}} for n, (t, d) in op.headers.items()}
     error = {"application/json": {"schema": _schema(schemas.Error)}}
-    return {"200": ok, **{str(code): {"description": ERROR_TEXT[code], "content": error} for code in op.errors}}
+    codes = sorted({*op.errors, *ALWAYS_POSSIBLE})
+    return {"200": ok, **{str(code): {"description": ERROR_TEXT[code], "content": error} for code in codes}}
 
 
 def _operation(op: Operation, values: dict[str, Any]) -> dict[str, Any]:
