@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gc
 import math
-import os
 import shutil
 import statistics
 import sys
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
+from newsarchive.config import settings  # noqa: E402
 from search import es_backend, sqlite_backend  # noqa: E402
 from search.backend import SearchBackend  # noqa: E402
 from search.es_backend import ElasticsearchBackend  # noqa: E402
@@ -149,7 +149,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--url", default=settings().elasticsearch_url)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     prefix = f"bench-q-{uuid.uuid4().hex[:8]}"

@@ -10,11 +10,11 @@ from typing import Any
 from archive.article import Article
 from archive.store import Archive
 from domain.topics import TOPICS
+from indexer.document import search_document
 from indexer.enrich import enrich
 from indexer.enrich.officials import official_id
 from indexer.enrich.profiles import ArticleMentions, Official, build_profiles
 from search.backend import SearchBackend
-from search.document import search_document
 
 ARCHIVE_SEQ = "archive_seq"
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsarchive.config import data_dir
+from newsarchive.config import data_dir, settings
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -55,9 +55,9 @@ def _crawl(args: argparse.Namespace) -> int:
 def _index(args: argparse.Namespace) -> int:
     from archive.store import Archive
     from indexer.load import index_archive
-    from search.backend import open_backend
+    from search.factory import open_backend
 
-    backend = open_backend(args.backend, data_dir())
+    backend = open_backend(settings().model_copy(update={"data_dir": data_dir()}), args.backend)
     with Archive(data_dir()) as archive:
         summary = index_archive(archive, backend, rebuild=args.rebuild)
     backend.close()

@@ -1,16 +1,12 @@
-"""One search interface, two implementations: embedded SQLite (default) and Elasticsearch."""
+"""The search interface both backends implement (opening one is `search.factory.open_backend`)."""
 
 from __future__ import annotations
 
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from search.model import IndexReport, SearchRequest, SearchResult
-
-BACKENDS = ("sqlite", "elasticsearch")
 
 
 class SearchBackend(ABC):
@@ -65,22 +61,3 @@ class SearchBackend(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections."""
-
-
-def open_backend(
-    name: str | None = None, data_dir: Path | None = None, url: str | None = None, prefix: str | None = None
-) -> SearchBackend:
-    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch), ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX."""
-    name = (name or os.environ.get("NEWSARCHIVE_BACKEND") or "sqlite").lower()
-    if name == "sqlite":
-        from search.sqlite_backend import SqliteBackend
-
-        return SqliteBackend(data_dir or Path(os.environ.get("NEWSARCHIVE_DATA_DIR", "data")))
-    if name == "elasticsearch":
-        from search.es_backend import ElasticsearchBackend
-
-        return ElasticsearchBackend(
-            url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-            prefix=prefix or os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
-        )
-    raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

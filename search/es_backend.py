@@ -53,6 +53,9 @@ _KEY_FIELD = {
 }
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
+REQUEST_TIMEOUT_S, CLIENT_RETRIES = 60, 3  # per request to the node; retries on timeouts and lost connections
+SCAN_PAGE, SCROLL_KEEPALIVE = 1000, "2m"  # documents per scroll page; how long the node keeps a scroll open
+MAX_MONTHS = 2400  # month buckets of the histogram: two centuries
 
 SETTINGS = {"number_of_shards": 1}
 _TERMS = {"type": "text", "analyzer": "whitespace"}
@@ -178,7 +181,7 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
     if request.with_months:
         body["aggs"]["months"] = {
             "filter": {"bool": {"filter": facet_filters(request)}},
-            "aggs": {"values": {"terms": {"field": "month", "size": 2400}}},
+            "aggs": {"values": {"terms": {"field": "month", "size": MAX_MONTHS}}},
         }
     return body
 
@@ -214,7 +217,9 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def __init__(self, url: str, prefix: str = "newsarchive", client: Elasticsearch | None = None) -> None:
-        self.client = client or Elasticsearch(url, request_timeout=60, retry_on_timeout=True, max_retries=3)
+        self.client = client or Elasticsearch(
+            url, request_timeout=REQUEST_TIMEOUT_S, retry_on_timeout=True, max_retries=CLIENT_RETRIES
+        )
         self.articles_alias = f"{prefix}-articles"
         self.officials_alias = f"{prefix}-officials"
         self.state_index = f"{prefix}-state"
@@ -378,9 +383,9 @@ class ElasticsearchBackend(SearchBackend):
                 self.client,
                 index=self.articles_alias,
                 query=body,
-                size=1000,
+                size=SCAN_PAGE,
                 preserve_order=preserve_order,
-                scroll="2m",
+                scroll=SCROLL_KEEPALIVE,
             ):
                 yield hit["_source"]
         except (EsConnectionError, EsTransportError) as exc:
@@ -391,7 +396,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def officials(self) -> list[dict[str, Any]]:
         self._ensure()
-        hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=1000)
+        hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=SCAN_PAGE)
         return sorted((hit["_source"] for hit in self._call(list, hits)), key=lambda p: p["id"])
 
     def search(self, request: SearchRequest) -> SearchResult:

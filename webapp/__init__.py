@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from newsarchive.config import data_dir
+from newsarchive.config import data_dir, settings
 from search.model import BackendUnavailable, QueryError
 from webapp import backend, i18n, state
 from webapp.formatting import FILTERS
@@ -25,7 +25,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
     NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export)."""
     app = Flask(__name__)
-    app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
+    env = settings()
+    app.config.update(
+        NEWSARCHIVE_DATA_DIR=str(data_dir()),
+        NEWSARCHIVE_BACKEND=env.backend,
+        ELASTICSEARCH_URL=env.elasticsearch_url,
+        NEWSARCHIVE_INDEX_PREFIX=env.index_prefix,
+        NEWSARCHIVE_EXPORT_LIMIT=env.export_limit,
+    )
     app.config.update(config or {})
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     backend.install(app)

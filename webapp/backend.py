@@ -8,18 +8,26 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from search.backend import SearchBackend, open_backend
+from newsarchive.config import settings
+from search.backend import SearchBackend
+from search.factory import open_backend
 
 PROFILES_TTL = 60.0  # seconds an in-memory copy of the official profiles is served before re-reading
 
 
 def open_app_backend(config: dict[str, Any]) -> SearchBackend:
-    """The backend named by the app config (NEWSARCHIVE_BACKEND, ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX)."""
+    """The backend named by the app config (NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
+    NEWSARCHIVE_INDEX_PREFIX); a key the config lacks keeps the process setting."""
+    base = settings()
     return open_backend(
-        config.get("NEWSARCHIVE_BACKEND"),
-        Path(config["NEWSARCHIVE_DATA_DIR"]),
-        config.get("ELASTICSEARCH_URL"),
-        config.get("NEWSARCHIVE_INDEX_PREFIX"),
+        base.model_copy(
+            update={
+                "backend": config.get("NEWSARCHIVE_BACKEND") or base.backend,
+                "data_dir": Path(config.get("NEWSARCHIVE_DATA_DIR") or base.data_dir),
+                "elasticsearch_url": config.get("ELASTICSEARCH_URL") or base.elasticsearch_url,
+                "index_prefix": config.get("NEWSARCHIVE_INDEX_PREFIX") or base.index_prefix,
+            }
+        )
     )
 
 

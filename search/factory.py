@@ -1,0 +1,23 @@
+"""Open the search backend the settings name; the only module that knows both implementations."""
+
+from __future__ import annotations
+
+from newsarchive.config import Settings, settings
+from search.backend import SearchBackend
+
+BACKENDS = ("sqlite", "elasticsearch")
+
+
+def open_backend(config: Settings | None = None, name: str | None = None) -> SearchBackend:
+    """The backend `name` (default: `config.backend`), configured by `config` (default: the process settings)."""
+    config = config or settings()
+    name = (name or config.backend).lower()
+    if name == "sqlite":
+        from search.sqlite_backend import SqliteBackend
+
+        return SqliteBackend(config.data_dir)
+    if name == "elasticsearch":
+        from search.es_backend import ElasticsearchBackend
+
+        return ElasticsearchBackend(config.elasticsearch_url, prefix=config.index_prefix)
+    raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")
