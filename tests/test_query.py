@@ -35,3 +35,10 @@ def test_snippet_escapes_text_and_marks_matches() -> None:
 def test_snippet_with_exact_word_marks_only_that_word() -> None:
     html = snippet("Đảng bộ đang họp, ông Đằng", [Word("đảng", True)])
     assert str(html) == "<mark>Đảng</mark> bộ đang họp, ông Đằng"
+
+
+def test_snippet_is_the_window_with_most_query_words() -> None:
+    text = " ".join(["lúa"] * 60 + ["Đảng", "bộ", "đang", "họp", "dang"] + ["tôm"] * 60 + ["đang"])
+    html = snippet(text, [Word("dang", False)], window=10)
+    assert html == "… lúa lúa lúa lúa lúa <mark>Đảng</mark> bộ <mark>đang</mark> họp <mark>dang</mark> …"
+    assert snippet("lúa tôm", [Word("dang", False)]) == "lúa tôm"
