@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,6 +17,7 @@ from indexer.enrich.profiles import ArticleMentions, Official, build_profiles
 from search.backend import SearchBackend
 
 ARCHIVE_SEQ = "archive_seq"
+Progress = Callable[[Iterator[dict], int], Iterator[dict]]
 
 
 @dataclass(slots=True)
@@ -55,11 +56,18 @@ def _mentions(doc: dict[str, Any]) -> ArticleMentions:
     )
 
 
-def index_archive(archive: Archive, backend: SearchBackend, *, rebuild: bool = False) -> IndexSummary:
-    """Index what changed in the archive since the last run (everything on a rebuild), then the profiles."""
+def index_archive(
+    archive: Archive, backend: SearchBackend, *, rebuild: bool = False, progress: Progress | None = None
+) -> IndexSummary:
+    """Index what changed in the archive since the last run (everything on a rebuild), then the profiles.
+
+    `progress(docs, total)` wraps the documents on their way to the backend (to show how far it got).
+    """
     since = 0 if rebuild else int(backend.get_state(ARCHIVE_SEQ) or 0)
     last = archive.last_seq()
     docs = _documents(archive, since)
+    if progress:
+        docs = progress(docs, archive.count(since))
     report = backend.rebuild(docs) if rebuild else backend.index(docs)
     if not report.failed:  # otherwise the next run tries the same changes again
         backend.set_state(ARCHIVE_SEQ, str(last))

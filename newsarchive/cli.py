@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsarchive.config import data_dir, settings
+from newsarchive.progress import track
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -52,6 +54,11 @@ def _crawl(args: argparse.Namespace) -> int:
     return 0
 
 
+def _index_progress(rebuild: bool) -> Callable[[Iterator[dict], int], Iterator[dict]]:
+    label = "index --rebuild" if rebuild else "index"
+    return lambda docs, total: track(docs, label, total)
+
+
 def _index(args: argparse.Namespace) -> int:
     from archive.store import Archive
     from indexer.load import index_archive
@@ -59,7 +66,7 @@ def _index(args: argparse.Namespace) -> int:
 
     backend = open_backend(settings().model_copy(update={"data_dir": data_dir()}), args.backend)
     with Archive(data_dir()) as archive:
-        summary = index_archive(archive, backend, rebuild=args.rebuild)
+        summary = index_archive(archive, backend, rebuild=args.rebuild, progress=_index_progress(args.rebuild))
     backend.close()
     print(
         f"index ({summary.mode}, {backend.name}): {summary.indexed} articles indexed, "
@@ -86,7 +93,7 @@ def _export(args: argparse.Namespace) -> int:
 
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout  # noqa: SIM115
     with Archive(data_dir()) as archive:
-        for _, article in archive.articles():
+        for _, article in track(archive.articles(), "export", archive.count()):
             out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     if out is not sys.stdout:
         out.close()
