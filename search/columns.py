@@ -99,52 +99,58 @@ def _ranks(*keys: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _facet(db: sqlite3.Connection, facet: str) -> Facet:
-    rows, codes, values, labels = [], [], [], []
-    seen: set[tuple[int, int]] = set()
-    cursor = db.execute("SELECT value, rowid, label FROM facets WHERE facet = ? ORDER BY value, label", (facet,))
-    for value, rowid, label in cursor:
-        if not values or values[-1] != value:
-            values.append(value)
-            labels.append(label)
-        pair = (rowid, len(values) - 1)
-        if pair not in seen:  # a document counts once per value
-            seen.add(pair)
-            rows.append(rowid)
-            codes.append(pair[1])
-    index = {value: code for code, value in enumerate(values)}
-    return Facet(values, labels, np.array(rows, dtype=np.int64), np.array(codes, dtype=np.int32), index)
+def _facets(db: sqlite3.Connection) -> dict[str, Facet]:
+    """Every facet's pairs from one sequential scan of the `facets` table (its value index lacks the rowid)."""
+    found = db.execute("SELECT rowid, facet, value, label FROM facets").fetchall()
+    columns = list(zip(*found, strict=True)) if found else [(), (), (), ()]
+    rowids = np.array(columns[0], dtype=np.int64)
+    facets, values, labels = (np.array(column, dtype=str) for column in columns[1:])
+    return {facet: _facet(*(column[facets == facet] for column in (rowids, values, labels))) for facet in FACETS}
+
+
+def _facet(rowids: np.ndarray, values: np.ndarray, labels: np.ndarray) -> Facet:
+    """One facet from its (rowid, value, label) rows: values sorted, each with its smallest label."""
+    distinct, codes = np.unique(values, return_inverse=True)
+    by_label = np.lexsort((labels, codes))  # the smallest label of each value comes first
+    first = np.ones(len(by_label), dtype=bool)
+    first[1:] = codes[by_label][1:] != codes[by_label][:-1]
+    _, once = np.unique(rowids * max(len(distinct), 1) + codes, return_index=True)  # a document counts once
+    index = {value: code for code, value in enumerate(distinct.tolist())}
+    return Facet(distinct.tolist(), labels[by_label][first].tolist(), rowids[once], codes[once].astype(np.int32), index)
 
 
 def load_columns(db: sqlite3.Connection) -> Columns:
     """Read the columns of every document (one scan of `docs`, one of `facets` per facet)."""
-    rows = db.execute("SELECT rowid, published_ts, month, is_copy, id FROM docs").fetchall()
-    size = max((r[0] for r in rows), default=0) + 1
-    rowid = np.array([r[0] for r in rows], dtype=np.int64)
+    found = db.execute("SELECT rowid, published_ts, COALESCE(month, ''), is_copy, id FROM docs").fetchall()
+    rowids, published_ts, month_names, copies, ids = zip(*found, strict=True) if found else ((),) * 5
+    rowid = np.array(rowids, dtype=np.int64)
+    size = int(rowid.max(initial=0)) + 1
     present = np.zeros(size, dtype=bool)
     present[rowid] = True
     published = np.full(size, np.nan)
-    published[rowid] = np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+    published[rowid] = np.array(published_ts, dtype=np.float64)  # None → NaN
     is_copy = np.zeros(size, dtype=bool)
-    is_copy[rowid] = np.array([bool(r[3]) for r in rows], dtype=bool)
-    months = sorted({r[2] for r in rows if r[2]})
-    month_code = {m: i for i, m in enumerate(months)}
+    is_copy[rowid] = np.array(copies, dtype=bool)
+    months, month_of = np.unique(np.array(month_names, dtype=str), return_inverse=True)
     month = np.full(size, -1, dtype=np.int32)
-    month[rowid] = np.array([month_code.get(r[2], -1) for r in rows], dtype=np.int32)
-    by_id = np.full(size, len(rows), dtype=np.int64)  # absent slots rank last
-    by_id[rowid[sorted(range(len(rows)), key=lambda i: rows[i][4])]] = np.arange(len(rows))
+    month[rowid] = month_of
+    if len(months) and months[0] == "":  # undated
+        month[rowid] -= 1
+        months = months[1:]
+    by_id = np.full(size, len(rowid), dtype=np.int64)  # absent slots rank last
+    by_id[rowid[np.argsort(np.array(ids, dtype=str), kind="stable")]] = np.arange(len(rowid))
     undated = np.isnan(published)
     key = np.where(undated, 0.0, published)
     return Columns(
         present=present,
         published=published,
         is_copy=is_copy,
-        months=months,
+        months=months.tolist(),
         month=month,
         newest=_ranks(by_id, -key, undated),
         oldest=_ranks(by_id, key, undated),
         by_id=by_id,
-        facets={facet: _facet(db, facet) for facet in FACETS},
+        facets=_facets(db),
     )
 
 
