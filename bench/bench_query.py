@@ -194,6 +194,14 @@ def read_corpus(path: Path, count: int) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
+def drop(backend: SearchBackend, folder: Path) -> None:
+    """Free what a measured backend holds (its index), so the next one does not share memory with it."""
+    if isinstance(backend, ElasticsearchBackend):
+        backend.client.indices.delete(index=f"{backend.articles_alias}-*", ignore_unavailable=True)
+    backend.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def open_backend(name: str, n: int, data_dir: Path, url: str, prefix: str) -> SearchBackend:
     if name == "sqlite":
         return SqliteBackend(data_dir / str(n))
@@ -229,8 +237,7 @@ def main() -> None:
                 results[n, name] = run = measure(backend, mix, args.rounds)
                 run.index_docs_per_s = n / seconds
                 print(f"N={n} {name}: whole mix p50/p95 {ms(run.every())} ms", flush=True)
-                backend.close()
-                shutil.rmtree(data_dir / str(n), ignore_errors=True)
+                drop(backend, data_dir / str(n))
             totals = {results[n, name].totals.__repr__() for name in names}
             if len(totals) > 1:
                 print(f"WARNING N={n}: hit counts differ between the backends: {totals}")
