@@ -310,9 +310,9 @@ class Archive:
                 yield seq, Article.from_dict(json.loads(data))
             last = rows[-1][0]
 
-    def count(self) -> int:
-        """Number of archived articles."""
-        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    def count(self, since_seq: int = 0) -> int:
+        """Number of archived articles (changed after a sequence number)."""
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE seq > ?", (since_seq,)).fetchone()[0])
 
     # -- duplicate clusters ------------------------------------------------------------------------
     def cluster_of(self, article_id_: str) -> str:

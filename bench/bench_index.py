@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from elasticsearch import Elasticsearch, helpers  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
+from newsarchive.config import settings  # noqa: E402
 from search import es_backend, terms  # noqa: E402
 from search.es_backend import ARTICLE_MAPPINGS, SETTINGS, ElasticsearchBackend, es_document  # noqa: E402
 from search.sqlite_backend import SqliteBackend  # noqa: E402
@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--backends", default="sqlite,elasticsearch")
-    parser.add_argument("--url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--url", default=settings().elasticsearch_url)
     parser.add_argument("--json", type=Path, help="also write the raw rates here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]

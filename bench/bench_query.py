@@ -1,21 +1,28 @@
 """Search latency p50/p95 of a fixed query mix on both backends, at several corpus sizes.
 
-    ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/bench_query.py [--sizes 10000,100000] [--rounds 10]
+    ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/bench_query.py \
+        --sizes 100000,300000 --rounds 3 --json OUT.json [--backends sqlite,elasticsearch]
 
-For each size the synthetic corpus (bench/generate.py) is loaded with each backend's `rebuild`, every query
-of the mix runs once to warm up, then `--rounds` rounds run every query once each (round-robin, so noise
-is spread over all queries). A latency is the wall time of `backend.search(request)` as the web app calls
-it: 20 hits with snippets, every facet (20 values each) and the month histogram. p95 is nearest-rank.
+The synthetic corpus (bench/generate.py) of the largest size is written once to a temporary JSONL file;
+for each size its first N documents are streamed into each backend's `rebuild` (timed: index_docs_per_s),
+every query of the mix (facet values: the most common ones of the smallest size) runs once to warm up
+(SQLite reads its facet columns then: first_search_ms), then `--rounds` rounds run every query once
+each (round-robin, so noise is spread over all queries). A latency
+is the wall time of `backend.search(request)` as the web app calls it: 20 hits with snippets, every facet
+(20 values each) and the month histogram. p50/p95 (nearest rank) pool every query of every round.
 Hit counts are printed per backend: both must agree (the search contract), or the script says so.
-Indices are named `bench-q-<random>-*` and deleted at the end; the SQLite file lives in a temp dir.
+Indices are named `bench-q-<random>-*` and deleted at the end; the SQLite files live in a temp dir.
+
+--json writes {"<backend>": {"<size>": {"p50_ms", "p95_ms", "index_docs_per_s", "first_search_ms",
+"queries": {name: {"p50_ms", "p95_ms", "hits"}}}}}.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import math
-import os
 import shutil
 import statistics
 import sys
@@ -23,7 +30,9 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
+from newsarchive.config import settings  # noqa: E402
 from search import es_backend, sqlite_backend  # noqa: E402
 from search.backend import SearchBackend  # noqa: E402
 from search.es_backend import ElasticsearchBackend  # noqa: E402
@@ -58,10 +68,13 @@ for _module in (es_backend, sqlite_backend):
     _timed_snippets(_module)
 
 
-def query_mix(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Name → SearchRequest arguments; facet values are the corpus's most common ones."""
-    province = Counter(d["province"] for d in docs).most_common(1)[0][0]
-    official = Counter(o["id"] for d in docs for o in d["officials"]).most_common(1)[0][0]
+def query_mix(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Name → SearchRequest arguments; facet values are the most common ones of `docs`."""
+    provinces, officials = Counter(), Counter()
+    for d in docs:
+        provinces[d["province"]] += 1
+        officials.update(o["id"] for o in d["officials"])
+    province, official = provinces.most_common(1)[0][0], officials.most_common(1)[0][0]
     return {
         "plain words": {"q": "dang vien"},
         "accented words": {"q": "xây dựng Đảng"},
@@ -92,6 +105,8 @@ class Run:
         self.times: dict[str, list[float]] = {name: [] for name in mix}
         self.snippets: list[float] = []
         self.totals: dict[str, int] = {}
+        self.index_docs_per_s = 0.0
+        self.first_search_s = 0.0
 
     def every(self) -> list[float]:
         return [t for ts in self.times.values() for t in ts]
@@ -100,7 +115,11 @@ class Run:
 def measure(backend: SearchBackend, mix: dict[str, dict[str, Any]], rounds: int) -> Run:
     """Every query once to warm up (and count hits), then `rounds` timed rounds."""
     run = Run(mix)
-    run.totals = {name: backend.search(request(args)).total for name, args in mix.items()}
+    start = time.perf_counter()
+    first = next(iter(mix))
+    run.totals[first] = backend.search(request(mix[first])).total
+    run.first_search_s = time.perf_counter() - start
+    run.totals.update({name: backend.search(request(args)).total for name, args in mix.items()})
     for _ in range(rounds):
         for name, args in mix.items():
             req = request(args)
@@ -122,21 +141,17 @@ def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.1f} / {p95(values) * 1000:.1f}"
 
 
-def table(results: dict[tuple[int, str], Run], mix: dict[str, dict[str, Any]], sizes: list[int], rounds: int) -> str:
+def table(results: dict[tuple[int, str], Run], mix: dict[str, dict[str, Any]], rounds: int) -> str:
     """Markdown: p50 / p95 ms per query and column, the whole mix, and the share of time spent on snippets."""
     keys = list(results)
     lines = [
         f"p50 / p95 latency in ms of backend.search(), {rounds} rounds after one warm-up round",
         "",
-        "| query | "
-        + " | ".join(f"{name} {n // 1000}k" for n, name in keys)
-        + " | hits at "
-        + " / ".join(f"{n // 1000}k" for n in sizes)
-        + " |",
+        "| query | " + " | ".join(f"{name} {n // 1000}k" for n, name in keys) + " | hits |",
         "|---" * (len(keys) + 2) + "|",
     ]
     for query in mix:
-        hits = " / ".join(f"{results[n, 'sqlite'].totals[query]:,}" for n in sizes)
+        hits = " / ".join(f"{results[key].totals[query]:,}" for key in keys if key[1] == keys[0][1])
         lines.append(f"| {query} | " + " | ".join(ms(results[key].times[query]) for key in keys) + f" | {hits} |")
     lines.append("| **whole mix** | " + " | ".join(f"**{ms(results[key].every())}**" for key in keys) + " | |")
     shares = [sum(results[key].snippets) / sum(results[key].every()) for key in keys]
@@ -144,48 +159,98 @@ def table(results: dict[tuple[int, str], Run], mix: dict[str, dict[str, Any]], s
     return "\n".join(lines)
 
 
+def as_json(results: dict[tuple[int, str], Run]) -> dict[str, dict[str, dict[str, Any]]]:
+    """{"<backend>": {"<size>": {p50_ms, p95_ms, index_docs_per_s, first_search_ms, queries}}}."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for (n, name), run in results.items():
+        every = run.every()
+        out.setdefault(name, {})[str(n)] = {
+            "p50_ms": round(statistics.median(every) * 1000, 1),
+            "p95_ms": round(p95(every) * 1000, 1),
+            "index_docs_per_s": round(run.index_docs_per_s),
+            "first_search_ms": round(run.first_search_s * 1000, 1),
+            "queries": {
+                q: {
+                    "p50_ms": round(statistics.median(t) * 1000, 1),
+                    "p95_ms": round(p95(t) * 1000, 1),
+                    "hits": run.totals[q],
+                }
+                for q, t in run.times.items()
+            },
+        }
+    return out
+
+
+def write_corpus(path: Path, count: int, seed: int) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for doc in generate(count, seed):
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
+def read_corpus(path: Path, count: int) -> Iterator[dict[str, Any]]:
+    """The first `count` documents of a JSONL corpus, streamed."""
+    with path.open(encoding="utf-8") as lines:
+        for line in islice(lines, count):
+            yield json.loads(line)
+
+
+def drop(backend: SearchBackend, folder: Path) -> None:
+    """Free what a measured backend holds (its index), so the next one does not share memory with it."""
+    if isinstance(backend, ElasticsearchBackend):
+        backend.client.indices.delete(index=f"{backend.articles_alias}-*", ignore_unavailable=True)
+    backend.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_backend(name: str, n: int, data_dir: Path, url: str, prefix: str) -> SearchBackend:
+    if name == "sqlite":
+        return SqliteBackend(data_dir / str(n))
+    return ElasticsearchBackend(url, prefix=f"{prefix}-{n}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--backends", default="sqlite,elasticsearch")
+    parser.add_argument("--url", default=settings().elasticsearch_url)
+    parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes, names = [int(s) for s in args.sizes.split(",")], args.backends.split(",")
     prefix = f"bench-q-{uuid.uuid4().hex[:8]}"
-    print(f"generating {max(sizes):,} articles (seed {args.seed}) ...", flush=True)
-    corpus = list(generate(max(sizes), args.seed))
-    gc.collect()
-    gc.freeze()
-    results: dict[tuple[int, str], Run] = {}
-    mix = query_mix(corpus)
     data_dir = Path(tempfile.mkdtemp(prefix="bench-query-"))
+    corpus = data_dir / "corpus.jsonl"
+    print(f"generating {max(sizes):,} articles (seed {args.seed}) ...", flush=True)
+    write_corpus(corpus, max(sizes), args.seed)
+    mix = query_mix(read_corpus(corpus, min(sizes)))
+    results: dict[tuple[int, str], Run] = {}
     try:
         for n in sizes:
-            backends: list[SearchBackend] = [
-                SqliteBackend(data_dir / str(n)),
-                ElasticsearchBackend(args.url, prefix=f"{prefix}-{n}"),
-            ]
-            for backend in backends:
+            for name in names:
+                backend = open_backend(name, n, data_dir, args.url, prefix)
                 start = time.perf_counter()
-                backend.rebuild(corpus[:n])
-                print(f"N={n} {backend.name}: indexed in {time.perf_counter() - start:.0f} s", flush=True)
-                results[n, backend.name] = measure(backend, mix, args.rounds)
-                print(f"N={n} {backend.name}: whole mix p50/p95 {ms(results[n, backend.name].every())} ms", flush=True)
-                backend.close()
-            if results[n, "sqlite"].totals != results[n, "elasticsearch"].totals:
-                print(
-                    f"WARNING N={n}: hit counts differ between the backends: {results[n, 'sqlite'].totals} "
-                    f"vs {results[n, 'elasticsearch'].totals}"
-                )
-            shutil.rmtree(data_dir / str(n), ignore_errors=True)
+                backend.rebuild(read_corpus(corpus, n))
+                seconds = time.perf_counter() - start
+                print(f"N={n} {name}: indexed in {seconds:.0f} s", flush=True)
+                gc.collect()
+                results[n, name] = run = measure(backend, mix, args.rounds)
+                run.index_docs_per_s = n / seconds
+                print(f"N={n} {name}: whole mix p50/p95 {ms(run.every())} ms", flush=True)
+                drop(backend, data_dir / str(n))
+            totals = {results[n, name].totals.__repr__() for name in names}
+            if len(totals) > 1:
+                print(f"WARNING N={n}: hit counts differ between the backends: {totals}")
     finally:
-        cleanup = ElasticsearchBackend(args.url, prefix=prefix)
-        cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
-        cleanup.close()
+        if "elasticsearch" in names:
+            cleanup = ElasticsearchBackend(args.url, prefix=prefix)
+            cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+            cleanup.close()
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(table(results, mix, sizes, args.rounds))
+    print(table(results, mix, args.rounds))
     print("\nqueries: " + "; ".join(f"{name}: {args}" for name, args in mix.items()))
+    if args.json:
+        args.json.write_text(json.dumps(as_json(results), indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/generate.py --count 1000 [--seed 2024] [--out articles.jsonl] [--sample 1]
 
-Each document has the shape `search.document.search_document` builds (officials {id, name, titles},
+Each document has the shape `indexer.document.search_document` builds (officials {id, name, titles},
 topics/topic_names, paper, province, published 2016-2024 in Vietnam time, year, month, ...). Text is made
 of the sample press's real-looking sentences (crawler/samplepress/content) turned into templates, whose
 provinces, districts, communes, officials and numbers are filled per article, plus sentences built from

@@ -3,13 +3,13 @@
 Each site is its own download slot (see NewsSpider), so the per-domain limits below hold per site.
 """
 
-import os
+from newsarchive.config import settings as _environment
 
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-CONTACT_URL = os.environ.get("NEWSARCHIVE_CONTACT_URL", "https://github.com/newsarchive/newsarchive")
+CONTACT_URL = _environment().contact_url
 USER_AGENT = f"newsarchive/0.1 (+{CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
@@ -35,9 +35,8 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {"crawler.progress.Progress": 500}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = os.environ.get("NEWSARCHIVE_LOG_LEVEL", "INFO")
+LOG_LEVEL = _environment().log_level
 TELNETCONSOLE_ENABLED = False
 
 # HTTP cache for development (`newsarchive crawl --http-cache`): every response kept under DATA_DIR/httpcache.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,14 +10,15 @@ from typing import Any
 from archive.article import Article
 from archive.store import Archive
 from domain.topics import TOPICS
+from indexer.document import search_document
 from indexer.enrich import enrich
 from indexer.enrich.officials import Quote
 from indexer.enrich.profiles import ArticleMentions, Official, build_profiles, official_identity
 from search.backend import SearchBackend
-from search.document import search_document
 from search.model import SearchRequest
 
 ARCHIVE_SEQ = "archive_seq"
+Progress = Callable[[Iterator[dict], int], Iterator[dict]]
 
 
 @dataclass(slots=True)
@@ -117,17 +118,25 @@ def updated_profiles(backend: SearchBackend, affected: set[str]) -> list[dict[st
     return sorted(stored.values(), key=lambda p: (-p.get("article_count", 0), p["id"]))
 
 
-def index_archive(archive: Archive, backend: SearchBackend, *, rebuild: bool = False) -> IndexSummary:
+def index_archive(
+    archive: Archive, backend: SearchBackend, *, rebuild: bool = False, progress: Progress | None = None
+) -> IndexSummary:
     """Index what changed in the archive since the last run (everything on a rebuild), then the profiles:
-    all of them on a rebuild or a first run, else only those of the officials whose articles changed."""
+    all of them on a rebuild or a first run, else only those of the officials whose articles changed.
+
+    `progress(docs, total)` wraps the documents on their way to the backend (to show how far it got).
+    """
     since = 0 if rebuild else int(backend.get_state(ARCHIVE_SEQ) or 0)
     last = archive.last_seq()
     affected: set[str] = set()
+    docs = _documents(archive, since)
+    if progress:
+        docs = progress(docs, archive.count(since))
     if rebuild or since == 0:
-        report = backend.rebuild(_documents(archive, since)) if rebuild else backend.index(_documents(archive, since))
+        report = backend.rebuild(docs) if rebuild else backend.index(docs)
         profiles = all_profiles(backend)
     else:
-        report = backend.index(_tracking(_documents(archive, since), backend, affected))
+        report = backend.index(_tracking(docs, backend, affected))
         profiles = updated_profiles(backend, affected) if affected else None
     if not report.failed:  # otherwise the next run tries the same changes again
         backend.set_state(ARCHIVE_SEQ, str(last))

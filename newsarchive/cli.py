@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from newsarchive.config import data_dir, settings
+from newsarchive.progress import track
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -69,16 +71,21 @@ def _probe(args: argparse.Namespace) -> int:
     return 0 if report.robots_status or report.name or report.articles else 1
 
 
+def _index_progress(rebuild: bool) -> Callable[[Iterator[dict], int], Iterator[dict]]:
+    label = "index --rebuild" if rebuild else "index"
+    return lambda docs, total: track(docs, label, total)
+
+
 def _index(args: argparse.Namespace) -> int:
     from archive.locks import index_lock
     from archive.store import Archive
     from indexer.load import index_archive
-    from search.backend import open_backend
+    from search.factory import open_backend
 
-    backend = open_backend(args.backend, data_dir(), replicas=settings().es_replicas)
+    backend = open_backend(settings().model_copy(update={"data_dir": data_dir()}), args.backend)
     index_name = getattr(backend, "articles_alias", backend.name)
     with index_lock(data_dir(), index_name, settings().lock_wait), Archive(data_dir(), readonly=True) as archive:
-        summary = index_archive(archive, backend, rebuild=args.rebuild)
+        summary = index_archive(archive, backend, rebuild=args.rebuild, progress=_index_progress(args.rebuild))
     backend.close()
     print(
         f"index ({summary.mode}, {backend.name}): {summary.indexed} articles indexed, "
@@ -112,7 +119,7 @@ def _export(args: argparse.Namespace) -> int:
 
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout  # noqa: SIM115
     with Archive(data_dir(), readonly=True) as archive:
-        for _, article in archive.articles():
+        for _, article in track(archive.articles(), "export", archive.count()):
             out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     if out is not sys.stdout:
         out.close()
@@ -124,9 +131,9 @@ def _export_officials(args: argparse.Namespace) -> int:
     from newsarchive.config import settings
     from opendata.occupancies import occupancies
     from opendata.occupancy_csv import csv_lines
-    from search.backend import open_backend
+    from search.factory import open_backend
 
-    backend = open_backend(args.backend, data_dir())
+    backend = open_backend(settings().model_copy(update={"data_dir": data_dir()}), args.backend)
     profiles = [OfficialProfile.from_dict(p) for p in backend.officials()]
     selection = {"province": args.province, "since": args.since, "until": args.until}
     if args.format == "ftm":

@@ -43,6 +43,17 @@ def settings() -> Settings:
     return Settings()
 
 
+def environment_variables() -> dict[str, str]:
+    """Every environment variable the settings read, with its default as text (the README's table)."""
+    prefix = Settings.model_config.get("env_prefix", "")
+    return {
+        (field.validation_alias if isinstance(field.validation_alias, str) else f"{prefix}{name}".upper()): str(
+            field.default
+        )
+        for name, field in Settings.model_fields.items()
+    }
+
+
 def data_dir() -> Path:
     """Where the archive and the embedded index live: NEWSARCHIVE_DATA_DIR, default ./data."""
     return Settings().data_dir.resolve()

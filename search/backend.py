@@ -1,17 +1,13 @@
-"""One search interface, two implementations: embedded SQLite (default) and Elasticsearch."""
+"""The search interface both backends implement (opening one is `search.factory.open_backend`)."""
 
 from __future__ import annotations
 
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from search.model import IndexReport, PaperCoverage, SearchRequest, SearchResult
 from search.periods import Interval
-
-BACKENDS = ("sqlite", "elasticsearch")
 
 
 class SearchBackend(ABC):
@@ -75,30 +71,3 @@ class SearchBackend(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections."""
-
-
-def open_backend(
-    name: str | None = None,
-    data_dir: Path | None = None,
-    url: str | None = None,
-    prefix: str | None = None,
-    **es_options: Any,
-) -> SearchBackend:
-    """The backend chosen by NEWSARCHIVE_BACKEND (sqlite|elasticsearch), ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX.
-
-    `es_options` (request_timeout, max_retries, replicas) go to ElasticsearchBackend; SQLite ignores them.
-    """
-    name = (name or os.environ.get("NEWSARCHIVE_BACKEND") or "sqlite").lower()
-    if name == "sqlite":
-        from search.sqlite_backend import SqliteBackend
-
-        return SqliteBackend(data_dir or Path(os.environ.get("NEWSARCHIVE_DATA_DIR", "data")))
-    if name == "elasticsearch":
-        from search.es_backend import ElasticsearchBackend
-
-        return ElasticsearchBackend(
-            url or os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-            prefix=prefix or os.environ.get("NEWSARCHIVE_INDEX_PREFIX", "newsarchive"),
-            **es_options,
-        )
-    raise ValueError(f"unknown search backend {name!r}: choose one of {', '.join(BACKENDS)}")

@@ -1,45 +1,16 @@
-"""The search document: an archived article with its enrichment, as every backend stores it."""
+"""The stored search document as the backends read it: its facet values, its text, its characteristic words.
+
+The document itself is built by the indexer (`indexer.document.search_document`).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from archive.article import Article, to_vietnam_time
 from search.query import Word
 from vntext import tokenize
-
-
-def search_document(
-    article: Article, officials: list[dict[str, Any]], topics: list[tuple[str, str]], cluster_id: str | None = None
-) -> dict:
-    """Build the stored document; `officials` are {"id", "name", "titles"}, `topics` (slug, name) pairs.
-
-    `cluster_id` names the duplicate cluster (the id of its earliest article); the others are copies.
-    """
-    published = to_vietnam_time(article.published_at) if article.published_at else None
-    return {
-        "id": article.id,
-        "url": article.url,
-        "canonical_url": article.canonical_url,
-        "paper": article.paper,
-        "province": article.province,
-        "section": article.section,
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "author": article.author,
-        "published": published.isoformat() if published else None,
-        "year": f"{published.year:04d}" if published else None,
-        "month": f"{published.year:04d}-{published.month:02d}" if published else None,
-        "officials": officials,
-        "topics": [slug for slug, _ in topics],
-        "topic_names": [name for _, name in topics],
-        "images": [{"src": i.src, "caption": i.caption} for i in article.images],
-        "cluster_id": cluster_id or article.id,
-        "is_copy": bool(cluster_id) and cluster_id != article.id,
-    }
-
+from vntext.stopwords import is_common
 
 _TEXT_FIELDS = ("title", "lead", "body", "author")
 _KEYWORD_FIELDS = ("id", "paper", "province", "section", "year", "month", "cluster_id")
@@ -108,19 +79,11 @@ def searchable_text(doc: dict[str, Any]) -> tuple[str, str]:
     return doc.get("title", ""), "\n".join((doc.get("title", ""), doc.get("lead", ""), doc.get("body", "")))
 
 
-# Function words too common to tell articles apart ("của", "và", "các", ...), compared in canonical form.
-_COMMON_WORDS = (
-    "của và các những là có được cho với trong đã đang sẽ này đó một không khi để từ tại theo về "
-    "ra người năm ngày tháng cùng như đến trên nhiều hơn cũng vào thì mà còn nên lại bị do việc công tác"
-)
-_COMMON = frozenset(_COMMON_WORDS.split())
-
-
 def similarity_words(doc: dict[str, Any], limit: int = 12) -> list[Word]:
     """The words that characterize a document (title words first, then the lead), for 'more like this'."""
     words: list[Word] = []
     for token in tokenize(doc.get("title", "") + " " + doc.get("lead", "")):
         word = Word(token.exact, True)
-        if token.exact not in _COMMON and len(token.exact) > 1 and not token.exact.isdigit() and word not in words:
+        if not is_common(token.exact) and len(token.exact) > 1 and not token.exact.isdigit() and word not in words:
             words.append(word)
     return words[:limit]

@@ -61,6 +61,9 @@ TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
 ORPHAN_AGE = 24 * 3600  # seconds after which an unswapped index of another host counts as abandoned
 GREEN_WAIT = "60s"  # how long a rebuild waits for its replicas before it swaps anyway
+REQUEST_TIMEOUT_S, CLIENT_RETRIES = 60, 3  # per request to the node; retries on timeouts and lost connections
+SCAN_PAGE, SCROLL_KEEPALIVE = 1000, "2m"  # documents per scroll page; how long the node keeps a scroll open
+MAX_MONTHS = 2400  # month buckets of the histogram: two centuries
 
 SETTINGS = {"number_of_shards": 1}
 _UNAVAILABLE = (EsConnectionError, EsTransportError, ScanError)
@@ -231,7 +234,7 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
     if request.with_months:
         body["aggs"]["months"] = {
             "filter": {"bool": {"filter": facet_filters(request)}},
-            "aggs": {"values": {"terms": {"field": "month", "size": 2400}}},
+            "aggs": {"values": {"terms": {"field": "month", "size": MAX_MONTHS}}},
         }
     return body
 
@@ -321,8 +324,8 @@ class ElasticsearchBackend(SearchBackend):
         prefix: str = "newsarchive",
         client: Elasticsearch | None = None,
         *,
-        request_timeout: float = 60,
-        max_retries: int = 3,
+        request_timeout: float = REQUEST_TIMEOUT_S,
+        max_retries: int = CLIENT_RETRIES,
         retry_on_timeout: bool = True,
         replicas: str = "0-1",
     ) -> None:
@@ -537,9 +540,9 @@ class ElasticsearchBackend(SearchBackend):
                 self.client,
                 index=self.articles_alias,
                 query=body,
-                size=1000,
+                size=SCAN_PAGE,
                 preserve_order=preserve_order,
-                scroll="2m",
+                scroll=SCROLL_KEEPALIVE,
             ):
                 yield hit["_source"]
         except (*_UNAVAILABLE, ApiError) as exc:
@@ -550,7 +553,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def officials(self) -> list[dict[str, Any]]:
         self._ensure()
-        hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=1000)
+        hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=SCAN_PAGE)
         return sorted((hit["_source"] for hit in self._call(list, hits)), key=lambda p: p["id"])
 
     def search(self, request: SearchRequest) -> SearchResult:

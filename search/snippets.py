@@ -1,13 +1,20 @@
-"""HTML-safe snippets: the article text escaped, only the <mark> tags are markup. Shared by all backends."""
+"""HTML-safe snippets: the article text escaped, only the <mark> tags are markup. Shared by all backends.
+
+A snippet is the window of WINDOW_WORDS words holding the most query words. The text is split once by
+the C regex engine; only distinct words are looked up (cached forms) and only the chosen window's words
+get offsets, so a hit costs little more than one pass of the regex over its text.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import islice
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from search.query import Word
-from vntext import tokenize
+from vntext.tokens import surfaces, word_forms, word_matches
 
 WINDOW_WORDS = 40
 
@@ -17,32 +24,48 @@ def hit_snippet(doc: dict[str, Any], words: list[Word]) -> Markup:
     return snippet("\n".join(part for part in (doc.get("lead"), doc.get("body")) if part), words)
 
 
-def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
-    """The passage of `text` with the most query words, those words wrapped in <mark>."""
-    tokens = tokenize(text)
-    if not tokens:
-        return Markup("")
+def _hit_positions(written: list[str], words: list[Word]) -> list[int]:
+    """Positions of the words that match a query word (exact form for accented query words, folded otherwise)."""
     exact = {w.form for w in words if w.exact}
     folded = {w.form for w in words if not w.exact and not w.prefix}
     prefixes = tuple(w.form for w in words if w.prefix)
-    hits = [t.exact in exact or t.folded in folded or bool(prefixes and t.folded.startswith(prefixes)) for t in tokens]
-    best, best_count, count = 0, -1, 0
-    for i in range(len(tokens)):
-        count += hits[i]
-        if i >= window:
-            count -= hits[i - window]
+    matching = set()
+    for word in set(written):
+        word_exact, word_folded = word_forms(word)
+        if word_exact in exact or word_folded in folded or (prefixes and word_folded.startswith(prefixes)):
+            matching.add(word)
+    return [i for i, word in enumerate(written) if word in matching] if matching else []
+
+
+def _best_window(hits: list[int], window: int) -> int:
+    """First word of the earliest window with the most hits (the text's start when there is none)."""
+    best, best_count = 0, 1 if hits and hits[0] == 0 else 0
+    for j, position in enumerate(hits):
+        count = j + 1 - bisect_right(hits, position - window)  # hits in (position - window, position]
         if count > best_count:
-            best_count, best = count, max(0, i - window + 1)
-    chosen = tokens[best : best + window]
-    start = chosen[0].start if best else 0
-    end = len(text) if best + window >= len(tokens) else chosen[-1].end
+            best_count, best = count, max(0, position - window + 1)
+    return best
+
+
+def snippet(text: str, words: list[Word], window: int = WINDOW_WORDS) -> Markup:
+    """The passage of `text` with the most query words, those words wrapped in <mark>."""
+    written = surfaces(text)
+    if not written:
+        return Markup("")
+    hits = _hit_positions(written, words)
+    best = _best_window(hits, window)
+    chosen = list(islice(word_matches(text), best, best + window))
+    start = chosen[0].start() if best else 0
+    end = len(text) if best + window >= len(written) else chosen[-1].end()
     parts: list[str] = ["… " if start else ""]
     cursor = start
-    for token, hit in zip(chosen, hits[best : best + window], strict=True):
-        if hit:
-            parts.append(escape(text[cursor : token.start]))
-            parts.append(Markup("<mark>%s</mark>") % text[token.start : token.end])
-            cursor = token.end
+    for position in hits[bisect_right(hits, best - 1) :]:
+        if position >= best + window:
+            break
+        match = chosen[position - best]
+        parts.append(escape(text[cursor : match.start()]))
+        parts.append(Markup("<mark>%s</mark>") % match.group(0))
+        cursor = match.end()
     parts.append(escape(text[cursor:end]))
     parts.append(" …" if end < len(text) else "")
     return Markup(Markup("").join(parts).strip())

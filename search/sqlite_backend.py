@@ -18,13 +18,15 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
+from search.columns import ColumnCache, Columns
 from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
     FACETS,
     BackendUnavailable,
-    FacetValue,
     Hit,
     IndexReport,
     PaperCoverage,
@@ -80,13 +82,8 @@ def _alive(pid: int) -> bool:
     return True
 
 
-_LOCAL = "d.published_ts + 25200, 'unixepoch'"  # Vietnam time: UTC+7, no daylight saving since 1975
-_PERIOD_SQL = {
-    "day": f"strftime('%Y-%m-%d', {_LOCAL})",
-    "week": f"date({_LOCAL}, '-6 days', 'weekday 1')",  # the Monday of the ISO week
-    "month": f"strftime('%Y-%m', {_LOCAL})",
-    "year": f"strftime('%Y', {_LOCAL})",
-}
+_FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
+_LOCAL_OFFSET_S = 7 * 3600  # Vietnam time: UTC+7, no daylight saving since 1975
 
 
 def _word(word: Word) -> str:
@@ -113,20 +110,22 @@ def match_expression(parsed: ParsedQuery) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Matches:
-    """The temporary tables of one search and their sizes: `base`, and the rows each facet filter selects."""
+class _Text:
+    """The documents a query's text matches, and their bm25 scores when ranked by relevance."""
 
-    sizes: dict[str | None, tuple[str, int]]  # facet (None for base) → (table, rows)
+    rows: np.ndarray
+    scores: np.ndarray | None
 
-    def rows(self, skip: str | None = None) -> str:
-        """A FROM clause over `base` narrowed by every facet filter but `skip`'s, as `b`, smallest table first.
 
-        CROSS JOIN fixes that order: SQLite has no statistics on temporary tables and would otherwise
-        scan a whole facet.
-        """
-        tables = sorted((rows, table) for facet, (table, rows) in self.sizes.items() if facet != skip or not facet)
-        first, *rest = (table for _, table in tables)
-        return " ".join([f"{first} b", *(f"CROSS JOIN {t} ON {t}.rowid = b.rowid" for t in rest)])
+def _periods(published: np.ndarray, interval: Interval) -> dict[str, int]:
+    """Dated timestamps counted per period in Vietnam time ('2016-01-05', the Monday of a week, '2016-01', '2016')."""
+    seconds = published[~np.isnan(published)].astype(np.int64) + _LOCAL_OFFSET_S
+    days = seconds.astype("datetime64[s]").astype("datetime64[D]")
+    if interval == "week":  # 1970-01-01 was a Thursday: (days + 3) % 7 is 0 on Mondays
+        days = days - ((days.astype(np.int64) + 3) % 7).astype("timedelta64[D]")
+    unit = {"day": "D", "week": "D", "month": "M", "year": "Y"}[interval]
+    periods, counts = np.unique(days.astype(f"datetime64[{unit}]"), return_counts=True)
+    return {str(period): int(count) for period, count in zip(periods, counts, strict=True)}
 
 
 class SqliteBackend(SearchBackend):
@@ -138,6 +137,7 @@ class SqliteBackend(SearchBackend):
         """Create the schema if needed; a file that cannot be opened now (locked, damaged) is logged, and
         every call then raises BackendUnavailable (the web app still starts, and answers 503)."""
         self.path = data_dir / "search.sqlite3"
+        self._columns = ColumnCache(self.path)
         data_dir.mkdir(parents=True, exist_ok=True)
         try:
             with closing(self._connect(self.path)) as db, _unavailable("create its tables"):
@@ -289,38 +289,72 @@ class SqliteBackend(SearchBackend):
             for (data,) in db.execute("SELECT data FROM docs ORDER BY rowid"):
                 yield json.loads(data)
 
-    def _materialize(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> _Matches:
-        """Evaluate the query once into temporary tables: `base` (text, dates, copies), one per facet filter."""
-        clauses, params = ["1"], []
-        if parsed.groups:
-            clauses.append("d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(match_expression(parsed))
+    @staticmethod
+    def _rows(db: sqlite3.Connection, expression: str) -> np.ndarray:
+        """Rowids an FTS5 expression matches."""
+        (joined,) = db.execute("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
+        return np.array(joined.split(",") if joined else [], dtype=np.int64)
+
+    def _matched(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> _Text | None:
+        """The documents the positive clauses match, scored (bm25, title weighted) when ranked by relevance."""
+        if not parsed.groups:
+            return None
+        if request.sort != "relevance":
+            return _Text(self._rows(db, match_expression(parsed)), None)
+        sql = f"SELECT rowid, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) FROM fts WHERE fts MATCH ?"
+        scored = np.array(db.execute(sql, (match_expression(parsed),)).fetchall(), dtype=np.float64).reshape(-1, 2)
+        return _Text(scored[:, 0].astype(np.int64), scored[:, 1])
+
+    def _scope(
+        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+    ) -> np.ndarray:
+        """Mask of the documents the text, the dates and the copies setting let through (every count obeys it)."""
+        base = cols.present.copy()
+        if text is not None:
+            matched = np.zeros(cols.size, dtype=bool)
+            matched[text.rows] = True
+            base &= matched
         for clause in parsed.excluded:
-            clauses.append("d.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(_clause(clause))
+            base[self._rows(db, _clause(clause))] = False
         if request.hide_copies:
-            clauses.append("d.is_copy = 0")
-        if request.date_from:
-            clauses.append("d.published_ts >= ?")
-            params.append(datetime.combine(request.date_from, time.min, VIETNAM_TZ).timestamp())
-        if request.date_to:
-            clauses.append("d.published_ts < ?")
-            params.append(datetime.combine(request.date_to + timedelta(days=1), time.min, VIETNAM_TZ).timestamp())
-        db.execute("CREATE TEMP TABLE base (rowid INTEGER PRIMARY KEY)")
-        inserted = db.execute(f"INSERT INTO base SELECT d.rowid FROM docs d WHERE {' AND '.join(clauses)}", params)
-        sizes: dict[str | None, tuple[str, int]] = {None: ("base", inserted.rowcount)}
-        for number, (facet, values) in enumerate(sorted((f, v) for f, v in request.filters.items() if v)):
-            table = f"sel{number}"
-            db.execute(f"CREATE TEMP TABLE {table} (rowid INTEGER PRIMARY KEY)")
-            every = facet == "officials" and request.all_officials  # AND: rows naming each value
-            inserted = db.execute(
-                f"INSERT OR IGNORE INTO {table} SELECT f.rowid FROM facets f JOIN base b ON b.rowid = f.rowid "
-                f"WHERE f.facet = ? AND f.value IN ({','.join('?' * len(values))})"
-                + (" GROUP BY f.rowid HAVING COUNT(DISTINCT f.value) = ?" if every else ""),
-                [facet, *values, *([len(set(values))] if every else [])],
-            )
-            sizes[facet] = (table, inserted.rowcount)
-        return _Matches(sizes)
+            base &= ~cols.is_copy
+        with np.errstate(invalid="ignore"):  # undated documents (NaN) fall outside every date range
+            if request.date_from:
+                base &= cols.published >= datetime.combine(request.date_from, time.min, VIETNAM_TZ).timestamp()
+            if request.date_to:
+                day_after = datetime.combine(request.date_to + timedelta(days=1), time.min, VIETNAM_TZ)
+                base &= cols.published < day_after.timestamp()
+        return base
+
+    def _order(
+        self,
+        db: sqlite3.Connection,
+        parsed: ParsedQuery,
+        cols: Columns,
+        sort: str,
+        text: _Text | None,
+        mask: np.ndarray,
+    ) -> np.ndarray:
+        """Rowids of the masked documents in the requested order.
+
+        Relevance: whole-phrase matches first, then bm25 (title weighted), newest, id; otherwise by date, id.
+        """
+        if text is not None and text.scores is not None:
+            keep = mask[text.rows]
+            rows, scores = text.rows[keep], text.scores[keep]
+            bonus = np.zeros(len(rows), dtype=bool)
+            if phrase := parsed.plain_words():
+                bonus = np.isin(rows, self._rows(db, _clause(Clause(tuple(phrase)))))
+            newest = np.where(np.isnan(cols.published[rows]), np.inf, -cols.published[rows])
+            return rows[np.lexsort((cols.by_id[rows], newest, scores, ~bonus))]
+        return cols.in_order(mask, oldest=sort == "oldest")
+
+    @staticmethod
+    def _docs(db: sqlite3.Connection, rowids: np.ndarray) -> list[dict[str, Any]]:
+        """The stored documents of rowids, in that order."""
+        ids = [int(r) for r in rowids]
+        found = dict(db.execute(f"SELECT rowid, data FROM docs WHERE rowid IN ({','.join('?' * len(ids))})", ids))
+        return [json.loads(found[r]) for r in ids]
 
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
@@ -331,69 +365,60 @@ class SqliteBackend(SearchBackend):
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
-    def _ordered_rows(
-        self,
-        db: sqlite3.Connection,
-        request: SearchRequest,
-        parsed: ParsedQuery,
-        matches: _Matches,
-        limit: int,
-        offset: int,
-    ) -> sqlite3.Cursor:
-        """Matching documents in the requested order (relevance puts whole-phrase matches first)."""
-        if request.sort == "relevance" and parsed.groups:
-            phrase = parsed.plain_words()
-            bonus = "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)" if phrase else "0"
-            return db.execute(
-                f"SELECT d.data, {bonus} AS bonus, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) AS score "
-                "FROM fts JOIN docs d ON d.rowid = fts.rowid "
-                f"WHERE fts MATCH ? AND d.rowid IN (SELECT b.rowid FROM {matches.rows()}) "
-                "ORDER BY bonus DESC, score, d.published_ts DESC, d.id LIMIT ? OFFSET ?",
-                [*([_clause(Clause(tuple(phrase)))] if phrase else []), match_expression(parsed), limit, offset],
-            )
-        direction = "ASC" if request.sort == "oldest" else "DESC"
-        return db.execute(
-            f"SELECT d.data FROM {matches.rows()} CROSS JOIN docs d ON d.rowid = b.rowid "
-            f"ORDER BY d.published_ts IS NULL, d.published_ts {direction}, d.id LIMIT ? OFFSET ?",
-            [limit, offset],
-        )
+    def _masks(
+        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+        """(scope, each active facet filter's selection, the matches: scope and every selection)."""
+        base = self._scope(db, request, parsed, cols, text)
+        selections = {f: self._selection(cols, request, f, v) for f, v in sorted(request.filters.items()) if v}
+        matches = base.copy()
+        for selection in selections.values():
+            matches &= selection
+        return base, selections, matches
+
+    @staticmethod
+    def _selection(cols: Columns, request: SearchRequest, facet: str, values: list[str]) -> np.ndarray:
+        """Documents with any of the values; with official_op=and, officials: documents naming every one."""
+        if facet == "officials" and request.all_officials:
+            every = np.ones(cols.size, dtype=bool)
+            for value in values:
+                every &= cols.facets[facet].selecting([value], cols.size)
+            return every
+        return cols.facets[facet].selecting(values, cols.size)
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
             try:
-                matches = self._materialize(db, request, parsed)
-                for row in self._ordered_rows(db, request, parsed, matches, -1, 0):
-                    yield json.loads(row[0])
+                cols = self._columns.get(db)
+                text = self._matched(db, request, parsed)
+                matches = self._masks(db, request, parsed, cols, text)[2]
+                rows = self._order(db, parsed, cols, request.sort, text, matches)
+                for start in range(0, len(rows), _FETCH_CHUNK):
+                    yield from self._docs(db, rows[start : start + _FETCH_CHUNK])
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
-        matches = self._materialize(db, request, parsed)
-        total = db.execute(f"SELECT COUNT(*) FROM {matches.rows()}").fetchone()[0]
-        rows = self._ordered_rows(db, request, parsed, matches, request.size, request.offset).fetchall()
+        cols = self._columns.get(db)
+        text = self._matched(db, request, parsed)
+        base, selections, matches = self._masks(db, request, parsed, cols, text)
+        if text is None or text.scores is None:
+            rows = cols.in_order(matches, oldest=request.sort == "oldest", stop=request.offset + request.size)
+        else:
+            rows = self._order(db, parsed, cols, request.sort, text, matches)
         words = parsed.positive_words()
-        hits = [Hit(doc, hit_snippet(doc, words)) for doc in (json.loads(row[0]) for row in rows)]
-        result = SearchResult(total=total, hits=hits, warnings=list(parsed.warnings))
+        hits = [Hit(doc, hit_snippet(doc, words)) for doc in self._docs(db, rows[request.offset :][: request.size])]
+        result = SearchResult(total=int(matches.sum()), hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
             for facet in FACETS:  # each counted under the other facets' filters, not its own (AND: its own too)
-                skip = None if facet == "officials" and request.all_officials else facet
-                result.facets[facet] = [
-                    FacetValue(*row)
-                    for row in db.execute(
-                        f"SELECT f.value, MIN(f.label), COUNT(*) AS n FROM {matches.rows(skip=skip)} "
-                        "CROSS JOIN facets f ON f.rowid = b.rowid AND f.facet = ? "
-                        "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
-                        [facet, request.facet_size],
-                    )
-                ]
+                mask = base.copy()
+                for other, selection in selections.items():
+                    if other != facet or (facet == "officials" and request.all_officials):
+                        mask &= selection
+                result.facets[facet] = cols.facets[facet].top(mask, request.facet_size)
         if request.with_months:
-            result.months = dict(
-                db.execute(
-                    f"SELECT d.month, COUNT(*) FROM {matches.rows()} CROSS JOIN docs d ON d.rowid = b.rowid "
-                    "WHERE d.month IS NOT NULL GROUP BY d.month ORDER BY d.month"
-                )
-            )
+            result.months = cols.month_counts(matches)
         return result
 
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
@@ -403,15 +428,11 @@ class SqliteBackend(SearchBackend):
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
             try:
-                matches = self._materialize(db, request, parsed)
-                rows = db.execute(
-                    f"SELECT {_PERIOD_SQL[interval]} AS period, COUNT(*) FROM {matches.rows()} "
-                    "CROSS JOIN docs d ON d.rowid = b.rowid WHERE d.published_ts IS NOT NULL "
-                    "GROUP BY period ORDER BY period"
-                )
-                return dict(rows.fetchall())
+                cols = self._columns.get(db)
+                matches = self._masks(db, request, parsed, cols, self._matched(db, request, parsed))[2]
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
+        return _periods(cols.published[matches], interval)
 
     def coverage(self) -> list[PaperCoverage]:
         with closing(self._connect(self.path)) as db, _unavailable("count the papers"):

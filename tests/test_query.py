@@ -61,3 +61,10 @@ def test_title_field() -> None:
     parsed = parse_query('title:Đảng -title:"thu hoạch" lúa')
     assert [c.title for g in parsed.groups for c in g] == [True, False] and parsed.excluded[0].title
     assert not parse_query("title:Đảng").warnings
+
+
+def test_snippet_is_the_window_with_most_query_words() -> None:
+    text = " ".join(["lúa"] * 60 + ["Đảng", "bộ", "đang", "họp", "dang"] + ["tôm"] * 60 + ["đang"])
+    html = snippet(text, [Word("dang", False)], window=10)
+    assert html == "… lúa lúa lúa lúa lúa <mark>Đảng</mark> bộ <mark>đang</mark> họp <mark>dang</mark> …"
+    assert snippet("lúa tôm", [Word("dang", False)]) == "lúa tôm"

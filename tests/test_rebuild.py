@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Rebuilds from a stream that stalls halfway (after printing HALFWAY), so the test can kill it there.
 STALLING_REBUILD = textwrap.dedent("""
     import sys, time, json
-    from search.backend import open_backend
-    backend = open_backend(sys.argv[1], __import__("pathlib").Path(sys.argv[2]), sys.argv[3])
+    from newsarchive.config import Settings
+    from search.factory import open_backend
+    backend = open_backend(Settings(backend=sys.argv[1], data_dir=sys.argv[2], elasticsearch_url=sys.argv[3]))
     def docs():
         for i in range(400):
             if i == 200:

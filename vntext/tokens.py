@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,16 @@ def word_forms(word: str) -> tuple[str, str]:
 def tokenize(text: str) -> list[Token]:
     """Split text into words; offsets refer to `text` as given (NFC input keeps them exact)."""
     return [Token(m.start(), m.end(), *word_forms(m.group(0))) for m in _WORD.finditer(text)]
+
+
+def surfaces(text: str) -> list[str]:
+    """The words of a text as written, in order (what `tokenize` splits, without building tokens)."""
+    return _WORD.findall(text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The words of a text as regex matches (their offsets), in order, lazily."""
+    return _WORD.finditer(text)
 
 
 def words(text: str) -> list[tuple[str, str]]:

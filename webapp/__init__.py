@@ -26,8 +26,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export),
     NEWSARCHIVE_PUBLIC_URL (base of absolute links), RATELIMIT_ENABLED (False: no rate limits)."""
     app = Flask(__name__)
-    app.config.update(NEWSARCHIVE_DATA_DIR=str(data_dir()), NEWSARCHIVE_BACKEND=None, ELASTICSEARCH_URL=None)
-    app.config.update(NEWSARCHIVE_PUBLIC_URL=settings().public_url)
+    env = settings()
+    app.config.update(
+        NEWSARCHIVE_DATA_DIR=str(data_dir()),
+        NEWSARCHIVE_BACKEND=env.backend,
+        ELASTICSEARCH_URL=env.elasticsearch_url,
+        NEWSARCHIVE_INDEX_PREFIX=env.index_prefix,
+        NEWSARCHIVE_EXPORT_LIMIT=env.export_limit,
+    )
+    app.config.update(NEWSARCHIVE_PUBLIC_URL=env.public_url)
     app.config.update(config or {})
     requests.install(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]

@@ -3,6 +3,9 @@ selected papers and provinces published in that period."""
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from dataclasses import dataclass, replace
 
 from search.backend import SearchBackend
@@ -35,6 +38,36 @@ def baseline(request: SearchRequest) -> SearchRequest:
     return replace(request, q="", filters=filters, page=1, size=1, with_facets=False, with_months=False)
 
 
+BASELINE_TTL = 60.0  # seconds a denominator (articles per period of a selection) is reused before a recount
+
+
+class BaselineCache:
+    """The denominators of attention charts, per backend, selection and interval, for BASELINE_TTL seconds:
+    every page with a chart needs one, and it does not change with the query, officials or topics."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: weakref.WeakKeyDictionary[SearchBackend, dict[tuple, tuple[float, dict[str, int]]]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def totals(self, source: SearchBackend, request: SearchRequest, interval: Interval) -> dict[str, int]:
+        base = baseline(request)
+        filters = tuple(sorted((facet, tuple(sorted(values))) for facet, values in base.filters.items()))
+        key = (filters, base.date_from, base.date_to, base.hide_copies, interval)
+        with self._lock:
+            cached = self._entries.get(source, {}).get(key)
+        if cached and time.monotonic() - cached[0] < BASELINE_TTL:
+            return cached[1]
+        counts = source.histogram(base, interval)
+        with self._lock:
+            self._entries.setdefault(source, {})[key] = (time.monotonic(), counts)
+        return counts
+
+
+_BASELINES = BaselineCache()
+
+
 def periods_of(request: SearchRequest, interval: Interval, *histograms: dict[str, int]) -> list[str]:
     """Every period from date_from (or the first match of any histogram) to date_to (or the last match)."""
     keys = [k for counts in histograms for k in counts]
@@ -52,7 +85,7 @@ def series(source: SearchBackend, request: SearchRequest, interval: Interval) ->
     """The request's matches per period, zero-filled over periods_of, beside the selection's total."""
     counts = source.histogram(request, interval)
     periods = periods_of(request, interval, counts)
-    totals = source.histogram(baseline(request), interval) if periods else {}
+    totals = _BASELINES.totals(source, request, interval) if periods else {}
     return [Point(p, counts.get(p, 0), totals.get(p, 0)) for p in periods]
 
 
@@ -69,7 +102,7 @@ def compare(source: SearchBackend, request: SearchRequest, queries: list[str], i
     requests = [replace(request, q=q, page=1, size=1, with_facets=False, with_months=False) for q in queries]
     counts = [source.histogram(r, interval) for r in requests]
     periods = periods_of(request, interval, *counts)
-    totals = source.histogram(baseline(request), interval) if periods else {}
+    totals = _BASELINES.totals(source, request, interval) if periods else {}
     return [
         Compared(r.q, source.search(r).total, [Point(p, c.get(p, 0), totals.get(p, 0)) for p in periods])
         for r, c in zip(requests, counts, strict=True)

@@ -10,27 +10,33 @@ from flask import Flask, current_app
 
 from domain.profiles import OfficialProfile
 from newsarchive.config import settings
-from search.backend import SearchBackend, open_backend
+from search.backend import SearchBackend
+from search.factory import open_backend
 
 PROFILES_TTL = 60.0  # seconds an in-memory copy of the official profiles is served before re-reading
 
 
 def open_app_backend(config: dict[str, Any]) -> SearchBackend:
-    """The backend named by the app config (NEWSARCHIVE_BACKEND, ELASTICSEARCH_URL, NEWSARCHIVE_INDEX_PREFIX).
+    """The backend named by the app config (NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
+    NEWSARCHIVE_INDEX_PREFIX); a key the config lacks keeps the process setting.
 
     Elasticsearch requests of the web app give up after NEWSARCHIVE_ES_WEB_TIMEOUT seconds (config key
     ELASTICSEARCH_TIMEOUT), never retried; a refused connection is retried once, on another node when
     several are listed: a sick node means 503 within seconds instead of threads held for minutes.
     """
+    base = settings()
     return open_backend(
-        config.get("NEWSARCHIVE_BACKEND"),
-        Path(config["NEWSARCHIVE_DATA_DIR"]),
-        config.get("ELASTICSEARCH_URL"),
-        config.get("NEWSARCHIVE_INDEX_PREFIX"),
-        request_timeout=float(config.get("ELASTICSEARCH_TIMEOUT") or settings().es_web_timeout),
+        base.model_copy(
+            update={
+                "backend": config.get("NEWSARCHIVE_BACKEND") or base.backend,
+                "data_dir": Path(config.get("NEWSARCHIVE_DATA_DIR") or base.data_dir),
+                "elasticsearch_url": config.get("ELASTICSEARCH_URL") or base.elasticsearch_url,
+                "index_prefix": config.get("NEWSARCHIVE_INDEX_PREFIX") or base.index_prefix,
+            }
+        ),
+        request_timeout=float(config.get("ELASTICSEARCH_TIMEOUT") or base.es_web_timeout),
         max_retries=1,
         retry_on_timeout=False,
-        replicas=settings().es_replicas,
     )
 
 
