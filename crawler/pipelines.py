@@ -18,10 +18,13 @@ class ArchivePipeline:
         return cls(crawler)
 
     def process_item(self, item: PageItem) -> PageItem:
-        archive = self.crawler.spider.archive  # type: ignore[union-attr]
+        spider = self.crawler.spider
+        archive = spider.archive  # type: ignore[union-attr]
         assert self.crawler.stats is not None
         record = archive.store_page(item.response)
         if item.article is not None:
             changed = archive.upsert(item.article, page_url=record.url)
             self.crawler.stats.inc_value("newsarchive/articles_changed" if changed else "newsarchive/articles_same")
+        if item.frontier_url:
+            spider.archived(item.frontier_url)  # type: ignore[union-attr]
         return item
