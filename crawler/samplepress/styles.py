@@ -40,6 +40,7 @@ FIGURES: dict[str, list[tuple[str, str]]] = {
     "70211": [
         (f'src="{_GIF}" data-src="{{cdn}}/Uploads/2020/11/de-bao.png" class="lazy"', "Tuyến đê bao vừa hoàn thành."),
         ('src="/Images/2020/11/cong-ngan-man.png"', "Cống ngăn mặn ở đầu kênh."),
+        ('src="{cdn}/private/2020/11/de-bao-ban-goc.png"', "Bản gốc ảnh đê bao."),
     ],
     "70212": [
         ('src="{cdn}/Uploads/2021/03/cau-tan-lap-goc.png"', "Ảnh gốc cỡ lớn của cây cầu."),
@@ -54,7 +55,10 @@ FIGURES: dict[str, list[tuple[str, str]]] = {
          '{base}/wp-content/uploads/2022/11/lang-hoa-300.png 300w"', "Làng hoa vào mùa."),
         ('src="{cdn}/Uploads/cho-noi.png"', "Chợ nổi lúc bình minh."),
     ],
-    "4412": [('src="{cdn}/Uploads/cho-noi.png"', "Chợ nổi lúc bình minh.")],
+    "4412": [
+        ('src="{cdn}/Uploads/cho-noi.png"', "Chợ nổi lúc bình minh."),
+        ('src="{cdn}/private/cho-noi-ban-goc.png"', "Bản gốc ảnh chợ nổi."),
+    ],
 }  # fmt: skip
 OVERSIZED = "/Uploads/2021/03/cau-tan-lap-goc.png"  # 6 MiB: over the crawler's image limit
 STREAMED = "/Uploads/2021/07/vuon-dua-goc.png"  # 6 MiB too, sent without Content-Length
