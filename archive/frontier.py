@@ -4,6 +4,9 @@ Every URL a crawl schedules is written here (pending) before it is requested and
 response was archived. A crawl that ends normally clears the frontier; a crawl that finds one left over
 (the last run was killed) resumes: it requests only the pending URLs and never refetches the listings,
 sitemaps and feeds the interrupted run already fetched.
+
+It also remembers, across crawls, the images found too large to archive (their fetch was cut off), so
+that no later crawl downloads them again while the size limit stays below their size.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ CREATE TABLE IF NOT EXISTS frontier (
     callback TEXT NOT NULL,
     meta TEXT NOT NULL,
     done INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS oversized (
+    url TEXT PRIMARY KEY,
+    size INTEGER NOT NULL
 );
 """
 FILE_NAME = "frontier.sqlite3"
@@ -76,8 +83,17 @@ class Frontier:
         for url, site, callback, meta in rows.fetchall():
             yield Entry(url, site, callback, json.loads(meta))
 
+    def oversized(self, url: str, limit: int) -> bool:
+        """Whether an earlier crawl found this URL larger than `limit` bytes (kept across crawls)."""
+        row = self.db.execute("SELECT size FROM oversized WHERE url=?", (url,)).fetchone()
+        return row is not None and row[0] > limit
+
+    def remember_oversized(self, url: str, size: int) -> None:
+        """Record that a URL's body is at least `size` bytes, over the limit it was fetched with."""
+        self.db.execute("INSERT OR REPLACE INTO oversized (url, size) VALUES (?,?)", (url, size))
+
     def clear(self) -> None:
-        """Forget everything: the crawl ended normally."""
+        """Forget the crawl's URLs: it ended normally (the oversized images stay remembered)."""
         self.db.execute("DELETE FROM frontier")
         self.known.clear()
         self.finished.clear()

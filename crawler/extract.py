@@ -71,6 +71,9 @@ _NOT_FOUND_TITLE = re.compile(
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+_LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")  # where lazy-loading scripts keep the picture
+
+
 _TRAFILATURA = Extractor(comments=False, tables=True, images=False)
 _TRAFILATURA_FAST = Extractor(comments=False, tables=True, images=False, fast=True)  # no fallback extractors
 
@@ -371,12 +374,19 @@ def _images(tree: lxml_html.HtmlElement, base_url: str) -> list[Image]:
         if figure.xpath("ancestor::*[contains(@class,'related') or contains(@class,'footer') or self::footer]"):
             continue
         img = figure.xpath(".//img")[0]
-        src = img.get("src") or img.get("data-src") or img.get("data-original") or ""
-        if not src.strip():
+        if not (src := _image_source(img)):
             continue
         caption = tidy(" ".join(figure.xpath(".//figcaption//text()")) or img.get("alt") or "")
-        images.append(Image(urljoin(base_url, src.strip()), caption))
+        images.append(Image(urljoin(base_url, src), caption))
     return images
+
+
+def _image_source(img: etree._Element) -> str:
+    """The address of the picture itself: a lazy-loading attribute first (its `src` is then a placeholder,
+    often a data: URI), then `src`, then the first `srcset` candidate; never a data: URI."""
+    srcset = (img.get("srcset") or "").split(",")[0].split()
+    candidates = [img.get(a) for a in _LAZY_SOURCES] + [img.get("src")] + srcset[:1]
+    return next((c.strip() for c in candidates if c and c.strip() and not c.strip().startswith("data:")), "")
 
 
 def _strip_chrome(tree: lxml_html.HtmlElement, keep: etree._Element | None) -> None:

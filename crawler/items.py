@@ -14,4 +14,4 @@ class PageItem:
 
     response: RawResponse
     article: Article | None = None
-    frontier_url: str | None = None  # marked done in the frontier once stored (and the page's links recorded)
+    frontier_url: str = ""  # the URL the crawl requested (before redirects): done in the frontier once stored

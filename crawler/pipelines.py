@@ -18,13 +18,14 @@ class ArchivePipeline:
         return cls(crawler)
 
     def process_item(self, item: PageItem) -> PageItem:
-        archive = self.crawler.spider.archive  # type: ignore[union-attr]
+        spider = self.crawler.spider
+        archive = spider.archive  # type: ignore[union-attr]
         assert self.crawler.stats is not None
         with archive.transaction():  # the page and its article together or neither (a full disk, say)
             record = archive.store_page(item.response)
             changed = item.article is not None and archive.upsert(item.article, page_url=record.url)
         if item.article is not None:
             self.crawler.stats.inc_value("newsarchive/articles_changed" if changed else "newsarchive/articles_same")
-        if item.frontier_url is not None:
-            self.crawler.spider.page_stored(item.frontier_url)  # type: ignore[union-attr]
+        if item.frontier_url:
+            spider.archived(item.frontier_url)  # type: ignore[union-attr]
         return item

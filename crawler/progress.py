@@ -13,29 +13,36 @@ from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
 SITE_KEY = "newsarchive/site/{site}/{counter}"
-COUNTERS = ("pages", "articles", "failed", "errors")
+COUNTERS = ("pages", "articles", "images", "failed", "errors")
 
 
 def count(stats: StatsCollector, site: str, counter: str) -> None:
-    """Add one to a per-site counter (pages, articles, failed extractions or errors)."""
+    """Add one to a per-site counter (pages, articles, images, failed extractions or errors)."""
     stats.inc_value(SITE_KEY.format(site=site, counter=counter))
 
 
 def site_table(stats: dict, elapsed: float) -> list[str]:
-    """Lines of the per-site table: pages, articles, failed extractions, errors and pages per second."""
+    """Lines of the per-site table: pages, articles, images, failed extractions, errors and pages per second."""
     sites = sorted({key.split("/")[2] for key in stats if key.startswith("newsarchive/site/")})
-    rows = [f"  {'site':32} {'pages':>7} {'articles':>8} {'failed':>6} {'errors':>6} {'pages/s':>7}"]
+    rows = [f"  {'site':32} {'pages':>7} {'articles':>8} {'images':>6} {'failed':>6} {'errors':>6} {'pages/s':>7}"]
     totals = dict.fromkeys(COUNTERS, 0)
     for site in sites:
         values = {c: stats.get(SITE_KEY.format(site=site, counter=c), 0) for c in COUNTERS}
         totals = {c: totals[c] + values[c] for c in COUNTERS}
         rate = values["pages"] / elapsed if elapsed else 0.0
-        cells = f"{values['pages']:7d} {values['articles']:8d} {values['failed']:6d} {values['errors']:6d}"
+        cells = _cells(values)
         rows.append(f"  {site[:32]:32} {cells} {rate:7.1f}")
     rate = totals["pages"] / elapsed if elapsed else 0.0
-    cells = f"{totals['pages']:7d} {totals['articles']:8d} {totals['failed']:6d} {totals['errors']:6d}"
+    cells = _cells(totals)
     rows.append(f"  {'all':32} {cells} {rate:7.1f}")
     return rows
+
+
+def _cells(values: dict) -> str:
+    return (
+        f"{values['pages']:7d} {values['articles']:8d} {values['images']:6d} {values['failed']:6d} "
+        f"{values['errors']:6d}"
+    )
 
 
 class Progress:

@@ -30,6 +30,8 @@ DEPTH_LIMIT = 0  # pagination is followed to its end; traps and NEWSARCHIVE_MAX_
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryBackoffMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,  # Scrapy's, each waiting request checked (see there)
     "crawler.middlewares.ArchiveNonSuccessMiddleware": 605,  # before redirect (600) and retry (550)
 }
 EXTENSIONS = {"crawler.progress.Progress": 500}
@@ -51,6 +53,8 @@ NEWSARCHIVE_MAX_CALENDAR_PAGES = 60  # listing URLs carrying a date
 NEWSARCHIVE_MAX_QUERY_PARAMS = 2  # listing URLs with more query parameters are not followed
 NEWSARCHIVE_MAX_OTHER_HOPS = 2  # links are followed this many pages deep through pages neither article nor listing
 NEWSARCHIVE_SITEMAP_MAXSIZE = 256 * 1024 * 1024  # bytes: sitemaps may be far larger than pages
+NEWSARCHIVE_MAX_IMAGES = 20  # images fetched per article (on/off: NEWSARCHIVE_CRAWL_IMAGES, newsarchive.config)
+NEWSARCHIVE_IMAGE_MAXSIZE = 5 * 1024 * 1024  # bytes: a larger image is cut off, not archived (the article is)
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress tables on stderr; 0: summary only; -1: off
 
 # `--fast`: for a press on loopback only (tests, benchmarks): no delay, no throttling.

@@ -50,6 +50,7 @@ def _crawl(args: argparse.Namespace) -> int:
         f"{stats.get('newsarchive/sitemap_urls', 0)} sitemap URLs, "
         f"{stats.get('newsarchive/articles_changed', 0)} articles new or changed, "
         f"{stats.get('newsarchive/articles_same', 0)} unchanged, "
+        f"{stats.get('newsarchive/images', 0)} images, "
         f"{stats.get('newsarchive/not_modified', 0)} not modified (304), "
         f"{stats.get('newsarchive/skipped_unchanged', 0)} skipped by sitemap lastmod, "
         f"{stats.get('newsarchive/duplicate_clusters', 0)} duplicate clusters, "

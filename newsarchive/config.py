@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     web_threads: int = 4  # threads per worker
     contact_url: str = "https://github.com/newsarchive/newsarchive"  # in the crawler's User-Agent
     log_level: str = "INFO"  # the crawler's log level
+    crawl_images: bool = True  # the crawler archives each article's images (NEWSARCHIVE_CRAWL_IMAGES=0: pages only)
     public_url: str = "http://127.0.0.1:5000"  # where the web app is served: permalinks in open-data exports
     lock_wait: float = 0.0  # seconds a crawl or index run waits for another run's lock (0: exit at once)
     es_replicas: str = "0-1"  # replicas of every index: a number, or a range for auto_expand_replicas

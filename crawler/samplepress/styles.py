@@ -7,11 +7,19 @@
 - Báo Mỹ Khánh (`mykhanh`): WordPress-like (`/?p=N`, `/?cat=N&paged=N`, `/feed/`), on its main host with half
   of its links written to a second host of the same server (as `www.` links to the bare domain), and an old
   domain (another port) that answers every URL with a 301 to the main host; some links still use it.
+
+Some articles carry images in the shapes real sites use (`FIGURES`): on the paper's host and on a separate
+static host (`StylePress.cdn`, its own port, whose robots.txt forbids `/private/`), lazy-loaded (`data-src`
+behind a data: GIF placeholder, `data-original` behind a loading GIF), given by `srcset` only, shared by two
+articles, and two larger than the crawler's 5 MB limit (`OVERSIZED`, with its Content-Length, and
+`STREAMED`, without one: its size shows only as its bytes arrive). Thumbnails of related news and the
+logo are the site's chrome, not the article's.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -22,9 +30,39 @@ from urllib.parse import parse_qs, urlsplit
 
 from .content import CONTENT, Article, _parse_block
 from .hard import to_cp1258
+from .site import _png
 
 STYLE_PAPERS = ("conson", "rachmieu", "mykhanh")
 PER_PAGE = 2
+_GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+# Article id → its figures: (the <img> attributes, {cdn} = the static host, {base} = the paper's host; caption).
+FIGURES: dict[str, list[tuple[str, str]]] = {
+    "70211": [
+        (f'src="{_GIF}" data-src="{{cdn}}/Uploads/2020/11/de-bao.png" class="lazy"', "Tuyến đê bao vừa hoàn thành."),
+        ('src="/Images/2020/11/cong-ngan-man.png"', "Cống ngăn mặn ở đầu kênh."),
+        ('src="{cdn}/private/2020/11/de-bao-ban-goc.png"', "Bản gốc ảnh đê bao."),
+    ],
+    "70212": [
+        ('src="{cdn}/Uploads/2021/03/cau-tan-lap-goc.png"', "Ảnh gốc cỡ lớn của cây cầu."),
+        ('src="/Images/loading.gif" data-original="{cdn}/Uploads/2021/03/cau-tan-lap.png"', "Cầu mới ở ấp Tân Lập."),
+    ],
+    "70213": [
+        ('src="{cdn}/private/2021/07/dua-sap.png"', "Lô dừa sáp chờ xuất khẩu."),
+        ('src="{cdn}/Uploads/2021/07/vuon-dua-goc.png"', "Ảnh gốc vườn dừa sáp."),
+    ],
+    "4411": [
+        ('srcset="{base}/wp-content/uploads/2022/11/lang-hoa-768.png 768w, '
+         '{base}/wp-content/uploads/2022/11/lang-hoa-300.png 300w"', "Làng hoa vào mùa."),
+        ('src="{cdn}/Uploads/cho-noi.png"', "Chợ nổi lúc bình minh."),
+    ],
+    "4412": [
+        ('src="{cdn}/Uploads/cho-noi.png"', "Chợ nổi lúc bình minh."),
+        ('src="{cdn}/private/cho-noi-ban-goc.png"', "Bản gốc ảnh chợ nổi."),
+    ],
+}  # fmt: skip
+OVERSIZED = "/Uploads/2021/03/cau-tan-lap-goc.png"  # 6 MiB: over the crawler's image limit
+STREAMED = "/Uploads/2021/07/vuon-dua-goc.png"  # 6 MiB too, sent without Content-Length
+RELATED_THUMB = "/Images/tin-khac.png"  # in the related-news box of every Cồn Sơn article: chrome
 
 
 @dataclass
@@ -53,6 +91,7 @@ class StyleSite:
     def __init__(self, paper: StylePaper, base: str, alt_base: str = "") -> None:
         self.paper, self.base, self.alt_base = paper, base, alt_base or base
         self.old_base = ""  # set for the paper with a redirecting old domain
+        self.cdn = ""  # the press's static host, set by StylePress
 
     # URLs ----------------------------------------------------------------------------------------
     def article_path(self, a: Article) -> str:
@@ -75,6 +114,13 @@ class StyleSite:
         if self.paper.style != "wordpress":
             return self.base + path
         return (self.base, self.alt_base, self.old_base or self.base)[n % 3] + path
+
+    def figures(self, a: Article, cdn: str) -> str:
+        return "".join(
+            f'<figure><img {attrs.format(cdn=cdn, base=self.base)} alt="{escape(caption)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>"
+            for attrs, caption in FIGURES.get(a.id, [])
+        )
 
     def expected(self, a: Article) -> dict:
         return {"url": self.base + self.article_path(a), "title": a.title, "paper": self.paper.id,
@@ -131,9 +177,15 @@ class StyleSite:
             if self.paper.style != "legacy-php"
             else ""
         )
+        related = (
+            f'<div class="related"><figure><img src="{RELATED_THUMB}" alt=""></figure></div>'
+            if self.paper.style == "legacy-php"
+            else ""
+        )
         body = (
             f'<h1>{escape(a.title)}</h1><div class="date">{a.published:%d/%m/%Y %H:%M}</div>'
-            f'<div class="entry">{paragraphs}<p class="author"><b>{escape(a.author or "")}</b></p></div>'
+            f'<div class="entry">{paragraphs}{self.figures(a, self.cdn)}'
+            f'<p class="author"><b>{escape(a.author or "")}</b></p></div>{related}'
         )
         return self._page(f"{a.title} - {self.paper.name}", body, head)
 
@@ -155,6 +207,8 @@ class StyleSite:
                 for a in self.paper.articles[-2:]
             )
             return 200, "application/rss+xml", f'<rss version="2.0"><channel>{items}</channel></rss>'.encode()
+        if path in figure_paths("{base}") | figure_paths("") | {RELATED_THUMB, "/Images/loading.gif"}:
+            return 200, "image/gif" if path.endswith(".gif") else "image/png", _png((40, 120, 90), 48, 32)
         number = q.get("page") or q.get("pageindex") or q.get("paged") or "1"
         page = int(number) if number.isdigit() else 0
         if style == "legacy-php" and path in ("/", "/index.php"):
@@ -192,16 +246,40 @@ def _handler(route: object, hits: Counter[str]) -> type[BaseHTTPRequestHandler]:
                 body = b""
             self.send_response(status)
             self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
+            if self.path == STREAMED:  # its end is the connection's end
+                self.close_connection = True
+            else:
+                self.send_header("Content-Length", str(len(body)))
             for k, v in headers.items():
                 self.send_header(k, v)
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # a crawler cutting off an oversized image
+                self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
     return Handler
+
+
+def figure_paths(host: str) -> set[str]:
+    """The image paths FIGURES writes on a host: "{cdn}", "{base}" or "" (relative)."""
+    found = (re.match(r"(\{\w+\})?(/[^\s\",]+)", w) for a, _ in sum(FIGURES.values(), []) for w in a.split('"'))
+    return {m[2] for m in found if m and (m[1] or "") == host}
+
+
+def cdn_route(target: str) -> tuple[int, str, bytes]:
+    """The static host: images (one of 6 MiB), a robots.txt that keeps crawlers out of /private/."""
+    path = urlsplit(target).path
+    if path == "/robots.txt":
+        return 200, "text/plain", b"User-agent: *\nDisallow: /private/\n"
+    if path in (OVERSIZED, STREAMED):
+        return 200, "image/png", _png((200, 60, 60)) + bytes(6 * 1024 * 1024)
+    if path in figure_paths("{cdn}"):
+        return 200, "image/png", _png((60, 60, 200), 40, 30)
+    return 404, "text/html", b"<h1>404</h1>"
 
 
 class StylePress:
@@ -210,6 +288,7 @@ class StylePress:
     def __init__(self) -> None:
         self.sites: list[StyleSite] = []
         self.hits: Counter[str] = Counter()
+        self.cdn = ""  # the static host serving images of several papers
         self._servers: list[ThreadingHTTPServer] = []
 
     def _serve(self, route: object) -> int:
@@ -220,10 +299,12 @@ class StylePress:
         return server.server_address[1]
 
     def __enter__(self) -> StylePress:
+        self.cdn = f"http://127.0.0.1:{self._serve(cdn_route)}"
         for paper in load_style_papers():
             box: list[StyleSite] = []
             port = self._serve(lambda target, box=box: box[0].route(target))
             site = StyleSite(paper, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+            site.cdn = self.cdn
             box.append(site)
             if paper.style == "wordpress":
                 old = self._serve(lambda target, site=site: (301, "text/html", (site.base + target).encode()))

@@ -6,6 +6,11 @@ slot. Every response lands in the archive: 2xx with their page here, redirects a
 ArchiveNonSuccessMiddleware. Pages already archived are skipped when their sitemap lastmod is older than
 our copy, and otherwise asked for conditionally (If-None-Match / If-Modified-Since). The frontier
 (archive.frontier) makes a killed crawl resume without refetching what it already fetched.
+
+The images of each extracted article (its own, as the extractor lists them, on any host: papers serve
+them from static or CDN hosts) are fetched in the paper's download slot, at most NEWSARCHIVE_MAX_IMAGES
+per article and NEWSARCHIVE_IMAGE_MAXSIZE bytes each, archived as fetched and never parsed as pages. An
+image the archive already holds, or that an earlier crawl found too large, is never requested again.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, DownloadCancelledError
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from archive.article import Article, article_id, normalize_url, to_vietnam_time
@@ -39,6 +45,7 @@ from crawler.progress import count
 from crawler.registry import Paper, name_from_site
 from crawler.sitemaps import iter_sitemap
 from crawler.traps import TrapGuard
+from newsarchive.config import settings
 from vntext.dates import find_dates
 
 MIN_BODY_CHARS = 200
@@ -72,17 +79,21 @@ class NewsSpider(scrapy.Spider):
         self.notfound: dict[str, frozenset[str]] = {}  # site → fingerprint of its own "not found" page
         self.bodies: dict[str, dict[str, str]] = defaultdict(dict)  # site → body sha256 → first URL
         self.listings: set[str] = set()  # normalized URLs of pages found to be listings
-        self.halfway: set[str] = set()  # frontier URLs stored but with links pending, or the other way round
         self.canonicals: dict[str, tuple[str, str]] = {}  # canonical → (page URL, content hash) this crawl
         self.deferred: dict[str, list[tuple[str, str, dict]]] = {}  # site → seeds waiting for its home page
         self.guard: TrapGuard  # set by from_crawler, from the settings
         self.max_hops = 2
+        self.crawl_images, self.max_images, self.image_maxsize = True, 20, 5 * 1024 * 1024
+        self._halves: dict[str, set[str]] = {}  # frontier URL → which of "callback", "archived" happened
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.guard = TrapGuard.from_settings(crawler.settings)
         spider.max_hops = crawler.settings.getint("NEWSARCHIVE_MAX_OTHER_HOPS")
+        spider.crawl_images = crawler.settings.getbool("NEWSARCHIVE_CRAWL_IMAGES", settings().crawl_images)
+        spider.max_images = crawler.settings.getint("NEWSARCHIVE_MAX_IMAGES")
+        spider.image_maxsize = crawler.settings.getint("NEWSARCHIVE_IMAGE_MAXSIZE")
         return spider
 
     @property
@@ -96,12 +107,14 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         """A request, recorded in the frontier first; nothing when this crawl already has the URL."""
         headers = meta.pop("headers", None)
-        kept = {k: v for k, v in meta.items() if k in ("hops", "kind", "optional", "home")}
+        kept = {k: v for k, v in meta.items() if k in ("hops", "kind", "optional", "home", "image")}
         if self.frontier is not None and not self.frontier.add(url, site, callback, kept) and not force:
             return
         meta = {"paper": site, "download_slot": site, "frontier_url": url, **meta}
         if callback == "parse_sitemap":
             meta["download_maxsize"] = self.crawler.settings.getint("NEWSARCHIVE_SITEMAP_MAXSIZE")
+        elif callback == "parse_image":
+            meta["download_maxsize"] = self.image_maxsize
         yield scrapy.Request(
             url, getattr(self, callback), errback=self.on_error, meta=meta, headers=headers, priority=priority
         )
@@ -135,30 +148,30 @@ class NewsSpider(scrapy.Spider):
         for url, callback, meta in self.deferred.pop(site, []):
             yield from self._request(url, callback, site, **meta)
 
-    def _done(self, response_or_request: Any) -> None:
-        if self.frontier is not None:
-            self.frontier.done(response_or_request.meta.get("frontier_url", response_or_request.url))
-
     def _item(self, response: Response, article: Article | None = None) -> PageItem:
-        """The page for the archive; its frontier entry is done once it is stored and its links recorded."""
+        """The response (with its article) for the archive pipeline, which reports it archived (`archived`)."""
         return PageItem(raw_response(response), article, response.meta.get("frontier_url", response.url))
 
-    def _links_recorded(self, response: Response) -> None:
-        self._half_done(response.meta.get("frontier_url", response.url))
+    def _done(self, response_or_request: Any, *halves: str) -> None:
+        """The callback is over: every request it led to is in the frontier (default half, `callback`)."""
+        url = response_or_request.meta.get("frontier_url", response_or_request.url)
+        self._settle(url, *(halves or ("callback",)))
 
-    def page_stored(self, url: str) -> None:
-        """Called by the archive pipeline: the page is in the archive."""
-        self._half_done(url)
+    def archived(self, frontier_url: str) -> None:
+        """Called by the pipeline once a response is stored (its half, `archived`)."""
+        self._settle(frontier_url, "archived")
 
-    def _half_done(self, url: str) -> None:
-        """A URL is done when both its page is stored and its links are recorded, whichever comes last
-        (Scrapy may store an item after the callback ran on): a kill in between refetches it, never loses it."""
-        if url in self.halfway:
-            self.halfway.discard(url)
-            if self.frontier is not None:
-                self.frontier.done(url)
-        else:
-            self.halfway.add(url)
+    def _settle(self, url: str, *halves: str) -> None:
+        """A URL is done in the frontier once its response is archived and its callback has recorded
+        every request it led to, whichever comes last (Scrapy runs item pipelines concurrently with the
+        callback's iteration, so a kill between the two would otherwise lose the page or its links)."""
+        if self.frontier is None:
+            return
+        settled = self._halves.setdefault(url, set())
+        settled.update(halves)
+        if settled >= {"callback", "archived"}:
+            del self._halves[url]
+            self.frontier.done(url)
 
     def _follow(
         self, response: Response, url: str, lastmod: datetime | None = None, hops: int = 0
@@ -191,11 +204,14 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         """A request that failed for good (after retries): counted per site unless it was a guess."""
         request = failure.request  # type: ignore[attr-defined]
-        self._done(request)
+        self._done(request, "callback", "archived")  # a non-2xx answer was archived by the middleware
         if request.meta.get("home"):
             yield from self._release(request.meta["paper"])
         if request.meta.get("optional"):
             self.logger.debug("optional %s failed: %s", request.url, failure.value)
+            return
+        if request.meta.get("image"):
+            self._image_failed(request, failure)
             return
         if failure.check(HttpError) and failure.value.response.status == 404:
             self.stats.inc_value("newsarchive/not_found")
@@ -211,7 +227,7 @@ class NewsSpider(scrapy.Spider):
         tree = parse(page.text, page.url) if page is not None else None
         if tree is not None:
             self.notfound[response.meta["paper"]] = fingerprint(tree)
-        self._links_recorded(response)
+        self._done(response)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         yield self._item(response)
@@ -221,7 +237,7 @@ class NewsSpider(scrapy.Spider):
             yield from self._request(_site_root(response.url) + "sitemap.xml", "parse_sitemap", site, optional=True)
         for url in listed:
             yield from self._request(url, "parse_sitemap", site, priority=5)
-        self._links_recorded(response)
+        self._done(response)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         """A sitemap index, a urlset or a Google News sitemap, read as a stream."""
@@ -240,7 +256,7 @@ class NewsSpider(scrapy.Spider):
                 yield from self._follow(response, url, entry.lastmod)
         except ValueError as exc:
             self.logger.warning("not a sitemap: %s (%s)", response.url, exc)
-        self._links_recorded(response)
+        self._done(response)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         """RSS 2.0 or Atom."""
@@ -249,7 +265,7 @@ class NewsSpider(scrapy.Spider):
         selector.remove_namespaces()
         for url in selector.xpath("//item/link/text() | //entry/link/@href").getall():
             yield from self._follow(response, response.urljoin(url.strip()))
-        self._links_recorded(response)
+        self._done(response)
 
     # -- pages ---------------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
@@ -259,14 +275,14 @@ class NewsSpider(scrapy.Spider):
         if response.status == 304:
             self.archive.touch_page(response.url)
             self.stats.inc_value("newsarchive/not_modified")
-            self._done(response)
+            self._done(response, "callback", "archived")
             return
         self._note_host(site, response.url)
         page = redecoded(response)
         tree = parse(page.text, page.url) if page is not None else None
         if page is None or tree is None:
             yield self._item(response)
-            self._links_recorded(response)
+            self._done(response)
             return
         count(self.stats, site, "pages")
         paper = self.papers[site]
@@ -283,6 +299,8 @@ class NewsSpider(scrapy.Spider):
         if kind == "listing":
             self.listings.add(normalize_url(response.url))
         yield self._item(response, article)
+        if article is not None:
+            yield from self._images(article, site)
         hops = 0 if kind in ("article", "listing") else response.meta.get("hops", 0) + 1
         if hops <= self.max_hops and not (kind == "listing" and self._older_than_window(tree)):
             if response.meta.get("home") and not paper.feeds:
@@ -293,7 +311,7 @@ class NewsSpider(scrapy.Spider):
                         yield from self._request(url, "parse_feed", site, priority=5)
             for href in hrefs:
                 yield from self._follow(response, href, hops=hops)
-        self._links_recorded(response)
+        self._done(response)
 
     def _note_host(self, site: str, url: str) -> None:
         """A redirect to another domain: the paper moved there; its links there are the paper's too."""
@@ -370,6 +388,45 @@ class NewsSpider(scrapy.Spider):
         self.articles += 1
         count(self.stats, site, "articles")
         return article
+
+    # -- images --------------------------------------------------------------------------------
+    def _images(self, article: Article, site: str) -> Iterator[scrapy.Request]:
+        """Requests for the article's own images not archived yet, at most max_images of them."""
+        if not self.crawl_images:
+            return
+        urls = dict.fromkeys(urldefrag(image.src)[0] for image in article.images)
+        for url in [u for u in urls if urlsplit(u).scheme in ("http", "https")][: self.max_images]:
+            record = self.archive.page(url)
+            if record is not None and record.status < 500:  # fetched by an earlier crawl (5xx: try again)
+                self.stats.inc_value("newsarchive/images_archived_before")
+                continue
+            if self.frontier is not None and self.frontier.oversized(url, self.image_maxsize):
+                self.stats.inc_value("newsarchive/images_too_large")
+                continue
+            yield from self._request(url, "parse_image", site, priority=2, image=True)
+
+    def parse_image(self, response: Response) -> Iterator[PageItem]:
+        """An article's image: archived as fetched, never classified or extracted as a page."""
+        yield self._item(response)
+        kind = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        if kind.startswith("image/"):
+            count(self.stats, response.meta["paper"], "images")
+            self.stats.inc_value("newsarchive/images")
+        else:
+            self.stats.inc_value("newsarchive/images_not_image")
+        self._done(response)
+
+    def _image_failed(self, request: scrapy.Request, failure: Failure) -> None:
+        """An image that could not be archived: cut off for its size (remembered, never asked for again)
+        or failed; neither is an error of the paper's pages."""
+        if failure.check(DownloadCancelledError, CancelledError):
+            self.stats.inc_value("newsarchive/images_too_large")
+            if self.frontier is not None:
+                self.frontier.remember_oversized(request.url, request.meta["download_maxsize"] + 1)
+            self.logger.info("image over %d bytes not archived: %s", request.meta["download_maxsize"], request.url)
+            return
+        self.stats.inc_value("newsarchive/images_failed")
+        self.logger.info("image failed %s: %s", request.url, failure.getErrorMessage())
 
     def _in_window(self, article: Article) -> bool:
         if article.published_at is None or (self.since is None and self.until is None):
