@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newsarchive.config import data_dir, settings
 from newsarchive.progress import track
@@ -173,11 +174,8 @@ def _analyze(args: argparse.Namespace) -> int:
     return status
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="newsarchive", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _add_crawl_commands(sub: Any) -> None:
+    """`crawl` and `probe`: the write side that fetches."""
     p = sub.add_parser("crawl", help="crawl papers into the archive")
     p.add_argument(
         "--registry",
@@ -201,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fast", action="store_true", help="no delay or throttling: for a local press on loopback only")
     p.set_defaults(func=_probe)
 
+
+def _add_other_commands(sub: Any) -> None:
+    """`index`, `serve`, the exports and `analyze`."""
     p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
     p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")
     p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
@@ -234,6 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="officials and topics of .html or .txt files, one JSON line each")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=_analyze)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsarchive", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_crawl_commands(sub)
+    _add_other_commands(sub)
     return parser
 
 

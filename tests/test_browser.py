@@ -6,6 +6,7 @@ import csv
 import io
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import playwright.sync_api as playwright_sync
@@ -25,16 +26,24 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 
 
-@pytest.fixture(scope="module")
-def base_url(indexed_dir: Path) -> Iterator[str]:
-    """The app served by waitress on an ephemeral loopback port."""
-    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
+@contextmanager
+def served(data_dir: Path) -> Iterator[str]:
+    """The app over an indexed data dir (embedded backend), served by waitress on an ephemeral loopback port."""
+    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir)})
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def base_url(indexed_dir: Path) -> Iterator[str]:
+    with served(indexed_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

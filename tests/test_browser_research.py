@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import playwright.sync_api as playwright_sync
 import pytest
-from waitress.server import create_server
 
 from search.sqlite_backend import SqliteBackend
 from tests import research_press
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
-from webapp import create_app
+from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +19,8 @@ pytestmark = pytest.mark.browser
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("research-browser")
     research_press.build(data_dir, SqliteBackend(data_dir))
-    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir)})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with served(data_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
