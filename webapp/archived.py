@@ -21,23 +21,11 @@ ARCHIVE_CSP = (
 )
 _URL_ATTRS = ("src", "srcset", "href", "action", "poster", "background", "data", "formaction", "xlink:href", "ping")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
+_REMOVED = ("scripts", "javascript", "comments", "style", "links", "meta", "processing_instructions", "embedded")
+_REMOVED += ("frames", "forms", "annoying_tags", "safe_attrs_only")  # lxml_html_clean Cleaner flags, all on
+_KEPT = ("inline_style", "page_structure", "remove_unknown_tags")  # and these off
 _CLEANER = Cleaner(
-    scripts=True,
-    javascript=True,
-    comments=True,
-    style=True,
-    inline_style=False,
-    links=True,
-    meta=True,
-    page_structure=False,
-    processing_instructions=True,
-    embedded=True,
-    frames=True,
-    forms=True,
-    annoying_tags=True,
-    remove_unknown_tags=False,
-    safe_attrs_only=True,
-    kill_tags=["base", "noscript", "template"],
+    **dict.fromkeys(_REMOVED, True), **dict.fromkeys(_KEPT, False), kill_tags=["base", "noscript", "template"]
 )
 
 
