@@ -23,7 +23,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from domain.topics import TOPICS  # noqa: E402
 from indexer.enrich import enrich, official_id  # noqa: E402
 from indexer.enrich.lexicon import read_lines  # noqa: E402
 from vntext import canonical  # noqa: E402
+from vntext.dates import VIETNAM_TZ  # noqa: E402
 
 
 def _load_sample_content() -> Any:
@@ -51,7 +52,7 @@ def _load_sample_content() -> Any:
 _content = _load_sample_content()
 load_papers, sentences, slugify = _content.load_papers, _content.sentences, _content.slugify
 
-VN = timezone(timedelta(hours=7))
+VN = VIETNAM_TZ
 START, SPAN_DAYS = datetime(2016, 1, 1, tzinfo=VN), (datetime(2025, 1, 1) - datetime(2016, 1, 1)).days
 
 

@@ -27,6 +27,7 @@ from archive.article import Article, Image, to_vietnam_time
 from vntext import fold, repair, tidy
 from vntext.chrome import cut_at_chrome
 from vntext.dates import DateMatch, date_matches
+from vntext.punctuation import DASH_CHARS
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 _BLOCK_TAGS = {"p", "div", "td", "li", "section", "article", "blockquote", "h4", "h5", "h6"}
@@ -59,7 +60,7 @@ _BYLINE = re.compile(rf"^(?:{_NAME})(?:\s*[-,&]\s*(?:{_NAME})){{0,2}}(?:\s*(?:\(
 _SOURCE_SUFFIX = re.compile(r"\s*/\s*[\w.-]+\.(?:vn|com|net|org)$", re.IGNORECASE)  # "X/Vcamp.vn": X's source
 _INITIAL_END = re.compile(rf"(?:^|[\s.])[{_UPPER}]\.$")
 _VENDORS = re.compile(r"\.(?:vn|com|net|org)\b|corp|channelvn|công nghệ|công ty|ban biên tập|tòa soạn", re.I)
-_SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:·»]|::)\s*|\s*\|\s*")
+_SITE_SEPARATORS = re.compile(rf"\s+(?:[-|{DASH_CHARS}:·»]|::)\s*|\s*\|\s*")
 _MAYBE_DATE = re.compile(r"\d\s*[/.:hg-]\s*\d|\d\s+tháng|\d\s*giờ|[AaPp]\.?[Mm]\b")  # cheap test before the parser
 _ENGLISH_LABEL = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\b", re.IGNORECASE)
 _UPDATE = re.compile(r"cập nhật|updated?", re.IGNORECASE)

@@ -15,6 +15,8 @@ from typing import Literal
 
 from lxml import html as lxml_html
 
+from vntext.punctuation import DASH_CHARS
+
 PageKind = Literal["article", "listing", "other"]
 
 ARTICLE_TYPES = {
@@ -26,7 +28,7 @@ MIN_PAGE_TEXT = 200  # below this much visible text a 200 page is a stub or an e
 HEADLINE_CHARS = 20  # link text this long reads like a headline
 _DATE = re.compile(r"\b[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d")
 _PRESS_WORDS = re.compile(r"\b(?:báo|thời báo|tạp chí|đài|truyền hình|phát thanh|cổng thông tin|tin tức)\b", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]+\s+|\s*\|\s*")
+_TITLE_SEPARATORS = re.compile(rf"\s+[-|{DASH_CHARS}:»]+\s+|\s*\|\s*")
 _WORD = re.compile(r"\w+")
 _CHROME = re.compile(r"\b(?:footer|header|nav|aside|menu|sidebar|copyright|bottom)\b|^(?:footer|header|nav|aside)\b")
 

@@ -83,7 +83,7 @@ def _alive(pid: int) -> bool:
 
 
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
-_LOCAL_OFFSET_S = 7 * 3600  # Vietnam time: UTC+7, no daylight saving since 1975
+_LOCAL_OFFSET_S = int(VIETNAM_TZ.utcoffset(datetime(2000, 1, 1)).total_seconds())  # fixed since 1975
 
 
 def _word(word: Word) -> str:
