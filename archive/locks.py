@@ -23,6 +23,17 @@ class LockHeld(RuntimeError):
     """Another run holds the lock (the message names it)."""
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process of this host still runs (a run's leftovers are only removed once it is gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _describe_self() -> str:
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     return f"pid {os.getpid()} on {socket.gethostname()} since {started}: {' '.join(sys.argv)[:200]}"

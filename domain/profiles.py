@@ -8,7 +8,7 @@ that word (either tone placement), a word typed without them matches every accen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -294,6 +294,19 @@ def province_matches(profile_province: str, query: str | list[_Typed]) -> bool:
     return len(place) == len(typed) and all(_word_is(w, e, f) for w, (e, f) in zip(typed, place, strict=True))
 
 
+def current_spans(
+    profiles: Iterable[OfficialProfile], province: str | None = None
+) -> Iterator[tuple[OfficialProfile, TitleSpan]]:
+    """Every dated, current (not former) title span, among the profiles of the province if one is given."""
+    place = typed_words(province) if province else None
+    for p in profiles:
+        if place is not None and not province_matches(p.province, place):
+            continue
+        for span in p.titles:
+            if span.first_seen and span.last_seen and not span.former:
+                yield p, span
+
+
 # ---------------------------------------------------------------- who held a title when
 
 
@@ -327,15 +340,8 @@ def holdings(profiles: Iterable[OfficialProfile], title_query: str, province: st
     typed = title_typed(title_query)
     if not typed:
         return []
-    found = []
-    place = typed_words(province) if province else None
-    for p in profiles:
-        if place is not None and not province_matches(p.province, place):
-            continue
-        for span in p.titles:
-            if span.first_seen and span.last_seen and not span.former and title_matches(typed, span.title, p.province):
-                found.append(Holding(p, span))
-    return found
+    spans = current_spans(profiles, province)
+    return [Holding(p, span) for p, span in spans if title_matches(typed, span.title, p.province)]
 
 
 def who_held(

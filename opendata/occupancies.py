@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from domain.profiles import OfficialProfile, TitleSpan, province_matches, span_key, typed_words
+from domain.profiles import OfficialProfile, TitleSpan, current_spans, span_key
 from vntext import canonical_title, clean, key
 
 # Leading heads of a title: what is left after them is the organisation ("Chủ tịch | UBND tỉnh").
@@ -133,16 +133,10 @@ def occupancies(
     until: date | None = None,
 ) -> list[Occupancy]:
     """Every current-title span as an occupancy, in a province (accent rule; 'Trung ương' = national) and window."""
-    found = []
-    place = typed_words(province) if province else None
-    for p in profiles:
-        if place is not None and not province_matches(p.province, place):
-            continue
-        for span in p.titles:
-            if span.former or not span.first_seen or not span.last_seen:
-                continue
-            if (since and span.last_seen < since) or (until and span.first_seen > until):
-                continue
-            found.append(Occupancy(p, position_of(p, span), span))
+    found = [
+        Occupancy(p, position_of(p, span), span)
+        for p, span in current_spans(profiles, province)
+        if not (since and span.last_seen < since) and not (until and span.first_seen > until)
+    ]
     found.sort(key=lambda o: (o.profile.id, o.span.first_seen or date.min, o.position.key))
     return found

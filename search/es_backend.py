@@ -24,6 +24,7 @@ from elasticsearch import TransportError as EsTransportError
 from elasticsearch.helpers import ScanError
 
 from archive.article import VIETNAM_TZ
+from archive.locks import process_alive
 from search.backend import SearchBackend
 from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
@@ -82,21 +83,11 @@ def _builder() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _abandoned(meta: dict[str, Any], created_ms: int) -> bool:
     """Whether an index no alias points at was left by a run that is gone (never a running rebuild's)."""
     host, _, pid = str(meta.get("builder", "")).rpartition(":")
     if host == socket.gethostname() and pid.isdigit():
-        return not _process_alive(int(pid))
+        return not process_alive(int(pid))
     return clock.time() - created_ms / 1000 > ORPHAN_AGE
 _TERMS = {"type": "text", "analyzer": "whitespace"}
 _TEXT_FIELDS = ("title_exact", "title_folded", "content_exact", "content_folded")

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from archive.article import VIETNAM_TZ
+from archive.locks import process_alive
 from search.backend import SearchBackend
 from search.columns import ColumnCache, Columns
 from search.document import document_problem, facet_values, searchable_text, similarity_words
@@ -70,16 +71,6 @@ def _unavailable(action: str) -> Iterator[None]:
 
 def _doc_id(doc: Any) -> str:
     return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
@@ -255,7 +246,7 @@ class SqliteBackend(SearchBackend):
         """Delete the files of rebuilds whose process is gone (never a running one's)."""
         for orphan in self.path.parent.glob(f"{self.path.name}.rebuild-*"):
             pid = orphan.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 orphan.unlink(missing_ok=True)
 
     def put_officials(self, profiles: list[dict[str, Any]]) -> None:
