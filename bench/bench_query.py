@@ -95,7 +95,7 @@ def query_mix(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def request(args: dict[str, Any]) -> SearchRequest:
     """The request the web app's search page makes: facets and month histogram on."""
-    return SearchRequest(**args, with_months=True)
+    return SearchRequest(**args, periods="month")
 
 
 class Run:

@@ -11,9 +11,11 @@
    same app (create_app, same config) serves each page URL once more while its Elasticsearch client
    records every request it sends: method, path, parameters, body. That is what one page costs on ES in
    steady state (a baseline search only when its cache expired, as in the served app).
-4. Three timed runs at `--concurrency` client threads (urllib3, keep-alive), each thread going through the
-   mix `--rounds` times in its own order: the page URLs, the API URLs, then the recorded ES requests of
-   each page replayed raw (pre-serialized JSON, one page's requests in sequence = one sample).
+4. `--rounds` timed blocks at `--concurrency` client threads (urllib3, keep-alive). In each block the three
+   kinds take turns, their order rotating from block to block, each thread going once through the mix in
+   its own order: the page URLs, the API URLs, and the recorded ES requests of each page replayed raw
+   (pre-serialized JSON, one page's requests in sequence = one sample). Interleaving makes a change of
+   machine load fall on the three alike, so their ratio means something on a shared machine.
 
 --json writes {"page": {p50_ms, p95_ms, rps, requests, errors}, "api": {...}, "raw_elasticsearch": {...},
 "ratios": {"page_p95_over_raw", "api_p95_over_raw"}}. Loopback only; the load generator, the app and
@@ -105,7 +107,8 @@ def record_es_requests(config: dict[str, str], paths: list[str]) -> list[list[tu
 
     def perform_request(method: str, path: str, *, params: Any = None, headers: Any = None, body: Any = None,
                         **kwargs: Any) -> Any:  # fmt: skip
-        query = f"?{urlencode(params)}" if params else ""
+        values = {k: str(v).lower() if isinstance(v, bool) else v for k, v in (params or {}).items()}
+        query = f"?{urlencode(values)}" if values else ""  # as the client sends them: true/false
         data = json.dumps(body).encode() if body is not None else None
         recorded.append((method, f"{config['ELASTICSEARCH_URL']}{path}{query}", data))
         return original(method, path, params=params, headers=headers, body=body, **kwargs)
@@ -142,16 +145,33 @@ def replay(requests: list[tuple[str, str, bytes | None]]) -> Sample:
     return sample
 
 
-def timed_run(samples: list[Sample], concurrency: int, rounds: int) -> dict[str, float]:
-    """Every thread runs every sample `rounds` times in its own shuffled order; latency per sample, rps overall."""
-    latencies: list[float] = []
-    errors = [0]
+class Run:
+    """Pooled samples of one kind of request over several timed blocks."""
+
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.wall = 0.0
+
+    def summary(self) -> dict[str, float]:
+        ordered = sorted(self.latencies)
+        return {
+            "p50_ms": round(statistics.median(ordered) * 1000, 1),
+            "p95_ms": round(ordered[math.ceil(0.95 * len(ordered)) - 1] * 1000, 1),
+            "rps": round(len(ordered) / self.wall, 1),
+            "requests": len(ordered),
+            "errors": self.errors,
+        }
+
+
+def timed_block(samples: list[Sample], concurrency: int, seed: int, run: Run) -> None:
+    """Every thread runs every sample once in its own shuffled order; latencies and wall time added to `run`."""
     lock = threading.Lock()
 
-    def worker(seed: int) -> None:
+    def worker(thread_seed: int) -> None:
         http = urllib3.PoolManager(maxsize=4)
-        order = [s for _ in range(rounds) for s in samples]
-        random.Random(seed).shuffle(order)
+        order = list(samples)
+        random.Random(thread_seed).shuffle(order)
         mine, failed = [], 0
         for sample in order:
             start = time.perf_counter()
@@ -162,24 +182,28 @@ def timed_run(samples: list[Sample], concurrency: int, rounds: int) -> dict[str,
             mine.append(time.perf_counter() - start)
             failed += not ok
         with lock:
-            latencies.extend(mine)
-            errors[0] += failed
+            run.latencies.extend(mine)
+            run.errors += failed
 
-    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(concurrency)]
+    threads = [threading.Thread(target=worker, args=(seed * 1000 + t,)) for t in range(concurrency)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - start
-    ordered = sorted(latencies)
-    return {
-        "p50_ms": round(statistics.median(ordered) * 1000, 1),
-        "p95_ms": round(ordered[math.ceil(0.95 * len(ordered)) - 1] * 1000, 1),
-        "rps": round(len(ordered) / wall, 1),
-        "requests": len(ordered),
-        "errors": errors[0],
-    }
+    run.wall += time.perf_counter() - start
+
+
+def interleaved(kinds: dict[str, list[Sample]], concurrency: int, rounds: int) -> dict[str, dict[str, float]]:
+    """`rounds` blocks; in each, every kind runs one pass over its samples, the kinds' order rotating per block,
+    so a change of machine load falls on all kinds alike."""
+    runs = {name: Run() for name in kinds}
+    names = list(kinds)
+    for block in range(rounds):
+        turn = block % len(names)
+        for name in names[turn:] + names[:turn]:
+            timed_block(kinds[name], concurrency, block, runs[name])
+    return {name: run.summary() for name, run in runs.items()}
 
 
 def load(url: str, prefix: str, size: int, seed: int) -> None:
@@ -195,7 +219,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--rounds", type=int, default=3, help="passes over the mix per client thread")
+    parser.add_argument("--rounds", type=int, default=3, help="timed blocks: one pass over the mix per thread each")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--seed", type=int, default=2024)
@@ -223,11 +247,12 @@ def main() -> None:
         warm = urllib3.PoolManager()
         for path in pages + apis:
             warm.request("GET", base + path)
-        results = {
-            "page": timed_run([fetch(base + p) for p in pages], args.concurrency, args.rounds),
-            "api": timed_run([fetch(base + p) for p in apis], args.concurrency, args.rounds),
-            "raw_elasticsearch": timed_run([replay(r) for r in recorded], args.concurrency, args.rounds),
+        kinds = {
+            "page": [fetch(base + p) for p in pages],
+            "api": [fetch(base + p) for p in apis],
+            "raw_elasticsearch": [replay(r) for r in recorded],
         }
+        results = interleaved(kinds, args.concurrency, args.rounds)
     finally:
         if server:
             server.send_signal(signal.SIGTERM)

@@ -1,7 +1,7 @@
 """The embedded index's filter and facet columns in memory, as numpy arrays indexed by SQLite rowid.
 
 SQLite FTS5 finds the documents a query matches; everything counted or sorted over the matches (facets
-under the other filters, the month histogram, dates, copies, the newest/oldest order) is numpy work on
+under the other filters, the date histogram, dates, copies, the newest/oldest order) is numpy work on
 these columns, linear in the archive with a small constant instead of one SQL join per match and facet.
 The columns are reloaded when the index file changes (see `signature`).
 """
@@ -66,8 +66,6 @@ class Columns:
     present: np.ndarray  # bool: a document has this rowid
     published: np.ndarray  # float64 timestamp, NaN when undated
     is_copy: np.ndarray  # bool
-    months: list[str]  # code → "YYYY-MM" (sorted)
-    month: np.ndarray  # int32 code, -1 when undated
     newest: np.ndarray  # int64 rank in newest-first order (undated last, ties by id)
     oldest: np.ndarray  # int64 rank in oldest-first order (undated last, ties by id)
     by_id: np.ndarray  # int64 rank of the document id
@@ -84,11 +82,6 @@ class Columns:
         if stop is not None and stop < len(rows):
             rows = rows[np.argpartition(rank[rows], stop - 1)[:stop]]
         return rows[np.argsort(rank[rows])]
-
-    def month_counts(self, mask: np.ndarray) -> dict[str, int]:
-        codes = self.month[mask]
-        counts = np.bincount(codes[codes >= 0], minlength=len(self.months))
-        return {self.months[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
 
 def _ranks(*keys: np.ndarray) -> np.ndarray:
@@ -121,8 +114,8 @@ def _facet(rowids: np.ndarray, values: np.ndarray, labels: np.ndarray) -> Facet:
 
 def load_columns(db: sqlite3.Connection) -> Columns:
     """Read the columns of every document (one scan of `docs`, one of `facets` per facet)."""
-    found = db.execute("SELECT rowid, published_ts, COALESCE(month, ''), is_copy, id FROM docs").fetchall()
-    rowids, published_ts, month_names, copies, ids = zip(*found, strict=True) if found else ((),) * 5
+    found = db.execute("SELECT rowid, published_ts, is_copy, id FROM docs").fetchall()
+    rowids, published_ts, copies, ids = zip(*found, strict=True) if found else ((),) * 4
     rowid = np.array(rowids, dtype=np.int64)
     size = int(rowid.max(initial=0)) + 1
     present = np.zeros(size, dtype=bool)
@@ -131,12 +124,6 @@ def load_columns(db: sqlite3.Connection) -> Columns:
     published[rowid] = np.array(published_ts, dtype=np.float64)  # None → NaN
     is_copy = np.zeros(size, dtype=bool)
     is_copy[rowid] = np.array(copies, dtype=bool)
-    months, month_of = np.unique(np.array(month_names, dtype=str), return_inverse=True)
-    month = np.full(size, -1, dtype=np.int32)
-    month[rowid] = month_of
-    if len(months) and months[0] == "":  # undated
-        month[rowid] -= 1
-        months = months[1:]
     by_id = np.full(size, len(rowid), dtype=np.int64)  # absent slots rank last
     by_id[rowid[np.argsort(np.array(ids, dtype=str), kind="stable")]] = np.arange(len(rowid))
     undated = np.isnan(published)
@@ -145,8 +132,6 @@ def load_columns(db: sqlite3.Connection) -> Columns:
         present=present,
         published=published,
         is_copy=is_copy,
-        months=months.tolist(),
-        month=month,
         newest=_ranks(by_id, -key, undated),
         oldest=_ranks(by_id, key, undated),
         by_id=by_id,

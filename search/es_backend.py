@@ -15,6 +15,7 @@ import socket
 import threading
 import time as clock
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -38,7 +39,7 @@ from search.model import (
     SearchRequest,
     SearchResult,
 )
-from search.periods import INTERVALS, Interval
+from search.periods import Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.snippets import hit_snippet
 from search.terms import exact_and_folded_terms
@@ -64,7 +65,6 @@ ORPHAN_AGE = 24 * 3600  # seconds after which an unswapped index of another host
 GREEN_WAIT = "60s"  # how long a rebuild waits for its replicas before it swaps anyway
 REQUEST_TIMEOUT_S, CLIENT_RETRIES = 60, 3  # per request to the node; retries on timeouts and lost connections
 SCAN_PAGE, SCROLL_KEEPALIVE = 1000, "2m"  # documents per scroll page; how long the node keeps a scroll open
-MAX_MONTHS = 2400  # month buckets of the histogram: two centuries
 
 SETTINGS = {"number_of_shards": 1}
 _UNAVAILABLE = (EsConnectionError, EsTransportError, ScanError)
@@ -222,10 +222,10 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
                     }
                 },
             }
-    if request.with_months:
-        body["aggs"]["months"] = {
+    if request.periods:
+        body["aggs"]["periods"] = {
             "filter": {"bool": {"filter": facet_filters(request)}},
-            "aggs": {"values": {"terms": {"field": "month", "size": MAX_MONTHS}}},
+            "aggs": {"values": {"date_histogram": date_histogram(request.periods)}},
         }
     return body
 
@@ -235,17 +235,26 @@ VIETNAM_OFFSET = "+07:00"  # no daylight saving since 1975
 MAX_PAPERS = 10_000
 
 
-def histogram_body(request: SearchRequest, parsed: ParsedQuery, interval: Interval) -> dict:
-    """A date histogram of the matching documents, in Vietnam time, empty periods left out."""
-    query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
-    histogram = {
+def date_histogram(interval: Interval) -> dict:
+    """Articles per period of their publication date in Vietnam time, empty periods left out."""
+    return {
         "field": "published",
         "calendar_interval": interval,
         "time_zone": VIETNAM_OFFSET,
         "format": _PERIOD_FORMAT[interval],
         "min_doc_count": 1,
     }
-    return {"query": query, "size": 0, "track_total_hits": False, "aggs": {"periods": {"date_histogram": histogram}}}
+
+
+def histogram_body(request: SearchRequest, parsed: ParsedQuery, interval: Interval) -> dict:
+    """A date histogram of the matching documents alone."""
+    query = {"bool": {"must": [text_query(parsed)], "filter": [*scope_filters(request), *facet_filters(request)]}}
+    aggs = {"periods": {"date_histogram": date_histogram(interval)}}
+    return {"query": query, "size": 0, "track_total_hits": False, "aggs": aggs}
+
+
+def _period_counts(buckets: list[dict[str, Any]]) -> dict[str, int]:
+    return {b["key_as_string"]: b["doc_count"] for b in buckets if b["doc_count"]}
 
 
 COVERAGE_BODY = {
@@ -569,8 +578,8 @@ class ElasticsearchBackend(SearchBackend):
                 result.facets[facet] = [
                     _facet_value(facet, b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]
                 ]
-        if "months" in aggs:
-            result.months = dict(sorted((b["key"], b["doc_count"]) for b in aggs["months"]["values"]["buckets"]))
+        if "periods" in aggs:
+            result.periods = _period_counts(aggs["periods"]["values"]["buckets"])
         return result
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
@@ -588,11 +597,9 @@ class ElasticsearchBackend(SearchBackend):
             raise BackendUnavailable(f"Elasticsearch error: {exc}") from exc
 
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
-        request.validate()
-        if interval not in INTERVALS:
-            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
+        replace(request, periods=interval).validate()
         aggs = self._aggregate(histogram_body(request, parse_query(request.q), interval))
-        return {b["key_as_string"]: b["doc_count"] for b in aggs["periods"]["buckets"] if b["doc_count"]}
+        return _period_counts(aggs["periods"]["buckets"])
 
     def coverage(self) -> list[PaperCoverage]:
         papers = []

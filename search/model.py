@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
+from search.periods import INTERVALS, Interval
+
 FACETS = ("officials", "topics", "province", "paper", "year")
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -56,7 +58,7 @@ class SearchRequest:
     size: int = 20
     facet_size: int = 20
     with_facets: bool = True
-    with_months: bool = False
+    periods: Interval | None = None  # also count the matches per day, week, month or year (Vietnam time)
     hide_copies: bool = False  # leave out republished copies: one article per duplicate cluster
     official_op: Literal["or", "and"] = "or"  # several officials: any of them (or), all together (and)
 
@@ -80,6 +82,8 @@ class SearchRequest:
             raise QueryError("page phải từ 1 đến {high} với size {size}", high=MAX_DEPTH // self.size, size=self.size)
         if not 1 <= self.facet_size <= MAX_FACET_SIZE:
             raise QueryError("{name} phải từ {low} đến {high}", name="facet_size", low=1, high=MAX_FACET_SIZE)
+        if self.periods is not None and self.periods not in INTERVALS:
+            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise QueryError("date_from ({start}) sau date_to ({end})", start=self.date_from, end=self.date_to)
 
@@ -108,7 +112,7 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    months: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" → matching articles
+    periods: dict[str, int] = field(default_factory=dict)  # period key → matching articles (request.periods)
     warnings: list[str] = field(default_factory=list)
 
 

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,10 @@ from search.model import (
     Hit,
     IndexReport,
     PaperCoverage,
-    QueryError,
     SearchRequest,
     SearchResult,
 )
-from search.periods import INTERVALS, Interval
+from search.periods import Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.snippets import hit_snippet
 from search.terms import folded_exact_terms
@@ -408,14 +407,12 @@ class SqliteBackend(SearchBackend):
                     if other != facet or (facet == "officials" and request.all_officials):
                         mask &= selection
                 result.facets[facet] = cols.facets[facet].top(mask, request.facet_size)
-        if request.with_months:
-            result.months = cols.month_counts(matches)
+        if request.periods:
+            result.periods = _periods(cols.published[matches], request.periods)
         return result
 
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:
-        request.validate()
-        if interval not in INTERVALS:
-            raise QueryError("{name} phải là một trong {values}", name="interval", values=", ".join(INTERVALS))
+        replace(request, periods=interval).validate()
         parsed = parse_query(request.q)
         with closing(self._connect(self.path)) as db:
             try:

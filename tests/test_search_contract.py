@@ -16,6 +16,7 @@ import pytest
 from search.backend import SearchBackend
 from search.es_backend import ElasticsearchBackend
 from search.model import BackendUnavailable, QueryError, SearchRequest
+from search.periods import INTERVALS, Interval
 from search.sqlite_backend import SqliteBackend
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -253,8 +254,8 @@ def test_officials_together_with_official_op_and(loaded: SearchBackend) -> None:
     assert facet(loaded, "officials", filters={"officials": both[:1]}, official_op="and") == {
         "phạm-bạch-đằng": 2, "trần-văn-hiện": 1,
     }  # fmt: skip
-    result = loaded.search(SearchRequest(filters={"officials": both}, official_op="and", with_months=True))
-    assert (result.total, result.months) == (1, {"2017-06": 1})
+    result = loaded.search(SearchRequest(filters={"officials": both}, official_op="and", periods="month"))
+    assert (result.total, result.periods) == (1, {"2017-06": 1})
     streamed = [d["id"] for d in loaded.iter_matching(SearchRequest(filters={"officials": both}, official_op="and"))]
     assert streamed == ["named"]
     with pytest.raises(QueryError):
@@ -274,8 +275,8 @@ def test_date_range_is_inclusive_whole_days(loaded: SearchBackend) -> None:
 
 
 def test_months_of_the_result_set(loaded: SearchBackend) -> None:
-    result = loaded.search(SearchRequest(q="dang", with_months=True))
-    assert result.months == {"2017-01": 1, "2017-06": 2, "2018-08": 1}
+    result = loaded.search(SearchRequest(q="dang", periods="month"))
+    assert result.periods == {"2017-01": 1, "2017-06": 2, "2018-08": 1}
 
 
 # -- order, pages, snippets, bad input -------------------------------------------------------------
@@ -402,17 +403,25 @@ def test_iter_matching_streams_the_whole_result_set_in_order(loaded: SearchBacke
 
 def test_copies_can_be_hidden_from_hits_counts_and_facets(loaded: SearchBackend) -> None:
     assert ids(loaded, "hoà", hide_copies=True) == {"newstyle"}
-    result = loaded.search(SearchRequest(hide_copies=True, with_months=True))
+    result = loaded.search(SearchRequest(hide_copies=True, periods="month"))
     assert result.total == len(CORPUS) - 1
     assert {v.value: v.count for v in result.facets["province"]} == {"Cà Mau": 3, "Bạc Liêu": 2, "Quảng Trị": 2}
-    assert "2018-12" not in result.months
+    assert "2018-12" not in result.periods
     assert "oldstyle" not in {d["id"] for d in loaded.iter_matching(SearchRequest(hide_copies=True))}
 
 
 # -- date histograms and coverage ------------------------------------------------------------------
-def test_histogram_by_month_agrees_with_the_months_of_a_search(loaded: SearchBackend) -> None:
-    request = SearchRequest(q="dang", with_months=True)
-    assert loaded.histogram(request, "month") == loaded.search(request).months
+@pytest.mark.parametrize("interval", INTERVALS)
+def test_the_periods_of_a_search_are_its_histogram(loaded: SearchBackend, interval: Interval) -> None:
+    for request in (
+        SearchRequest(q="dang", periods=interval),
+        SearchRequest(periods=interval, hide_copies=True, filters={"province": ["Cà Mau", "Quảng Trị"]}),
+        SearchRequest(q="hoà", periods=interval, date_from=date(2016, 1, 1), date_to=date(2018, 12, 31), page=2,
+                      size=1),
+    ):  # fmt: skip
+        assert loaded.search(request).periods == loaded.histogram(request, interval) != {}
+    with pytest.raises(QueryError):
+        loaded.search(SearchRequest(periods="decade"))  # type: ignore[arg-type]
 
 
 def test_histogram_periods_are_days_in_vietnam_time(loaded: SearchBackend) -> None:

@@ -50,6 +50,25 @@ def test_search_page_lists_seed_article(client: FlaskClient, q: str) -> None:
     assert '<svg class="chart"' in html
 
 
+def test_a_search_page_costs_one_search_request(client: FlaskClient) -> None:
+    es = client.application.extensions["backend"].client
+    sent: list[str] = []
+    send = es.perform_request
+
+    def recording(method: str, path: str, **kwargs: object) -> object:  # the real request, noted on its way
+        sent.append(path)
+        return send(method, path, **kwargs)
+
+    client.get("/", query_string={"q": "cải cách", "interval": "year"})  # fills the attention baseline's cache
+    es.perform_request = recording
+    try:
+        html = client.get("/", query_string={"q": "cải cách", "interval": "year"}).get_data(as_text=True)
+    finally:
+        del es.perform_request
+    assert '<svg class="chart"' in html
+    assert [path.rsplit("/", 1)[-1] for path in sent] == ["_search"]  # hits, facets and the chart's counts
+
+
 def test_api_search_facets_and_article(client: FlaskClient) -> None:
     body = client.get("/api/v1/search", query_string=[("province", "Cà Mau"), ("province", "Bạc Liêu")]).json
     counts = {v["value"]: v["count"] for v in body["facets"]["province"]}

@@ -35,7 +35,7 @@ class Point:
 def baseline(request: SearchRequest) -> SearchRequest:
     """The request of the denominator: same papers, provinces, years, dates and copies, no query."""
     filters = {facet: values for facet, values in request.filters.items() if facet in BASELINE_FACETS}
-    return replace(request, q="", filters=filters, page=1, size=1, with_facets=False, with_months=False)
+    return replace(request, q="", filters=filters, page=1, size=1, with_facets=False, periods=None)
 
 
 BASELINE_TTL = 60.0  # seconds a denominator (articles per period of a selection) is reused before a recount
@@ -81,9 +81,12 @@ def periods_of(request: SearchRequest, interval: Interval, *histograms: dict[str
     return periods
 
 
-def series(source: SearchBackend, request: SearchRequest, interval: Interval) -> list[Point]:
-    """The request's matches per period, zero-filled over periods_of, beside the selection's total."""
-    counts = source.histogram(request, interval)
+def series(
+    source: SearchBackend, request: SearchRequest, interval: Interval, counts: dict[str, int] | None = None
+) -> list[Point]:
+    """The request's matches per period (`counts` when its search already gave them), zero-filled over
+    periods_of, beside the selection's total."""
+    counts = source.histogram(request, interval) if counts is None else counts
     periods = periods_of(request, interval, counts)
     totals = _BASELINES.totals(source, request, interval) if periods else {}
     return [Point(p, counts.get(p, 0), totals.get(p, 0)) for p in periods]
@@ -99,7 +102,7 @@ class Compared:
 def compare(source: SearchBackend, request: SearchRequest, queries: list[str], interval: Interval) -> list[Compared]:
     """Several queries under the same filters, over the same zero-filled periods and denominator."""
     queries = [q.strip() for q in queries if q.strip()][:MAX_COMPARED]
-    requests = [replace(request, q=q, page=1, size=1, with_facets=False, with_months=False) for q in queries]
+    requests = [replace(request, q=q, page=1, size=1, with_facets=False, periods=None) for q in queries]
     counts = [source.histogram(r, interval) for r in requests]
     periods = periods_of(request, interval, *counts)
     totals = _BASELINES.totals(source, request, interval) if periods else {}

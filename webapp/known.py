@@ -41,7 +41,7 @@ class KnownValues:
         self._loose: dict[str, dict[str, set[str]]] = {}
 
     def _load(self, source: SearchBackend) -> None:
-        result = source.search(SearchRequest(size=1, facet_size=MAX_FACET_SIZE, with_months=False))
+        result = source.search(SearchRequest(size=1, facet_size=MAX_FACET_SIZE))
         names: dict[str, list[tuple[str, str]]] = {
             facet: [(v.value, v.value) for v in values] for facet, values in result.facets.items()
         }

@@ -66,9 +66,10 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     req.facet_size = min(req.facet_size, MAX_PAGE_FACET_SIZE)
     notes = check_filters(req, fixed)
     interval = parse(AttentionParams, request.args, format="json", measure="count").interval
+    req.periods = interval  # the chart's counts come with the search: one query, not two
     result = backend().search(req)
     result.warnings.extend(notes)
-    points = series(backend(), req, interval) if result.total else []
+    points = series(backend(), req, interval, result.periods) if result.total else []
     counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
     shares = attention_chart(points, "share", _("Tỷ lệ trên tổng số bài của các báo, tỉnh đã chọn (%)"))
     return render_template(
