@@ -460,6 +460,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         chuc = i and toks[i - 1].key == "chức" and tok.key == "vụ"  # 'giữ chức vụ Trưởng ban', not 'Vụ trưởng'
+        chuc = chuc or i > 1 and tok.key == "đại" and toks[i - 1].key == "hội" and toks[i - 2].key == "đại"
         if (
             tok.key in TITLE_STARTS
             and not chuc
