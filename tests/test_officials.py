@@ -396,6 +396,12 @@ def test_an_organisation_name_goes_on_past_the_lexicon() -> None:
     got = _titles("Đoàn do Phó Chủ tịch – Tổng Thư ký Hội Nông dân Việt Nam Hoàng Văn Lâm dẫn đầu.")
     assert got["Hoàng Văn Lâm"] == ["Phó Chủ tịch - Tổng Thư ký Hội Nông dân Việt Nam"]
     assert _titles("Bí thư Tỉnh ủy Lê Văn Hà khóa mới phát biểu.")["Lê Văn Hà"] == ["Bí thư Tỉnh ủy"]
+    got = _titles("TS Lê Văn Tĩnh - Vụ trưởng Vụ Hợp tác quốc tế - Bộ Ngoại giao trình bày chuyên đề.")
+    assert got["Lê Văn Tĩnh"] == ["Vụ trưởng Vụ Hợp tác quốc tế - Bộ Ngoại giao"]
+    got = _titles("Đ/c Trương Văn An - UV.BTV Huyện uỷ, Chủ tịch UBMTTQ VN Huyện dự lễ.")
+    assert got["Trương Văn An"] == ["UV.BTV Huyện uỷ", "Chủ tịch UBMTTQ VN Huyện"]
+    got = _titles("Ông Lê Văn Tư, Ủy viên Ban Chấp Trung ương Đảng, Bí thư Tỉnh ủy dự họp.")
+    assert got["Lê Văn Tư"] == ["Ủy viên Ban Chấp Trung ương Đảng", "Bí thư Tỉnh ủy"]
 
 
 def test_joining_shapes_of_real_pages() -> None:

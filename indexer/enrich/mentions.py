@@ -17,7 +17,7 @@ from vntext.abbreviations import ABBREVIATIONS
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
     r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -300,7 +300,8 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
     while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
         m += 1
     country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
-    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country) else j
+    parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
+    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent) else j
 
 
 def comma_place(toks: list[Tok], k: int) -> int:
