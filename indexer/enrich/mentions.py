@@ -301,7 +301,9 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
         m += 1
     country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
     parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
-    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent) else j
+    # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
+    chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
+    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent or chain) else j
 
 
 def comma_place(toks: list[Tok], k: int) -> int:
