@@ -280,7 +280,7 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
     def starts_word(j: int) -> bool:
         t = toks[j]
         caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1)
-        if not caps or match(PLACES, toks, j) or match(HEADS, toks, j) or match(HEADS_NEED_TAIL, toks, j):
+        if not caps or t.key in PLACES and match(PLACES, toks, j) or t.key in TITLE_STARTS and _is_head(toks, j):
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))
 
@@ -392,10 +392,22 @@ def _listed_head(toks: list[Tok], i: int) -> int | None:
     return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
 
 
+def _is_head(toks: list[Tok], j: int) -> bool:
+    return bool(match(HEADS, toks, j) or match(HEADS_NEED_TAIL, toks, j))
+
+
+def _not_a_head(toks: list[Tok], i: int) -> bool:
+    """'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Đại hội đại biểu' (not a deputy): no title starts at i."""
+    key, prev = toks[i].key, toks[i - 1].key if i else ""
+    return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
+
+
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …': a bare head right after '<name> -', closed by punctuation."""
+    if not names or names[-1].end != i - 1 or toks[i - 1].key != "-":
+        return None
     head = match(HEADS_NEED_TAIL, toks, i)
-    if not head or not names or names[-1].end != i - 1 or toks[i - 1].key != "-":
+    if not head:
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
@@ -462,11 +474,9 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        chuc = i and toks[i - 1].key == "chức" and tok.key == "vụ"  # 'giữ chức vụ Trưởng ban', not 'Vụ trưởng'
-        chuc = chuc or i > 1 and tok.key == "đại" and toks[i - 1].key == "hội" and toks[i - 2].key == "đại"
         if (
             tok.key in TITLE_STARTS
-            and not chuc
+            and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):
             titles.append(Title(i, end))
