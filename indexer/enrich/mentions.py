@@ -259,9 +259,7 @@ def _parent_org(toks: list[Tok], k: int) -> int:
     else:
         return k
     tail = match(TAILS, toks, start)
-    if not tail or match(HEADS, toks, start) or match(HEADS_NEED_TAIL, toks, start):
-        return k
-    return start
+    return k if not tail or _is_head(toks, start) else start
 
 
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
