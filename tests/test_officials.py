@@ -377,3 +377,49 @@ def test_a_bare_place_after_a_lowercase_phrase_is_not_the_province() -> None:
     assert province("Khi gặp gỡ nông dân Hoà Bình, Chủ tịch UBND tỉnh Dương Hữu Tài hỏi thăm mùa vụ.") is None
     assert province("Tại Bạc Liêu, Chủ tịch UBND tỉnh Dương Hữu Tài hỏi thăm bà con nông dân.") == "Bạc Liêu"
     assert province("Đại tá Vũ Viết Lợi, Chính ủy Bộ đội Biên phòng Tây Ninh, thăm đồn biên phòng.") == "Tây Ninh"
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {o.name: o.titles for o in find_officials(text)}
+
+
+def test_an_organisation_name_goes_on_past_the_lexicon() -> None:
+    """A capitalised continuation ('Nội bộ'), Hội/Hiệp hội/Cụm before their own names, '- Bộ …' after a
+    department, 'trực thuộc Sở …'; two heads sharing one organisation."""
+    got = _titles("Thượng tá Lê Văn Bình, Trưởng phòng An ninh Chính trị Nội bộ Công an tỉnh Gia Lai, phát biểu.")
+    assert got["Lê Văn Bình"] == ["Trưởng phòng An ninh Chính trị Nội bộ Công an tỉnh Gia Lai"]
+    assert _titles("Bà Trần Thị Hoa, Chủ tịch Hội NCT tỉnh, tặng quà.")["Trần Thị Hoa"] == ["Chủ tịch Hội NCT tỉnh"]
+    got = _titles("Ông Phạm Văn Nam - Phó Cục trưởng Cục Quản lý Dược- Bộ Y tế làm việc tại tỉnh.")
+    assert got["Phạm Văn Nam"] == ["Phó Cục trưởng Cục Quản lý Dược- Bộ Y tế"]
+    got = _titles("Ông Đỗ Văn Tâm - Giám đốc Trung tâm Dữ liệu trực thuộc Sở Nội vụ dự họp.")
+    assert got["Đỗ Văn Tâm"] == ["Giám đốc Trung tâm Dữ liệu trực thuộc Sở Nội vụ"]
+    got = _titles("Đoàn do Phó Chủ tịch – Tổng Thư ký Hội Nông dân Việt Nam Hoàng Văn Lâm dẫn đầu.")
+    assert got["Hoàng Văn Lâm"] == ["Phó Chủ tịch - Tổng Thư ký Hội Nông dân Việt Nam"]
+    assert _titles("Bí thư Tỉnh ủy Lê Văn Hà khóa mới phát biểu.")["Lê Văn Hà"] == ["Bí thư Tỉnh ủy"]
+    got = _titles("TS Lê Văn Tĩnh - Vụ trưởng Vụ Hợp tác quốc tế - Bộ Ngoại giao trình bày chuyên đề.")
+    assert got["Lê Văn Tĩnh"] == ["Vụ trưởng Vụ Hợp tác quốc tế - Bộ Ngoại giao"]
+    got = _titles("Đ/c Trương Văn An - UV.BTV Huyện uỷ, Chủ tịch UBMTTQ VN Huyện dự lễ.")
+    assert got["Trương Văn An"] == ["UV.BTV Huyện uỷ", "Chủ tịch UBMTTQ VN Huyện"]
+    got = _titles("Ông Lê Văn Tư, Ủy viên Ban Chấp Trung ương Đảng, Bí thư Tỉnh ủy dự họp.")
+    assert got["Lê Văn Tư"] == ["Ủy viên Ban Chấp Trung ương Đảng", "Bí thư Tỉnh ủy"]
+
+
+def test_joining_shapes_of_real_pages() -> None:
+    """A counted list without a listed surname, a bare head after '<name> -', a joining phrase shared by two
+    people in parentheses, 'bị xóa tư cách', 'chuyển về làm', a back-reference before a parenthesis."""
+    got = _titles("Công an tỉnh có 3 Phó Giám đốc gồm đại tá Lê Văn An, Văn Quyết Hùng và thượng tá Ngô Văn Bảy.")
+    assert set(got) == {"Lê Văn An", "Văn Quyết Hùng", "Ngô Văn Bảy"}
+    assert _titles("Có mặt ông Vũ Hồng Sơn - Giám đốc, cùng cán bộ của Sở.") == {"Vũ Hồng Sơn": ["Giám đốc"]}
+    got = _titles(
+        "Ông Lê Văn A (Giám đốc Sở Tài chính) và ông Trần Văn B (Bí thư Huyện ủy Tân Kỳ) được phê chuẩn giữ chức"
+        " Phó Chủ tịch UBND tỉnh."
+    )
+    assert all("Phó Chủ tịch UBND tỉnh" in t for t in got.values()) and len(got) == 2
+    assert _titles("Ông Đinh Văn Tư bị xóa tư cách Chủ tịch UBND huyện.") == {"Đinh Văn Tư": ["Chủ tịch UBND huyện"]}
+    got = _titles("Ông Lê Văn Sáu, Chủ tịch UBND huyện, chuyển về làm Bí thư Huyện ủy Hướng Hóa.")
+    assert got["Lê Văn Sáu"] == ["Chủ tịch UBND huyện", "Bí thư Huyện ủy Hướng Hóa"]
+    got = _titles(
+        "Ông Võ Văn Cường làm Bí thư Huyện ủy. Ông Cường (SN 1970, quê Gio Linh) từng là Chánh Văn phòng Tỉnh ủy."
+    )
+    assert got == {"Võ Văn Cường": ["Bí thư Huyện ủy", "Chánh Văn phòng Tỉnh ủy"]}
+    assert _titles("Đại hội đại biểu Hội Nông dân tỉnh Hòa Bình khai mạc.") == {}

@@ -152,5 +152,11 @@ def test_the_post_of_an_appointment_decides_not_the_verb() -> None:
 def test_a_broad_section_does_not_lead_but_a_specific_one_does() -> None:
     title, body = "Khai giảng năm học mới", "Học sinh các trường dự lễ khai giảng năm học mới."
     assert classify(title, body, section="Chính trị")[0] == "giao-duc"  # an umbrella rubric only adds evidence
-    assert classify(title, body, section="Xây dựng Đảng")[0] == "xay-dung-dang"
+    assert classify("Một buổi sáng ở xã", body, section="Xây dựng Đảng")[0] == "xay-dung-dang"
+
+
+def test_a_headline_pointing_elsewhere_overrides_a_specific_section() -> None:
+    title, body = "Khai giảng năm học mới", "Học sinh các trường dự lễ khai giảng năm học mới."
+    assert classify(title, body, section="Hoạt động HĐND")[0] == "giao-duc"  # the council's portal files it there
+    assert classify("Hội đồng nhân dân khai giảng năm học mới", body, section="Hoạt động HĐND")[0] == "chinh-quyen"
     assert section_topic("Thời sự - Chính trị") == "xay-dung-dang"  # still evidence for it

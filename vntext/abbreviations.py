@@ -32,6 +32,8 @@ ABBREVIATIONS: dict[str, str] = {
     "BCHTW": "Ban Chấp hành Trung ương",
     "BCH": "Ban Chấp hành",
     "UVBTV": "Ủy viên Ban Thường vụ",
+    "UV.BTV": "Ủy viên Ban Thường vụ",
+    "UV.BCH": "Ủy viên Ban Chấp hành",
     "BTV": "Ban Thường vụ",
     "UVTW": "Ủy viên Trung ương",
     "UVBCH": "Ủy viên Ban Chấp hành",
@@ -131,6 +133,7 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
         (r"\bbí thu\b", "bí thư"),  # a frequent typo
+        (r"\bban chấp trung ương\b", "trung ương"),  # 'Ban Chấp Trung ương Đảng': a word lost in print
         (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),
     )

@@ -17,7 +17,7 @@ from vntext.abbreviations import ABBREVIATIONS
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
     r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -211,29 +211,57 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
+        if tail == ("khóa",) and not _numbered_at(toks, k + 1):
+            tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
         if tail:
             k += len(tail)
             last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
-            if numbered and k < len(toks) and (_ROMAN.match(toks[k].text) or toks[k].kind == "n"):
+            if numbered and _numbered_at(toks, k):
                 k += 1
             k = _bracketed_tails(toks, k)
             continue
-        if last in _ORG_TYPES and (named := _org_name_end(toks, k)) > k:
+        typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
+        capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
+        if (typed or capitalised) and (named := _org_name_end(toks, k)) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
         if end == k:
-            return k
+            parent = _parent_org(toks, k) if last or k > head_end else k
+            if parent == k:
+                return k
+            end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _numbered_at(toks: list[Tok], k: int) -> bool:
+    return k < len(toks) and (toks[k].kind == "n" or bool(_ROMAN.match(toks[k].text)))
 
 
 # An organisation's type word, whose own name the lexicon may not list: 'Trung tâm Phát triển quỹ đất tỉnh'.
 _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("vụ",), ("công", "ty"), ("trường",)}
+    | {("hội",), ("hiệp", "hội"), ("cụm",)}
 )
+_PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
+
+
+def _parent_org(toks: list[Tok], k: int) -> int:
+    """'- Bộ Y tế' or 'trực thuộc Sở …' after an organisation: where its parent organisation starts, or k."""
+    n = len(toks)
+    if k + 1 < n and toks[k].key == "-" and toks[k + 1].key == "bộ" and toks[k + 1].cap:
+        start = k + 1  # 'Phó Cục trưởng Cục YTDP- Bộ Y tế': the ministry a department belongs to
+    elif k + 2 < n and toks[k].key == "trực" and toks[k + 1].key == "thuộc" and toks[k + 2].key in _PARENT_ORGS:
+        start = k + 2
+    else:
+        return k
+    tail = match(TAILS, toks, start)
+    return k if not tail or _is_head(toks, start) else start
+
+
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
 
 
@@ -250,7 +278,7 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
     def starts_word(j: int) -> bool:
         t = toks[j]
         caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1)
-        if not caps or match(PLACES, toks, j) or match(HEADS, toks, j):
+        if not caps or t.key in PLACES and match(PLACES, toks, j) or t.key in TITLE_STARTS and _is_head(toks, j):
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))
 
@@ -269,7 +297,11 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
     m = j
     while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
         m += 1
-    return m if m < n and m > j and toks[m].key in _UNIT_WORDS else j
+    country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
+    parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
+    # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
+    chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
+    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent or chain) else j
 
 
 def comma_place(toks: list[Tok], k: int) -> int:
@@ -278,6 +310,11 @@ def comma_place(toks: list[Tok], k: int) -> int:
         end = _place_end(toks, k + 2, True)
         return end if end > k + 2 else k
     return k
+
+
+def tails_end(toks: list[Tok], k: int) -> int:
+    """End of the organisation phrases (and places) starting at k, with no head before them."""
+    return _tails(toks, k, (), -1)
 
 
 def _comma_org(toks: list[Tok], k: int) -> int:
@@ -316,6 +353,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
     while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
         k -= 1
+    if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
+        return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
     if need_tail and k == head_end:
         # 'Đại biểu Nguyễn Sỹ Cương - đoàn Ninh Thuận': a deputy named right after the word
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
@@ -349,6 +388,27 @@ def _listed_head(toks: list[Tok], i: int) -> int | None:
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
+
+
+def _is_head(toks: list[Tok], j: int) -> bool:
+    return bool(match(HEADS, toks, j) or match(HEADS_NEED_TAIL, toks, j))
+
+
+def _not_a_head(toks: list[Tok], i: int) -> bool:
+    """'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Đại hội đại biểu' (not a deputy): no title starts at i."""
+    key, prev = toks[i].key, toks[i - 1].key if i else ""
+    return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
+
+
+def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
+    """'Đại tá Vũ Hồng Văn - Giám đốc, …': a bare head right after '<name> -', closed by punctuation."""
+    if not names or names[-1].end != i - 1 or toks[i - 1].key != "-":
+        return None
+    head = match(HEADS_NEED_TAIL, toks, i)
+    if not head:
+        return None
+    end = i + len(head)
+    return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
 
 
 def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
@@ -412,8 +472,11 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        chuc = i and toks[i - 1].key == "chức" and tok.key == "vụ"  # 'giữ chức vụ Trưởng ban', not 'Vụ trưởng'
-        if tok.key in TITLE_STARTS and not chuc and (end := match_title(toks, i) or _listed_head(toks, i)):
+        if (
+            tok.key in TITLE_STARTS
+            and not _not_a_head(toks, i)
+            and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
+        ):
             titles.append(Title(i, end))
             title_ends.add(end)
             i = end

@@ -9,6 +9,7 @@ Details and limits: docs/officials.md.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
@@ -16,6 +17,7 @@ from indexer.enrich.mentions import (
     HONORIFICS,
     HONORIFICS_BEFORE,
     NO_SENTENCE_END,
+    TAILS,
     Name,
     Title,
     Tok,
@@ -23,6 +25,7 @@ from indexer.enrich.mentions import (
     comma_place,
     match,
     scan,
+    tails_end,
     tokenize,
 )
 from indexer.enrich.mentions import (
@@ -103,9 +106,10 @@ def _bridge(sp: _Spans, pos: int) -> int | None:
             continue  # 'tiếp tục được bầu, tái đắc cử chức …'
         if tok.key == "-" and q > pos and toks[q - 1].kind == "n" and q + 1 < len(toks) and toks[q + 1].kind == "n":
             continue  # a term: 'nhiệm kỳ 2021-2026, giữ chức vụ …'
-        if tok.key in lx.BRIDGE_STOPS or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
+        towards = tok.key == "về" and q + 1 < len(toks) and toks[q + 1].key in {"làm", "giữ", "nhận"}  # 'chuyển về làm'
+        if tok.key in lx.BRIDGE_STOPS and not towards or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
             return None
-        passive = passive or tok.key == "được"
+        passive = passive or tok.key in {"được", "bị"}  # 'bị xóa tư cách Chủ tịch UBND tỉnh'
         if tok.key in lx.BRIDGE_ACTIVE and not passive:
             return None  # the subject acts on someone else
         if tok.key in lx.BRIDGE_ENDS and q + 1 in sp.title_at:
@@ -156,11 +160,35 @@ def _coordinated(sp: _Spans, nm: Name) -> tuple[list[Name], int]:
     return group, pos
 
 
+def _after_paren(toks: list[Tok], pos: int) -> int:
+    """The index after a parenthesis opening at pos (within 30 tokens, one sentence), or pos."""
+    if pos >= len(toks) or toks[pos].key != "(":
+        return pos
+    for q in range(pos + 1, min(pos + 30, len(toks))):
+        if toks[q].key == ")":
+            return q + 1
+        if toks[q].key in {"(", "\n"}:
+            break
+    return pos
+
+
+def _skip_belonging(sp: _Spans, pos: int) -> int:
+    """'Sư đoàn trưởng Sư đoàn 302 thuộc Quân khu 7, nhận chức vụ …': the index after 'thuộc <organisation>'."""
+    toks = sp.toks
+    if pos + 1 < len(toks) and toks[pos].key == "thuộc" and match(TAILS, toks, pos + 1):
+        end = tails_end(toks, pos + 1)
+        if end < len(toks) and toks[end].key == "," and end + 1 not in sp.name_at:
+            return end
+    return pos
+
+
 def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, str]:
     """The title joined to a name (or to its last title) at pos, how it is joined, and where it starts."""
     toks, n = sp.toks, len(sp.toks)
     if pos >= n:
         return None, pos, ""
+    if not first and (skip := _skip_belonging(sp, pos)) != pos:
+        pos = skip
     k = toks[pos].key
     if k == "(" and pos + 1 not in sp.title_at and (skip := _skip_paren(sp, pos)) is not None:
         if skip > 0:
@@ -255,7 +283,44 @@ def _assign_list_intros(sp: _Spans) -> None:
             q = nm.end
             while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
                 q += len(match(_RANK_TABLE, toks, q) or (1,))
-            nm = sp.name_at.get(q) if q > nm.end else None
+            nm = (sp.name_at.get(q) or _list_name(sp, q)) if q > nm.end else None
+
+
+def _list_name(sp: _Spans, q: int) -> Name | None:
+    """'7 Phó giám đốc gồm A, B, Văn Quyết Thắng, …': in a counted list a capitalised run of 2-4 words closed by
+    ',', 'và' or the sentence end is a name even without a listed surname; it is added to the names."""
+    toks = sp.toks
+    run = cap_run(toks, q)
+    end = q + run
+    if not 2 <= run <= 4 or end >= len(toks) or toks[end].key not in {",", "và", ".", ";"}:
+        return None
+    nm = Name(q, end)
+    sp.names.insert(bisect_left([x.start for x in sp.names], q), nm)
+    sp.name_at[q] = nm
+    return nm
+
+
+def _shared_after_parens(sp: _Spans) -> None:
+    """'ông A (T1) và ông B (T2) được phê chuẩn giữ chức T3': T3 is also A's."""
+    toks = sp.toks
+    for nm in sp.names:
+        group, pos = [nm], _after_paren(toks, nm.end)
+        if pos == nm.end:
+            continue
+        while pos < len(toks) and toks[pos].key in {"và", ","}:
+            q = pos + 1
+            while q < len(toks) and toks[q].key in {"ông", "bà", "đồng", "chí"}:
+                q += 1
+            if q not in sp.name_at:
+                break
+            other = sp.name_at[q]
+            group.append(other)
+            pos = _after_paren(toks, other.end)
+        if len(group) > 1 and pos > group[-1].end and (start := _bridge(sp, pos)) is not None:
+            t = sp.title_at[start]
+            for member in group:
+                if all(x is not t for x in member.titles):
+                    member.titles.append(t)
 
 
 def _titles_before_doi_voi(sp: _Spans, stop: int) -> list[Title]:
@@ -271,7 +336,7 @@ def _titles_before_doi_voi(sp: _Spans, stop: int) -> list[Title]:
             t is not None
             and not t.claimed
             and t.start > 0
-            and (toks[t.start - 1].key in {"chức", "danh", "vụ", "nhiệm", "cách", "bầu", "cử", ","})
+            and (toks[t.start - 1].key in {"chức", "danh", "vụ", "nhiệm", "cách", "bầu", "cử", "sung", ","})
         ):
             found.append(t)
             q = t.start - 1
@@ -388,6 +453,7 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
     _places_after_titles(sp)
     _assign_list_intros(sp)
     _assign_after(sp)
+    _shared_after_parens(sp)
     _assign_doi_voi(sp)
     _assign_before(sp)
     return sp.names
@@ -463,7 +529,7 @@ def _titles_of_back_references(
     back-reference (by a joining phrase) go to the one official it names."""
     sp = _Spans(toks, titles, names)
     for s, person in refs.items():
-        pos = s + max(cap_run(toks, s), 1)
+        pos = _after_paren(toks, s + max(cap_run(toks, s), 1))  # 'Ông Cường (SN 1967, quê …) từng là …'
         if (start := _bridge(sp, pos)) is None:
             continue
         official = people[person]

@@ -230,7 +230,8 @@ def _indirect(tx: _Text, used: set[int]) -> list[tuple[str, str, str]]:
         i = first
         while i < last:
             verb = match(_VERBS, toks, i) if toks[i].key in _VERBS else None
-            if verb is None or i in used or (i > first and toks[i - 1].key in _NOT_SPEECH_BEFORE):
+            not_speech = i in used or i in tx.in_titles  # 'Trưởng Ban Chỉ đạo …': a word of a title
+            if verb is None or not_speech or (i > first and toks[i - 1].key in _NOT_SPEECH_BEFORE):
                 i += 1
                 continue
             sp = _speaker_before(tx, i, first)

@@ -69,6 +69,7 @@ def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
             raise ValueError(f"posts.tsv: unknown topic {slug!r}")
         rules.append((re.compile(rf"(?<!\w){re.escape(key(words))}(?!\w)"), slug))
     verbs = ["giữ chức vụ", "giữ chức danh", "giữ chức", "chuẩn y", "chỉ định", "bổ nhiệm", "bầu làm", "được bầu làm"]
+    verbs += ["tái đắc cử", "tái đắc cử chức", "tái đắc cử chức danh", "đắc cử"]
     lead = "|".join(re.escape(key(v)) for v in sorted(verbs, key=len, reverse=True))
     person = r"(?:(?:ông|bà|đồng chí)\s+[^,.;:]*?,\s*)?"  # '… bổ nhiệm ông X, <post>'
     # 'từng giữ chức' is a career note, not the story's appointment
@@ -142,6 +143,14 @@ def topic_scores(
     return scores, in_title
 
 
+def _headline_elsewhere(in_title: dict[str, float], scores: dict[str, float], sec: str, top: float) -> bool:
+    """The headline's strongest topic is another one than the section's, and the text backs it."""
+    if not in_title:
+        return False
+    best = max(in_title, key=lambda s: (in_title[s], scores[s]))
+    return best != sec and in_title.get(sec, 0.0) == 0.0 and scores[best] >= RELATIVE * top
+
+
 def classify(
     title: str,
     body: str,
@@ -166,7 +175,7 @@ def classify(
     top = max(scores.values(), default=0.0)
     primary = None
     sec, broad = _section(section)
-    if sec is not None and not broad:
+    if sec is not None and not broad and not _headline_elsewhere(in_title, scores, sec, top):
         scores[sec] = max(scores.get(sec, 0.0) + SECTION_BONUS, top * 0.5 + SECTION_BONUS)
         top = max(top, scores[sec])
         primary = sec
