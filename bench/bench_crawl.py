@@ -7,8 +7,11 @@ dir, in its own process, with politeness off (`--fast`: DOWNLOAD_DELAY 0, no Aut
 2 concurrent requests per site, robots.txt obeyed, every page to WARC + SQLite, clusters assigned).
 Throughput is Scrapy's own count over its own elapsed time (process start-up excluded).
 `scrapy bench` (a link-following spider, no item processing, default concurrency 16) runs with the same
-interpreter for --bench-seconds each. Prints a Markdown table; medians over the runs. --json OUT also
-writes {"pages_per_s", "scrapy_bench_pages_per_s", "ratio"} (plus the per-run figures) to OUT.
+interpreter for --bench-seconds each. The two take turns (crawl, bench, crawl, ...), so a load that comes
+and goes on a shared machine falls on both. Neither crawler shares its process with its server: the press
+serves from threads of this process, `scrapy bench` starts its own server process.
+Prints a Markdown table; medians over the runs. --json OUT also writes {"pages_per_s",
+"scrapy_bench_pages_per_s", "ratio"} (plus the per-run figures) to OUT.
 """
 
 from __future__ import annotations
@@ -75,8 +78,13 @@ def main() -> None:
     with SamplePress() as press, tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "papers.json"
         registry.write_text(json.dumps(press.registry(), ensure_ascii=False), encoding="utf-8")
-        crawls = [crawl_once(registry) for _ in range(args.runs)]
-    benches = [scrapy_bench_once(args.bench_seconds) for _ in range(args.bench_runs)]
+        crawls: list[dict[str, float]] = []
+        benches: list[dict[str, float]] = []
+        for turn in range(max(args.runs, args.bench_runs)):
+            if turn < args.runs:
+                crawls.append(crawl_once(registry))
+            if turn < args.bench_runs:
+                benches.append(scrapy_bench_once(args.bench_seconds))
     pages = statistics.median(r["pages"] / r["seconds"] for r in crawls)
     articles = statistics.median(r["articles"] / r["seconds"] for r in crawls)
     bench = statistics.median(r["pages"] / r["seconds"] for r in benches)

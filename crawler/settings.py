@@ -14,6 +14,7 @@ USER_AGENT = f"newsarchive/0.1 (+{CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+CONCURRENT_ITEMS = 16  # Scrapy's 100 starts 100 asyncio tasks per response; the archive pipeline is synchronous
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25

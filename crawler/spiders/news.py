@@ -85,6 +85,10 @@ class NewsSpider(scrapy.Spider):
         self.max_hops = 2
         self.crawl_images, self.max_images, self.image_maxsize = True, 20, 5 * 1024 * 1024
         self._halves: dict[str, set[str]] = {}  # frontier URL → which of "callback", "archived" happened
+        # One bound method per callback, kept alive: Scrapy caches its per-callback source check (an
+        # inspect.getsource and ast.parse) in a weak-keyed cache, which a fresh bound method per request misses.
+        self._callbacks: dict[str, Any] = {}
+        self._on_error = self.on_error
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -116,7 +120,12 @@ class NewsSpider(scrapy.Spider):
         elif callback == "parse_image":
             meta["download_maxsize"] = self.image_maxsize
         yield scrapy.Request(
-            url, getattr(self, callback), errback=self.on_error, meta=meta, headers=headers, priority=priority
+            url,
+            self._callbacks.setdefault(callback, getattr(self, callback)),
+            errback=self._on_error,
+            meta=meta,
+            headers=headers,
+            priority=priority,
         )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -288,10 +297,12 @@ class NewsSpider(scrapy.Spider):
         paper = self.papers[site]
         if response.meta.get("home"):
             if paper.from_url:
-                name_from_site(paper, site_name(parse(page.text, page.url)))  # type: ignore[arg-type]
+                name_from_site(paper, site_name(tree))
             yield from self._release(site)
-        hrefs = [page.urljoin(h) for h in page.css("a::attr(href)").getall()]
+        hrefs = [page.urljoin(h) for h in tree.xpath("//a/@href")]
         paginated = any(is_pagination(h) and same_site(urlsplit(h).netloc, paper.netloc) for h in hrefs)
+        # classify_page drops the scripts and styles of the tree it gets: a tree of its own, so that `tree`
+        # stays the page as served for the not-found fingerprint and the listing's dates
         kind, signals = classify_page(parse(page.text, page.url), paginated)  # type: ignore[arg-type]
         if kind != "other" and self._soft_404(site, response, tree, signals):
             kind = "other"
@@ -304,7 +315,7 @@ class NewsSpider(scrapy.Spider):
         hops = 0 if kind in ("article", "listing") else response.meta.get("hops", 0) + 1
         if hops <= self.max_hops and not (kind == "listing" and self._older_than_window(tree)):
             if response.meta.get("home") and not paper.feeds:
-                feeds = [page.urljoin(h) for h in page.xpath(_FEED_LINKS).getall()]
+                feeds = [page.urljoin(h) for h in tree.xpath(_FEED_LINKS)]
                 feeds += [h for h in hrefs if is_feed(h)]
                 for url in dict.fromkeys(feeds):
                     if same_site(urlsplit(url).netloc, paper.netloc, self.site_hosts[site]):
