@@ -23,16 +23,21 @@ def _shortened(name: str, value: str) -> str:
 
 
 def current_args() -> MultiDict:
-    """The search state of this request (empty or unknown parameters and page dropped, values shortened)."""
+    """The search state of this request (empty or unknown parameters and page dropped, values shortened);
+    worked out once per request and set of corrections (a page builds a hundred links from it)."""
     corrections = g.get("corrections", {})
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for name, raw in request.args.items(multi=True):
-        value = corrections.get((name, raw), raw)
-        if name in STATE_PARAMS and value and (name, value) not in seen:
-            seen.add((name, value))
-            kept.append((name, _shortened(name, value)))
-    return MultiDict(kept)
+    key = tuple(corrections.items())
+    cached = g.get("state_args")
+    if cached is None or cached[0] != key:
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for name, raw in request.args.items(multi=True):
+            value = corrections.get((name, raw), raw)
+            if name in STATE_PARAMS and value and (name, value) not in seen:
+                seen.add((name, value))
+                kept.append((name, _shortened(name, value)))
+        cached = g.state_args = (key, kept)
+    return MultiDict(cached[1])
 
 
 def public_url(path: str) -> str:
@@ -48,11 +53,17 @@ def public_url_for(endpoint: str, **values: str) -> str:
 
 def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
     """URL of an endpoint (default: this page) with these query parameters (and the language, see i18n)."""
-    if endpoint is None:
-        endpoint, view_args = request.endpoint or "search.search_page", {**(request.view_args or {}), **view_args}
-    base = url_for(endpoint, **view_args)
+    if endpoint is None and not view_args:
+        base = g.get("page_base") or g.setdefault("page_base", _page_base())
+    else:
+        base = url_for(endpoint, **view_args) if endpoint else _page_base(**view_args)
     query = urlencode(list(args.items(multi=True)))
     return base + ("&" if "?" in base else "?") + query if query else base
+
+
+def _page_base(**view_args: str) -> str:
+    """The path of this page (its own view arguments, overridden by `view_args`)."""
+    return url_for(request.endpoint or "search.search_page", **{**(request.view_args or {}), **view_args})
 
 
 def toggle_url(param: str, value: str) -> str:
