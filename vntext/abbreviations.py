@@ -45,6 +45,9 @@ ABBREVIATIONS: dict[str, str] = {
     "UVTƯ": "Ủy viên Trung ương",
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
+    "HUV": "Huyện ủy viên",
+    "BTTT": "Bí thư Thường trực",
+    "TT": "Thường trực",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
     "UBKT": "Ủy ban Kiểm tra",
@@ -101,7 +104,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
+_CASE_SENSITIVE = frozenset({"TT", "TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
 
 
@@ -170,7 +173,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 # Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
 # 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
-_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+_NOT_FROM_EXPANSIONS = frozenset({"TT", "TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
 
 
 def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:

@@ -99,7 +99,8 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
     return None
 
 
-_NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ", "PGĐ", "ĐB"}
+_NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
+_NOT_TAILS |= {"PGĐ", "ĐB"}
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
@@ -395,8 +396,10 @@ def _is_head(toks: list[Tok], j: int) -> bool:
 
 
 def _not_a_head(toks: list[Tok], i: int) -> bool:
-    """'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Đại hội đại biểu' (not a deputy): no title starts at i."""
+    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu'."""
     key, prev = toks[i].key, toks[i - 1].key if i else ""
+    if key == "thường" and prev in {"ban", "thường"}:
+        return True  # 'Ban Thường vụ Huyện ủy' is a body: 'Thường vụ' heads a title only on its own
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
