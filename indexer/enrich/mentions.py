@@ -458,6 +458,27 @@ def _name_end(toks: list[Tok], i: int) -> int:
     return j
 
 
+def after_honorific(toks: list[Tok], i: int) -> bool:
+    """An honorific or a rank stands right before position i ('ông', 'đồng chí', 'Trung tá')."""
+    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
+        return False
+    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+
+
+def _lower_name(toks: list[Tok], i: int) -> int | None:
+    """'đồng chí Nguyễn Khắc lập - Phó Giám đốc', 'ông giáp Văn Ơn - huyện ủy viên': a name printed with one
+    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end."""
+    if toks[i].key not in lx.SURNAMES or not after_honorific(toks, i):
+        return None
+    j, lower = i, 0
+    while j < len(toks) and j - i < 4 and toks[j].kind == "w" and (toks[j].cap or lower == 0):
+        lower += not toks[j].cap
+        j += 1
+        if lower and j - i >= 2 and j + 1 < len(toks) and toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
+            return j if match_title(toks, j + 1) else None
+    return None
+
+
 def _slot_name(toks: list[Tok], i: int) -> int | None:
     """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
     j = _name_end(toks, i)
@@ -483,6 +504,10 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             titles.append(Title(i, end))
             title_ends.add(end)
             i = end
+            continue
+        if tok.kind == "w" and i and toks[i - 1].key in _SLOT_LAST_WORDS and (j := _lower_name(toks, i)):
+            names.append(Name(i, j))
+            i = j
             continue
         if not tok.cap:
             i += 1

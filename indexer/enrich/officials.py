@@ -21,6 +21,7 @@ from indexer.enrich.mentions import (
     Name,
     Title,
     Tok,
+    after_honorific,
     cap_run,
     comma_place,
     match,
@@ -230,6 +231,8 @@ def _assign_after(sp: _Spans) -> None:
         first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
+            if t is None and first and len(group) == 1 and pos in sp.title_at and after_honorific(sp.toks, nm.start):
+                t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
