@@ -65,3 +65,22 @@ def test_bare_thuong_truc_and_thuong_vu_heads_but_not_after_ban() -> None:
     assert titles_of(text) == {"Lý Văn Sơn": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}
     text = "Ban Thường vụ Huyện ủy Lê Văn Nam gặp mặt cán bộ hưu trí."
     assert titles_of(text) == {}
+
+
+def test_organisations_after_a_head_new_tails() -> None:
+    text = (
+        "Thầy Đỗ Minh Khoa - Hiệu trưởng nhà trường phát biểu. Ông Trịnh Văn Lộc – Trưởng Ban công tác Mặt trận "
+        "ấp Tân Hòa vận động bà con. Bà Lâm Thị Thu - Trưởng Ban Điều hành Quỹ hỗ trợ nông dân tỉnh cho biết quỹ "
+        "đã tăng. Ông Hà Văn Tiến - Trưởng Ban KT-NS HĐND tỉnh chủ trì. Ông Vũ Đức Hạnh, Phó Trưởng Ban Chỉ đạo "
+        "Tây Nguyên dự. Người trúng cử là ông Kiều Văn Phúc, Giám đốc Sở Xây dựng, từ nay đảm nhận cương vị Phó "
+        "Chủ tịch UBND tỉnh."
+    )
+    assert titles_of(text) == {
+        "Đỗ Minh Khoa": ["Hiệu trưởng nhà trường"],
+        "Trịnh Văn Lộc": ["Trưởng Ban công tác Mặt trận ấp Tân Hòa"],
+        "Lâm Thị Thu": ["Trưởng Ban Điều hành Quỹ hỗ trợ nông dân tỉnh"],
+        "Hà Văn Tiến": ["Trưởng Ban KT-NS HĐND tỉnh"],
+        "Vũ Đức Hạnh": ["Phó Trưởng Ban Chỉ đạo Tây Nguyên"],
+        "Kiều Văn Phúc": ["Giám đốc Sở Xây dựng", "Phó Chủ tịch UBND tỉnh"],
+    }
+    assert title_key("Trưởng Ban KT-NS HĐND tỉnh") == title_key("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh")

@@ -97,6 +97,8 @@ ABBREVIATIONS: dict[str, str] = {
     "NTM": "nông thôn mới",
     "ATGT": "an toàn giao thông",
     "KT-XH": "kinh tế - xã hội",
+    "KT-NS": "Kinh tế - Ngân sách",
+    "VH-XH": "Văn hóa - Xã hội",
     "PCCC": "phòng cháy chữa cháy",
     "BHYT": "Bảo hiểm y tế",
     "THPT": "trung học phổ thông",
