@@ -84,3 +84,31 @@ def test_organisations_after_a_head_new_tails() -> None:
         "Kiều Văn Phúc": ["Giám đốc Sở Xây dựng", "Phó Chủ tịch UBND tỉnh"],
     }
     assert title_key("Trưởng Ban KT-NS HĐND tỉnh") == title_key("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh")
+
+
+def test_organisation_name_opening_in_lower_case_after_its_type_word() -> None:
+    text = (
+        "Ông Lý Văn Sang – trưởng phòng quản lý dược Sở Y tế tỉnh giải thích thêm. Ông Ngô Văn Bình - "
+        "Chủ tịch Hội hữu nghị Việt – Campuchia tỉnh phát biểu."
+    )
+    found = titles_of(text)
+    assert found["Lý Văn Sang"] == ["trưởng phòng quản lý dược Sở Y tế tỉnh"]
+    assert title_key(found["Ngô Văn Bình"][0]) == title_key("Chủ tịch Hội hữu nghị Việt - Campuchia tỉnh")
+    # a verb after the type word is no organisation name; a unit word alone does not open one
+    assert titles_of("Bà Lê Thị Mai - Giám đốc Trung tâm nói rằng Sở Y tế tỉnh đã đồng ý.") == {
+        "Lê Thị Mai": ["Giám đốc Trung tâm"]
+    }
+    assert titles_of("Ông Vũ Văn Khôi - Phó Giám đốc Trung tâm chuyển đổi số TP.HCM dự.") == {
+        "Vũ Văn Khôi": ["Phó Giám đốc Trung tâm"]
+    }
+
+
+def test_joining_phrase_after_a_dash_and_with_two_passive_verbs() -> None:
+    text = (
+        "Ông Tạ Văn Long - Phó Bí thư Thường trực Tỉnh ủy - được bầu làm Chủ tịch UBND tỉnh. Ông Đoàn Văn Hậu, "
+        "Ủy viên dự khuyết Trung ương Đảng, được điều động và bổ nhiệm giữ chức Bí thư Tỉnh ủy Sơn La."
+    )
+    assert titles_of(text) == {
+        "Tạ Văn Long": ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+        "Đoàn Văn Hậu": ["Ủy viên dự khuyết Trung ương Đảng", "Bí thư Tỉnh ủy Sơn La"],
+    }

@@ -226,7 +226,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
-        if (typed or capitalised) and (named := _org_name_end(toks, k)) > k:
+        if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
@@ -263,16 +263,33 @@ def _parent_org(toks: list[Tok], k: int) -> int:
     return k if not tail or _is_head(toks, start) else start
 
 
+# Words that end a lower-case opening of an organisation's name ('Trung tâm nói rằng …' is no name).
+_LEAD_STOPS = (lx.BRIDGE_STOPS | {w for v in lx.SPEECH_VERBS for w in v.split()}) - {"nghị"}  # 'hữu nghị'
+_LEAD_STOPS |= {"là", "được", "đã", "đang", "sẽ"}
+_LEAD_STOPS |= {"có", "làm", "cùng", "bị", "vừa", "đi", "lên", "ra", "vào", "thì", "này", "đó", "nay", "ký"}
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
 
 
-def _org_name_end(toks: list[Tok], k: int) -> int:
+def _lower_lead(toks: list[Tok], k: int) -> int:
+    """Up to three lower-case syllables, none a verb of speech or a link word, at k: their end, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
+        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            return k
+        m += 1
+    return m
+
+
+def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     """End of an organisation's own name after its type word at k-1, or k.
 
     The name starts with a capitalised word or an acronym that does not start a personal name; it goes on
     syllable by syllable (a capitalised one, at most one lower-case one after it, 'và' between capitalised
     ones: 'An ninh Chính trị Nội bộ', 'Công nghệ Thông tin và Truyền thông'), or, through at most three
-    lower-case syllables, up to a unit word ('Phát triển quỹ đất tỉnh'). At most 8 words.
+    lower-case syllables, up to a unit word ('Phát triển quỹ đất tỉnh'). At most 8 words. Right after a type
+    word (`typed`) the name may open with up to three lower-case syllables before its capitalised part
+    ('phòng nghiệp vụ dược Sở Y tế', 'Hội hữu nghị Việt – Lào tỉnh'); single capitalised words may then be
+    joined by '-'.
     """
     n = len(toks)
 
@@ -283,9 +300,12 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))
 
-    if k >= n or not starts_word(k):
+    if k >= n:
         return k
-    j = k
+    lead = _lower_lead(toks, k) if typed and toks[k].text.islower() else k
+    if lead >= n or not starts_word(lead) or lead > k and toks[lead].key in _UNIT_WORDS:
+        return k  # 'Trung tâm chuyển đổi số TP.HCM': a lower-case opening needs a capitalised name part
+    j = lead
     while j < n and j - k < 8:
         if starts_word(j):
             j += 1
@@ -293,6 +313,8 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
+        elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
+            j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
     m = j
