@@ -112,3 +112,25 @@ def test_joining_phrase_after_a_dash_and_with_two_passive_verbs() -> None:
         "Tạ Văn Long": ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch UBND tỉnh"],
         "Đoàn Văn Hậu": ["Ủy viên dự khuyết Trung ương Đảng", "Bí thư Tỉnh ủy Sơn La"],
     }
+
+
+def provinces_of(text: str) -> dict[str, str | None]:
+    return {o.name: o.province for o in find_officials(text)}
+
+
+def test_province_in_parentheses_after_a_district_places_its_officials() -> None:
+    text = (
+        "Đoàn công tác huyện Gia Lộc (Hải Dương) thăm đồng hương tại Thành phố Hồ Chí Minh. Đi cùng có đồng chí "
+        "Vũ Văn Tiến, Phó Bí thư Huyện ủy."
+    )
+    assert provinces_of(text) == {"Vũ Văn Tiến": "Hải Dương"}
+    # an official above the district keeps the nearest province named before him
+    text = "Lãnh đạo huyện Gia Lộc (Hải Dương) đến Cần Thơ. Ông Vũ Văn Tiến, Phó Chủ tịch UBND thành phố, tiếp đoàn."
+    assert provinces_of(text) == {"Vũ Văn Tiến": "Cần Thơ"}
+
+
+def test_province_followed_by_a_term_and_a_cooperative_union_is_national() -> None:
+    text = "Kỳ họp của HĐND tỉnh Bến Tre Khóa X bế mạc. Ông Đặng Văn Tâm, Chủ tịch HĐND tỉnh, chủ trì."
+    assert provinces_of(text) == {"Đặng Văn Tâm": "Bến Tre"}
+    found = find_officials("Đồng chí Lương Văn Phú, Chủ tịch Liên minh Hợp tác xã Việt Nam, dự hội nghị.")
+    assert [(o.name, o.province, o.national) for o in found] == [("Lương Văn Phú", None, True)]
