@@ -460,9 +460,10 @@ def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
     """Position i follows an honorific or a list separator: a name may stand here without a Kinh surname."""
     if i and toks[i - 1].key in {";", ":"}:
         return True
-    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
-        return False
-    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+    phrases = _HONORIFICS_BY_LAST.get(toks[i - 1].key) if i else None
+    return bool(phrases) and any(
+        i >= len(h) and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)) for h in phrases
+    )
 
 
 HONORIFICS_BEFORE = sorted(
@@ -471,6 +472,9 @@ HONORIFICS_BEFORE = sorted(
 
 
 _SLOT_LAST_WORDS = frozenset(h[-1] for h in HONORIFICS_BEFORE)
+_HONORIFICS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _h in HONORIFICS_BEFORE:
+    _HONORIFICS_BY_LAST.setdefault(_h[-1], []).append(_h)
 
 
 def _name_end(toks: list[Tok], i: int) -> int:
@@ -527,12 +531,11 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             title_ends.add(end)
             i = end
             continue
-        if tok.kind == "w" and i and toks[i - 1].key in _SLOT_LAST_WORDS and (j := _lower_name(toks, i)):
-            names.append(Name(i, j))
-            i = j
-            continue
         if not tok.cap:
-            i += 1
+            j = _lower_name(toks, i) if tok.key in lx.SURNAMES else None  # 'ông giáp Văn Ơn - …'
+            if j:
+                names.append(Name(i, j))
+            i = j or i + 1
             continue
         place = match(PLACES, toks, i) if tok.key in PLACES else None
         if place and len(place) >= cap_run(toks, i):
@@ -540,7 +543,9 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             continue
         if is_surname(tok):
             j = _name_end(toks, i)
-            if not _blocked(toks, i, title_ends) and valid_name(toks, i, j - i):
+            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and _lower_name(toks, i)
+            j = lower or j  # 'đồng chí Nguyễn Khắc lập - Phó Giám đốc …'
+            if not _blocked(toks, i, title_ends) and (lower or valid_name(toks, i, j - i)):
                 # 'So Y Hải', 'Kpá Y Tự': a capitalised word before the surname in a name slot belongs to the name
                 lead = toks[i - 1] if i > 1 else None
                 joins = lead is not None and lead.cap and lead.key not in _NOT_NAME_WORDS
