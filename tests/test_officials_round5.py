@@ -134,3 +134,11 @@ def test_province_followed_by_a_term_and_a_cooperative_union_is_national() -> No
     assert provinces_of(text) == {"Đặng Văn Tâm": "Bến Tre"}
     found = find_officials("Đồng chí Lương Văn Phú, Chủ tịch Liên minh Hợp tác xã Việt Nam, dự hội nghị.")
     assert [(o.name, o.province, o.national) for o in found] == [("Lương Văn Phú", None, True)]
+
+
+def test_a_transfer_places_the_official_in_the_province_of_the_new_post() -> None:
+    text = (
+        "Bộ Công an bổ nhiệm Đại tá Lưu Văn Kiên - Phó Giám đốc Công an tỉnh Hà Nam giữ chức vụ Giám đốc Công an "
+        "tỉnh Ninh Bình. Ông Mạc Văn Toàn, Bí thư Tỉnh ủy Bắc Kạn, nguyên Chủ tịch UBND tỉnh Cao Bằng, dự."
+    )
+    assert provinces_of(text) == {"Lưu Văn Kiên": "Ninh Bình", "Mạc Văn Toàn": "Bắc Kạn"}

@@ -106,6 +106,14 @@ def is_national(titles: list[str]) -> bool:
     return any(_NATIONAL_RE.search(_DEPUTY_RE.sub(" ", k)) for k in keys)
 
 
+def _titles_province(titles: list[str]) -> str | None:
+    """The province the titles name; when they name several, the last current post's ('Phó Giám đốc Công an tỉnh
+    Bắc Giang giữ chức vụ Giám đốc Công an tỉnh Vĩnh Phúc': the post a transfer or an election leads to)."""
+    named = [(p, t) for t in titles if (p := title_province(t))]
+    current = [p for p, t in named if not key(t).startswith(("nguyên ", "cố ", "cựu "))]
+    return current[-1] if current else named[0][0] if named else None
+
+
 _BELOW_PROVINCE_RE = re.compile(r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy)\b")
 
 
@@ -131,7 +139,7 @@ def place_officials(display: str, toks: list[Tok], names: list[Name], people: di
         if person.national:
             person.province = None
             continue
-        person.province = next((p for t in person.titles if (p := title_province(t))), None)
+        person.province = _titles_province(person.titles)
         if person.province is None and located and any(_BELOW_PROVINCE_RE.search(title_key(t)) for t in person.titles):
             person.province = located[0]  # 'huyện Tứ Kỳ (Hải Dương)': the district's officials are of that province
         if person.province is None and mentions:
