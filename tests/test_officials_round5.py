@@ -65,6 +65,8 @@ def test_bare_thuong_truc_and_thuong_vu_heads_but_not_after_ban() -> None:
     assert titles_of(text) == {"Lý Văn Sơn": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}
     text = "Ban Thường vụ Huyện ủy Lê Văn Nam gặp mặt cán bộ hưu trí."
     assert titles_of(text) == {}
+    text = "Thay mặt Thường trực HĐND tỉnh, ông Phan Văn Lực, Phó Chủ tịch HĐND tỉnh phát biểu."
+    assert titles_of(text) == {"Phan Văn Lực": ["Phó Chủ tịch HĐND tỉnh"]}
 
 
 def test_organisations_after_a_head_new_tails() -> None:

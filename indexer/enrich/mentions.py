@@ -420,8 +420,10 @@ def _is_head(toks: list[Tok], j: int) -> bool:
 def _not_a_head(toks: list[Tok], i: int) -> bool:
     """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu'."""
     key, prev = toks[i].key, toks[i - 1].key if i else ""
-    if key == "thường" and prev in {"ban", "thường"}:
-        return True  # 'Ban Thường vụ Huyện ủy' is a body: 'Thường vụ' heads a title only on its own
+    if key == "thường":
+        # 'Thường trực'/'Thường vụ' head a title only inside a chain ('A, Ủy viên Bộ Chính trị, Thường trực Ban
+        # Bí thư'); 'Ban Thường vụ Huyện ủy', 'Thay mặt Thường trực HĐND tỉnh, ông …' name bodies
+        return prev not in {",", "-", ";", "kiêm"}
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
