@@ -47,7 +47,6 @@ ABBREVIATIONS: dict[str, str] = {
     "TUV": "Tỉnh ủy viên",
     "HUV": "Huyện ủy viên",
     "BTTT": "Bí thư Thường trực",
-    "TT": "Thường trực",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
     "UBKT": "Ủy ban Kiểm tra",
@@ -106,7 +105,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TT", "TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
+_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
 
 
@@ -138,6 +137,8 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
         (r"\bbí thu\b", "bí thư"),  # a frequent typo
+        # 'Phó Chủ tịch TT HĐND huyện': TT after these heads is Thường trực (elsewhere often Trung tâm)
+        (r"\b(chủ tịch|bí thư) tt\b", r"\1 thường trực"),
         (r"\bban chấp trung ương\b", "trung ương"),  # 'Ban Chấp Trung ương Đảng': a word lost in print
         (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),
@@ -175,7 +176,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 # Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
 # 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
-_NOT_FROM_EXPANSIONS = frozenset({"TT", "TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
 
 
 def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:
