@@ -160,3 +160,33 @@ def test_a_headline_pointing_elsewhere_overrides_a_specific_section() -> None:
     assert classify(title, body, section="Hoạt động HĐND")[0] == "giao-duc"  # the council's portal files it there
     assert classify("Hội đồng nhân dân khai giảng năm học mới", body, section="Hoạt động HĐND")[0] == "chinh-quyen"
     assert section_topic("Thời sự - Chính trị") == "xay-dung-dang"  # still evidence for it
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "slug"),
+    [
+        (
+            "Tỉnh đoàn thăm các chùa Khmer dịp Tết",
+            "Đoàn công tác của Tỉnh đoàn đến thăm, tặng quà các chùa Phật giáo Nam tông và chúc Tết bà con.",
+            "dan-van-mat-tran",
+        ),
+        (
+            "Quỹ hỗ trợ nông dân của huyện tăng vốn",
+            "Hội Nông dân huyện cho biết quỹ hỗ trợ nông dân đã cho hội viên vay để nuôi bò và trồng rau.",
+            "dan-van-mat-tran",
+        ),
+        (
+            "HĐND huyện giám sát việc sửa chữa trường học",
+            "Theo chương trình giám sát năm nay, đoàn của HĐND huyện làm việc tại một trường tiểu học về cơ sở vật "
+            "chất.",
+            "kiem-tra-giam-sat",
+        ),
+        (
+            "Ban Mặt trận khu dân cư vận động dân làm đường",
+            "Bà con góp tiền, ngày công để làm đường bê tông dài 300 m trong xóm.",
+            "giao-thong-ha-tang",
+        ),
+    ],
+)
+def test_fifth_round_mass_work_supervision_and_roads(title: str, body: str, slug: str) -> None:
+    assert classify(title, body)[0] == slug

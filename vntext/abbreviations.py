@@ -45,6 +45,8 @@ ABBREVIATIONS: dict[str, str] = {
     "UVTƯ": "Ủy viên Trung ương",
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
+    "HUV": "Huyện ủy viên",
+    "BTTT": "Bí thư Thường trực",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
     "UBKT": "Ủy ban Kiểm tra",
@@ -94,6 +96,8 @@ ABBREVIATIONS: dict[str, str] = {
     "NTM": "nông thôn mới",
     "ATGT": "an toàn giao thông",
     "KT-XH": "kinh tế - xã hội",
+    "KT-NS": "Kinh tế - Ngân sách",
+    "VH-XH": "Văn hóa - Xã hội",
     "PCCC": "phòng cháy chữa cháy",
     "BHYT": "Bảo hiểm y tế",
     "THPT": "trung học phổ thông",
@@ -133,6 +137,8 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbộ chỉ huy quân sự\b", "bộ chỉ huy quân sự"),
         (r"\bvăn hóa - thể thao và du lịch\b", "văn hóa, thể thao và du lịch"),
         (r"\bbí thu\b", "bí thư"),  # a frequent typo
+        # 'Phó Chủ tịch TT HĐND huyện': TT after these heads is Thường trực (elsewhere often Trung tâm)
+        (r"\b(chủ tịch|bí thư) tt\b", r"\1 thường trực"),
         (r"\bban chấp trung ương\b", "trung ương"),  # 'Ban Chấp Trung ương Đảng': a word lost in print
         (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),

@@ -59,7 +59,7 @@ BRIDGE_MAX = 10
 BRIDGE_ACTIVE = frozenset(
     {"bổ", "bầu", "phê", "cách", "miễn", "bãi", "điều", "chỉ", "giới", "kỷ", "ký", "xóa", "trao", "quyết"}
 )
-BRIDGE_ENDS = frozenset({"chức", "vụ", "danh", "làm", "là", "cử", "bầu", "nhiệm", "kiêm", "qua", "như", "cách"})
+BRIDGE_ENDS = frozenset({"vị", "chức", "vụ", "danh", "làm", "là", "cử", "bầu", "nhiệm", "kiêm", "qua", "như", "cách"})
 BRIDGE_STOPS = frozenset(
     [
         "biết",

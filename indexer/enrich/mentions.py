@@ -99,7 +99,8 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
     return None
 
 
-_NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ", "PGĐ", "ĐB"}
+_NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
+_NOT_TAILS |= {"PGĐ", "ĐB"}
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
@@ -225,7 +226,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
-        if (typed or capitalised) and (named := _org_name_end(toks, k)) > k:
+        if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
@@ -262,16 +263,33 @@ def _parent_org(toks: list[Tok], k: int) -> int:
     return k if not tail or _is_head(toks, start) else start
 
 
+# Words that end a lower-case opening of an organisation's name ('Trung tâm nói rằng …' is no name).
+_LEAD_STOPS = (lx.BRIDGE_STOPS | {w for v in lx.SPEECH_VERBS for w in v.split()}) - {"nghị"}  # 'hữu nghị'
+_LEAD_STOPS |= {"là", "được", "đã", "đang", "sẽ"}
+_LEAD_STOPS |= {"có", "làm", "cùng", "bị", "vừa", "đi", "lên", "ra", "vào", "thì", "này", "đó", "nay", "ký"}
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
 
 
-def _org_name_end(toks: list[Tok], k: int) -> int:
+def _lower_lead(toks: list[Tok], k: int) -> int:
+    """Up to three lower-case syllables, none a verb of speech or a link word, at k: their end, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
+        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            return k
+        m += 1
+    return m
+
+
+def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     """End of an organisation's own name after its type word at k-1, or k.
 
     The name starts with a capitalised word or an acronym that does not start a personal name; it goes on
     syllable by syllable (a capitalised one, at most one lower-case one after it, 'và' between capitalised
     ones: 'An ninh Chính trị Nội bộ', 'Công nghệ Thông tin và Truyền thông'), or, through at most three
-    lower-case syllables, up to a unit word ('Phát triển quỹ đất tỉnh'). At most 8 words.
+    lower-case syllables, up to a unit word ('Phát triển quỹ đất tỉnh'). At most 8 words. Right after a type
+    word (`typed`) the name may open with up to three lower-case syllables before its capitalised part
+    ('phòng nghiệp vụ dược Sở Y tế', 'Hội hữu nghị Việt – Lào tỉnh'); single capitalised words may then be
+    joined by '-'.
     """
     n = len(toks)
 
@@ -282,9 +300,12 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))
 
-    if k >= n or not starts_word(k):
+    if k >= n:
         return k
-    j = k
+    lead = _lower_lead(toks, k) if typed and toks[k].text.islower() else k
+    if lead >= n or not starts_word(lead) or lead > k and toks[lead].key in _UNIT_WORDS:
+        return k  # 'Trung tâm chuyển đổi số TP.HCM': a lower-case opening needs a capitalised name part
+    j = lead
     while j < n and j - k < 8:
         if starts_word(j):
             j += 1
@@ -292,6 +313,8 @@ def _org_name_end(toks: list[Tok], k: int) -> int:
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
+        elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
+            j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
     m = j
@@ -395,8 +418,12 @@ def _is_head(toks: list[Tok], j: int) -> bool:
 
 
 def _not_a_head(toks: list[Tok], i: int) -> bool:
-    """'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Đại hội đại biểu' (not a deputy): no title starts at i."""
+    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu'."""
     key, prev = toks[i].key, toks[i - 1].key if i else ""
+    if key == "thường":
+        # 'Thường trực'/'Thường vụ' head a title only inside a chain ('A, Ủy viên Bộ Chính trị, Thường trực Ban
+        # Bí thư'); 'Ban Thường vụ Huyện ủy', 'Thay mặt Thường trực HĐND tỉnh, ông …' name bodies
+        return prev not in {",", "-", ";", "kiêm"}
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
@@ -435,9 +462,10 @@ def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
     """Position i follows an honorific or a list separator: a name may stand here without a Kinh surname."""
     if i and toks[i - 1].key in {";", ":"}:
         return True
-    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
-        return False
-    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+    phrases = _HONORIFICS_BY_LAST.get(toks[i - 1].key) if i else None
+    return bool(phrases) and any(
+        i >= len(h) and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)) for h in phrases
+    )
 
 
 HONORIFICS_BEFORE = sorted(
@@ -446,6 +474,9 @@ HONORIFICS_BEFORE = sorted(
 
 
 _SLOT_LAST_WORDS = frozenset(h[-1] for h in HONORIFICS_BEFORE)
+_HONORIFICS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _h in HONORIFICS_BEFORE:
+    _HONORIFICS_BY_LAST.setdefault(_h[-1], []).append(_h)
 
 
 def _name_end(toks: list[Tok], i: int) -> int:
@@ -453,6 +484,27 @@ def _name_end(toks: list[Tok], i: int) -> int:
     while j < len(toks) and toks[j].cap and not (toks[j].key in TITLE_STARTS and match_title(toks, j)):
         j += 1
     return j
+
+
+def after_honorific(toks: list[Tok], i: int) -> bool:
+    """An honorific or a rank stands right before position i ('ông', 'đồng chí', 'Trung tá')."""
+    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
+        return False
+    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+
+
+def _lower_name(toks: list[Tok], i: int) -> int | None:
+    """'đồng chí Nguyễn Khắc lập - Phó Giám đốc', 'ông giáp Văn Ơn - huyện ủy viên': a name printed with one
+    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end."""
+    if toks[i].key not in lx.SURNAMES or not after_honorific(toks, i):
+        return None
+    j, lower = i, 0
+    while j < len(toks) and j - i < 4 and toks[j].kind == "w" and (toks[j].cap or lower == 0):
+        lower += not toks[j].cap
+        j += 1
+        if lower and j - i >= 2 and j + 1 < len(toks) and toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
+            return j if match_title(toks, j + 1) else None
+    return None
 
 
 def _slot_name(toks: list[Tok], i: int) -> int | None:
@@ -482,7 +534,10 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             i = end
             continue
         if not tok.cap:
-            i += 1
+            j = _lower_name(toks, i) if tok.key in lx.SURNAMES else None  # 'ông giáp Văn Ơn - …'
+            if j:
+                names.append(Name(i, j))
+            i = j or i + 1
             continue
         place = match(PLACES, toks, i) if tok.key in PLACES else None
         if place and len(place) >= cap_run(toks, i):
@@ -490,7 +545,9 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             continue
         if is_surname(tok):
             j = _name_end(toks, i)
-            if not _blocked(toks, i, title_ends) and valid_name(toks, i, j - i):
+            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and _lower_name(toks, i)
+            j = lower or j  # 'đồng chí Nguyễn Khắc lập - Phó Giám đốc …'
+            if not _blocked(toks, i, title_ends) and (lower or valid_name(toks, i, j - i)):
                 # 'So Y Hải', 'Kpá Y Tự': a capitalised word before the surname in a name slot belongs to the name
                 lead = toks[i - 1] if i > 1 else None
                 joins = lead is not None and lead.cap and lead.key not in _NOT_NAME_WORDS

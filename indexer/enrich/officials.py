@@ -21,6 +21,7 @@ from indexer.enrich.mentions import (
     Name,
     Title,
     Tok,
+    after_honorific,
     cap_run,
     comma_place,
     match,
@@ -107,7 +108,10 @@ def _bridge(sp: _Spans, pos: int) -> int | None:
         if tok.key == "-" and q > pos and toks[q - 1].kind == "n" and q + 1 < len(toks) and toks[q + 1].kind == "n":
             continue  # a term: 'nhiệm kỳ 2021-2026, giữ chức vụ …'
         towards = tok.key == "về" and q + 1 < len(toks) and toks[q + 1].key in {"làm", "giữ", "nhận"}  # 'chuyển về làm'
-        if tok.key in lx.BRIDGE_STOPS and not towards or not (tok.kind == "n" or tok.kind == "w" and not tok.cap):
+        # 'được điều động và bổ nhiệm giữ chức …': 'và' joins two passive verbs
+        joined = tok.key == "và" and passive
+        word = tok.kind == "n" or tok.kind == "w" and not tok.cap
+        if tok.key in lx.BRIDGE_STOPS and not (towards or joined) or not word:
             return None
         passive = passive or tok.key in {"được", "bị"}  # 'bị xóa tư cách Chủ tịch UBND tỉnh'
         if tok.key in lx.BRIDGE_ACTIVE and not passive:
@@ -200,7 +204,7 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
         k = toks[pos].key if pos < n else ""
     if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
         return sp.title_at[pos + 1], pos + 1, k
-    if (start := _bridge(sp, pos + (k == ","))) is not None:
+    if (start := _bridge(sp, pos + (k in {",", "-"}))) is not None:  # 'A - Phó Bí thư … - được bầu làm …'
         return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
     return None, pos, ""
 
@@ -230,6 +234,8 @@ def _assign_after(sp: _Spans) -> None:
         first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
+            if t is None and first and len(group) == 1 and pos in sp.title_at and after_honorific(sp.toks, nm.start):
+                t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:

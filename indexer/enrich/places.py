@@ -39,6 +39,7 @@ def _load() -> tuple[dict[tuple[str, ...], str], int]:
 
 _PROVINCES, _LONGEST = _load()
 _FIRST_WORDS = frozenset(k[0] for k in _PROVINCES)
+_TERM_WORDS = {"khóa", "nhiệm", "lần"}  # 'HĐND tỉnh Vĩnh Long Khóa X': a term, not the rest of a place name
 _NEEDS_CITY = {("hồ", "chí", "minh")}  # 'tư tưởng Hồ Chí Minh' is no place; 'TP Hồ Chí Minh' is
 
 _NATIONAL_RE = re.compile(
@@ -49,7 +50,7 @@ _NATIONAL_RE = re.compile(
 )
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
-    r"\b(tỉnh|huyện|xã(?! hội)|phường|quận|thị xã|thị trấn|thành phố|tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|"
+    r"\b(tỉnh|huyện|(?<!tác )xã(?! hội)|phường|quận|thị xã|thị trấn|thành phố|tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|"
     r"đảng ủy|hội đồng nhân dân|ủy ban nhân dân|sở)\b"
 )
 
@@ -64,7 +65,7 @@ def province_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
             if phrase in _NEEDS_CITY and not (i and toks[i - 1].key in _CITY):
                 return None
             nxt = toks[i + size] if i + size < len(toks) else None
-            if nxt is not None and nxt.cap and not is_surname(nxt):
+            if nxt is not None and nxt.cap and not is_surname(nxt) and nxt.key not in _TERM_WORDS:
                 return None  # 'huyện Điện Biên Đông' is not the province Điện Biên
             return _PROVINCES[phrase], size
     return None
@@ -105,9 +106,31 @@ def is_national(titles: list[str]) -> bool:
     return any(_NATIONAL_RE.search(_DEPUTY_RE.sub(" ", k)) for k in keys)
 
 
+def _titles_province(titles: list[str]) -> str | None:
+    """The province the titles name; when they name several, the last current post's ('Phó Giám đốc Công an tỉnh
+    Bắc Giang giữ chức vụ Giám đốc Công an tỉnh Vĩnh Phúc': the post a transfer or an election leads to)."""
+    named = [(p, t) for t in titles if (p := title_province(t))]
+    current = [p for p, t in named if not key(t).startswith(("nguyên ", "cố ", "cựu "))]
+    return current[-1] if current else named[0][0] if named else None
+
+
+_BELOW_PROVINCE_RE = re.compile(r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy)\b")
+
+
+def _in_place_parens(toks: list[Tok], i: int) -> bool:
+    """The province at i locates a place named before it: 'huyện Tứ Kỳ (Hải Dương)', 'xã Vũ Xá (Lục Nam, Bắc Giang)'."""
+    j = i - 1
+    if j > 1 and toks[j].key == ",":  # '(Lục Nam, Bắc Giang)': a district before the province
+        j -= 1
+        while j > 0 and toks[j].cap:
+            j -= 1
+    return j > 0 and toks[j].key == "(" and toks[j - 1].cap
+
+
 def place_officials(display: str, toks: list[Tok], names: list[Name], people: dict) -> None:
     """Fill `province` and `national` of every Official in `people` (keyed by vntext.key of the name)."""
     mentions = _mentions(toks, names)
+    located = [p for i, p in mentions if _in_place_parens(toks, i)]
     first_at: dict[str, int] = {}
     for nm in names:
         first_at.setdefault(key(display[toks[nm.start].start : toks[nm.end - 1].end]), nm.start)
@@ -116,7 +139,9 @@ def place_officials(display: str, toks: list[Tok], names: list[Name], people: di
         if person.national:
             person.province = None
             continue
-        person.province = next((p for t in person.titles if (p := title_province(t))), None)
+        person.province = _titles_province(person.titles)
+        if person.province is None and located and any(_BELOW_PROVINCE_RE.search(title_key(t)) for t in person.titles):
+            person.province = located[0]  # 'huyện Tứ Kỳ (Hải Dương)': the district's officials are of that province
         if person.province is None and mentions:
             at = first_at.get(k, 0)
             before = [p for i, p in mentions if i < at]
