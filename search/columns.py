@@ -69,6 +69,7 @@ class Columns:
     months: list[str]  # code → "YYYY-MM" (sorted)
     month: np.ndarray  # int32 code, -1 when undated
     newest: np.ndarray  # int64 rank in newest-first order (undated last, ties by id)
+    newest_bytes: bytes  # the same ranks as four big-endian bytes each, for SQL to sort by
     oldest: np.ndarray  # int64 rank in oldest-first order (undated last, ties by id)
     by_id: np.ndarray  # int64 rank of the document id
     facets: dict[str, Facet]
@@ -141,13 +142,15 @@ def load_columns(db: sqlite3.Connection) -> Columns:
     by_id[rowid[np.argsort(np.array(ids, dtype=str), kind="stable")]] = np.arange(len(rowid))
     undated = np.isnan(published)
     key = np.where(undated, 0.0, published)
+    newest = _ranks(by_id, -key, undated)
     return Columns(
         present=present,
         published=published,
         is_copy=is_copy,
         months=months.tolist(),
         month=month,
-        newest=_ranks(by_id, -key, undated),
+        newest=newest,
+        newest_bytes=newest.astype(">u4").tobytes(),
         oldest=_ranks(by_id, key, undated),
         by_id=by_id,
         facets=_facets(db),

@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,12 @@ def _doc_id(doc: Any) -> str:
     return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
 
 
+# The masked matches in relevance order: ?2 is the mask (one byte a rowid), ?3 each rowid's newest-first
+# rank (four big-endian bytes a rowid: blobs compare bytewise, so as the numbers), ?4 how many.
+_RANKED = (
+    "SELECT rowid FROM fts WHERE fts MATCH ?1 AND substr(?2, rowid + 1, 1) = x'01' "
+    f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}), substr(?3, 4 * rowid + 1, 4) LIMIT ?4"
+)
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
 _LOCAL_OFFSET_S = int(VIETNAM_TZ.utcoffset(datetime(2000, 1, 1)).total_seconds())  # fixed since 1975
 
@@ -98,14 +103,6 @@ def _local_day(timestamp: float | None) -> date | None:
 def match_expression(parsed: ParsedQuery) -> str:
     """The FTS5 MATCH expression of the positive clauses."""
     return " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in parsed.groups)
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The documents a query's text matches, and their bm25 scores when ranked by relevance."""
-
-    rows: np.ndarray
-    scores: np.ndarray | None
 
 
 def _periods(published: np.ndarray, interval: Interval) -> dict[str, int]:
@@ -284,26 +281,25 @@ class SqliteBackend(SearchBackend):
     def _rows(db: sqlite3.Connection, expression: str) -> np.ndarray:
         """Rowids an FTS5 expression matches."""
         (joined,) = db.execute("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
-        return np.array(joined.split(",") if joined else [], dtype=np.int64)
+        return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
-    def _matched(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> _Text | None:
-        """The documents the positive clauses match, scored (bm25, title weighted) when ranked by relevance."""
-        if not parsed.groups:
-            return None
-        if request.sort != "relevance":
-            return _Text(self._rows(db, match_expression(parsed)), None)
-        sql = f"SELECT rowid, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) FROM fts WHERE fts MATCH ?"
-        scored = np.array(db.execute(sql, (match_expression(parsed),)).fetchall(), dtype=np.float64).reshape(-1, 2)
-        return _Text(scored[:, 0].astype(np.int64), scored[:, 1])
+    def _matched(self, db: sqlite3.Connection, parsed: ParsedQuery) -> np.ndarray | None:
+        """Rowids of the documents the positive clauses match (None: no text query)."""
+        return self._rows(db, match_expression(parsed)) if parsed.groups else None
 
     def _scope(
-        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+        self,
+        db: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        cols: Columns,
+        text: np.ndarray | None,
     ) -> np.ndarray:
         """Mask of the documents the text, the dates and the copies setting let through (every count obeys it)."""
         base = cols.present.copy()
         if text is not None:
             matched = np.zeros(cols.size, dtype=bool)
-            matched[text.rows] = True
+            matched[text] = True
             base &= matched
         for clause in parsed.excluded:
             base[self._rows(db, _clause(clause))] = False
@@ -317,28 +313,45 @@ class SqliteBackend(SearchBackend):
                 base &= cols.published < day_after.timestamp()
         return base
 
-    def _order(
+    def _ranked(
+        self, db: sqlite3.Connection, parsed: ParsedQuery, cols: Columns, mask: np.ndarray, stop: int | None
+    ) -> np.ndarray:
+        """Rowids of the masked matches by relevance, the first `stop` (None: all).
+
+        Whole-phrase matches first, then bm25 (title weighted), newest, id. SQLite scores only the masked
+        rows and keeps the best `stop` in its sorter: no score reaches Python.
+        """
+        tiers = [mask]
+        if phrase := parsed.plain_words():
+            bonus = np.zeros(cols.size, dtype=bool)
+            bonus[self._rows(db, _clause(Clause(tuple(phrase))))] = True
+            tiers = [mask & bonus, mask & ~bonus]
+        found: list[np.ndarray] = []
+        left = -1 if stop is None else stop  # SQLite's LIMIT -1: no limit
+        for tier in tiers:
+            if left == 0:
+                break
+            if not tier.any():
+                continue
+            args = (match_expression(parsed), tier.view(np.uint8).tobytes(), cols.newest_bytes, left)
+            rows = np.array(db.execute(_RANKED, args).fetchall(), dtype=np.int64).reshape(-1)
+            found.append(rows)
+            left = -1 if stop is None else left - len(rows)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def _ordered(
         self,
         db: sqlite3.Connection,
+        request: SearchRequest,
         parsed: ParsedQuery,
         cols: Columns,
-        sort: str,
-        text: _Text | None,
         mask: np.ndarray,
+        stop: int | None,
     ) -> np.ndarray:
-        """Rowids of the masked documents in the requested order.
-
-        Relevance: whole-phrase matches first, then bm25 (title weighted), newest, id; otherwise by date, id.
-        """
-        if text is not None and text.scores is not None:
-            keep = mask[text.rows]
-            rows, scores = text.rows[keep], text.scores[keep]
-            bonus = np.zeros(len(rows), dtype=bool)
-            if phrase := parsed.plain_words():
-                bonus = np.isin(rows, self._rows(db, _clause(Clause(tuple(phrase)))))
-            newest = np.where(np.isnan(cols.published[rows]), np.inf, -cols.published[rows])
-            return rows[np.lexsort((cols.by_id[rows], newest, scores, ~bonus))]
-        return cols.in_order(mask, oldest=sort == "oldest")
+        """The first `stop` masked rowids (None: all) in the requested order: relevance, or by date then id."""
+        if request.sort == "relevance" and parsed.groups:
+            return self._ranked(db, parsed, cols, mask, stop)
+        return cols.in_order(mask, oldest=request.sort == "oldest", stop=stop)
 
     @staticmethod
     def _docs(db: sqlite3.Connection, rowids: np.ndarray) -> list[dict[str, Any]]:
@@ -357,7 +370,12 @@ class SqliteBackend(SearchBackend):
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _masks(
-        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+        self,
+        db: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        cols: Columns,
+        text: np.ndarray | None,
     ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
         """(scope, each active facet filter's selection, the matches: scope and every selection)."""
         base = self._scope(db, request, parsed, cols, text)
@@ -382,9 +400,8 @@ class SqliteBackend(SearchBackend):
         with closing(self._connect(self.path)) as db:
             try:
                 cols = self._columns.get(db)
-                text = self._matched(db, request, parsed)
-                matches = self._masks(db, request, parsed, cols, text)[2]
-                rows = self._order(db, parsed, cols, request.sort, text, matches)
+                matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))[2]
+                rows = self._ordered(db, request, parsed, cols, matches, None)
                 for start in range(0, len(rows), _FETCH_CHUNK):
                     yield from self._docs(db, rows[start : start + _FETCH_CHUNK])
             except sqlite3.OperationalError as exc:
@@ -392,12 +409,8 @@ class SqliteBackend(SearchBackend):
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
         cols = self._columns.get(db)
-        text = self._matched(db, request, parsed)
-        base, selections, matches = self._masks(db, request, parsed, cols, text)
-        if text is None or text.scores is None:
-            rows = cols.in_order(matches, oldest=request.sort == "oldest", stop=request.offset + request.size)
-        else:
-            rows = self._order(db, parsed, cols, request.sort, text, matches)
+        base, selections, matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))
+        rows = self._ordered(db, request, parsed, cols, matches, request.offset + request.size)
         words = parsed.positive_words()
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in self._docs(db, rows[request.offset :][: request.size])]
         result = SearchResult(total=int(matches.sum()), hits=hits, warnings=list(parsed.warnings))
@@ -420,7 +433,7 @@ class SqliteBackend(SearchBackend):
         with closing(self._connect(self.path)) as db:
             try:
                 cols = self._columns.get(db)
-                matches = self._masks(db, request, parsed, cols, self._matched(db, request, parsed))[2]
+                matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))[2]
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
         return _periods(cols.published[matches], interval)
