@@ -2,7 +2,8 @@
 
 FTS5 cannot stack two tokens at one position, so each word is indexed as one 'folded_exact' token
 ('Đảng' → 'dang_đảng'): a word typed with diacritics matches the whole token, a word typed without
-matches the prefix 'dang_', and phrases of both kinds still work.
+matches the prefix 'dang_', and phrases of both kinds still work. A second, contentless table holds the
+folded words alone, for queries typed without diacritics (search/fts_match.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ from archive.locks import process_alive
 from search.backend import SearchBackend
 from search.columns import ColumnCache, Columns
 from search.document import document_problem, facet_values, searchable_text, similarity_words
+from search.fts_match import (
+    CONTENT_WEIGHT,
+    TABLES,
+    TITLE_WEIGHT,
+    clause_expression,
+    groups_expression,
+    ranked_sql,
+    table_for,
+)
 from search.model import (
     FACETS,
     BackendUnavailable,
@@ -35,10 +45,9 @@ from search.model import (
     SearchResult,
 )
 from search.periods import INTERVALS, Interval
-from search.query import Clause, ParsedQuery, Word, parse_query
+from search.query import Clause, ParsedQuery, parse_query
 from search.snippets import hit_snippet
-from search.terms import folded_exact_terms
-from vntext import fold
+from search.terms import folded_exact_terms, folded_half
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -51,10 +60,11 @@ CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value);
 CREATE INDEX IF NOT EXISTS facets_rowid_facet ON facets(rowid, facet);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, content, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_folded USING fts5(
+    title, content, content = '', tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_TITLE_WEIGHT, _CONTENT_WEIGHT = 3.0, 1.0
 # Errors one document causes (a constraint, a value SQLite cannot bind): that document fails, the load goes on.
 _DOCUMENT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
@@ -72,37 +82,14 @@ def _doc_id(doc: Any) -> str:
     return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
 
 
-# The masked matches in relevance order: ?2 is the mask (one byte a rowid), ?3 each rowid's newest-first
-# rank (four big-endian bytes a rowid: blobs compare bytewise, so as the numbers), ?4 how many.
-_RANKED = (
-    "SELECT rowid FROM fts WHERE fts MATCH ?1 AND substr(?2, rowid + 1, 1) = x'01' "
-    f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}), substr(?3, 4 * rowid + 1, 4) LIMIT ?4"
-)
+_RANKED = {table: ranked_sql(table) for table in TABLES}
+_FOLDED_DELETE = "INSERT INTO fts_folded (fts_folded, rowid, title, content) VALUES ('delete', ?, ?, ?)"
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
 _LOCAL_OFFSET_S = int(VIETNAM_TZ.utcoffset(datetime(2000, 1, 1)).total_seconds())  # fixed since 1975
 
 
-def _word(word: Word) -> str:
-    if word.prefix:
-        return f'"{word.form}" *'
-    return f'"{fold(word.form)}_{word.form}"' if word.exact else f'"{word.form}_" *'
-
-
-def _clause(clause: Clause) -> str:
-    if clause.slop is not None:  # FTS5 counts the tokens between the first and the last word, inner ones too
-        expression = f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
-    else:
-        expression = " + ".join(_word(w) for w in clause.words)
-    return f"title : ({expression})" if clause.title else expression
-
-
 def _local_day(timestamp: float | None) -> date | None:
     return datetime.fromtimestamp(timestamp, VIETNAM_TZ).date() if timestamp is not None else None
-
-
-def match_expression(parsed: ParsedQuery) -> str:
-    """The FTS5 MATCH expression of the positive clauses."""
-    return " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in parsed.groups)
 
 
 def _periods(published: np.ndarray, interval: Interval) -> dict[str, int]:
@@ -132,8 +119,31 @@ class SqliteBackend(SearchBackend):
                 db.executescript(_SCHEMA)
                 if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
                     db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+                self._fill_folded(db)
         except BackendUnavailable as exc:
             logging.getLogger(__name__).warning("%s", exc)
+
+    def _fill_folded(self, db: sqlite3.Connection) -> None:
+        """An index written before `fts_folded` existed gets it filled once, from the words `fts` holds."""
+
+        def unfilled() -> bool:
+            (filled,) = db.execute("SELECT EXISTS (SELECT 1 FROM fts_folded_docsize)").fetchone()
+            return not filled and db.execute("SELECT EXISTS (SELECT 1 FROM fts_docsize)").fetchone()[0]
+
+        if not unfilled():  # the usual case: no write lock taken
+            return
+        logging.getLogger(__name__).info("filling the folded full-text table of %s", self.path)
+        db.isolation_level = None
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if unfilled():  # another process may have filled it meanwhile
+                stored = db.execute("SELECT rowid, title, content FROM fts")
+                rows = ((rowid, folded_half(title), folded_half(content)) for rowid, title, content in stored)
+                db.executemany("INSERT INTO fts_folded (rowid, title, content) VALUES (?,?,?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -155,7 +165,9 @@ class SqliteBackend(SearchBackend):
         title, content = searchable_text(doc)
         facets = [(facet, value, label) for facet, pairs in facet_values(doc).items() for value, label in pairs]
         old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
-        if old:
+        if old:  # a contentless table forgets a row given the very words it indexed
+            stored = db.execute("SELECT title, content FROM fts WHERE rowid=?", old).fetchone()
+            db.execute(_FOLDED_DELETE, (*old, *map(folded_half, stored)))
             db.execute("DELETE FROM fts WHERE rowid=?", old)
             db.execute("DELETE FROM facets WHERE rowid=?", old)
             db.execute("DELETE FROM docs WHERE rowid=?", old)
@@ -164,10 +176,9 @@ class SqliteBackend(SearchBackend):
             (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False), bool(doc.get("is_copy"))),
         )
         rowid = cur.lastrowid
-        db.execute(
-            "INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
-            (rowid, folded_exact_terms(title), folded_exact_terms(content)),
-        )
+        terms = (folded_exact_terms(title), folded_exact_terms(content))
+        db.execute("INSERT INTO fts (rowid, title, content) VALUES (?,?,?)", (rowid, *terms))
+        db.execute("INSERT INTO fts_folded (rowid, title, content) VALUES (?,?,?)", (rowid, *map(folded_half, terms)))
         db.executemany("INSERT INTO facets VALUES (?,?,?,?)", [(rowid, *row) for row in facets])
 
     def _write(self, db: sqlite3.Connection, docs: Iterable[dict[str, Any]]) -> IndexReport:
@@ -278,14 +289,18 @@ class SqliteBackend(SearchBackend):
                 yield json.loads(data)
 
     @staticmethod
-    def _rows(db: sqlite3.Connection, expression: str) -> np.ndarray:
-        """Rowids an FTS5 expression matches."""
-        (joined,) = db.execute("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
+    def _rows(db: sqlite3.Connection, table: str, expression: str) -> np.ndarray:
+        """Rowids an FTS5 expression matches on `table`."""
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?"
+        (joined,) = db.execute(sql, (expression,)).fetchone()
         return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
     def _matched(self, db: sqlite3.Connection, parsed: ParsedQuery) -> np.ndarray | None:
         """Rowids of the documents the positive clauses match (None: no text query)."""
-        return self._rows(db, match_expression(parsed)) if parsed.groups else None
+        if not parsed.groups:
+            return None
+        table = table_for(c for group in parsed.groups for c in group)
+        return self._rows(db, table, groups_expression(parsed.groups, table))
 
     def _scope(
         self,
@@ -302,7 +317,8 @@ class SqliteBackend(SearchBackend):
             matched[text] = True
             base &= matched
         for clause in parsed.excluded:
-            base[self._rows(db, _clause(clause))] = False
+            table = table_for([clause])
+            base[self._rows(db, table, clause_expression(clause, table))] = False
         if request.hide_copies:
             base &= ~cols.is_copy
         with np.errstate(invalid="ignore"):  # undated documents (NaN) fall outside every date range
@@ -323,9 +339,12 @@ class SqliteBackend(SearchBackend):
         """
         tiers = [mask]
         if phrase := parsed.plain_words():
+            whole = Clause(tuple(phrase))
             bonus = np.zeros(cols.size, dtype=bool)
-            bonus[self._rows(db, _clause(Clause(tuple(phrase))))] = True
+            bonus[self._rows(db, table_for([whole]), clause_expression(whole, table_for([whole])))] = True
             tiers = [mask & bonus, mask & ~bonus]
+        table = table_for(c for group in parsed.groups for c in group)
+        expression = groups_expression(parsed.groups, table)
         found: list[np.ndarray] = []
         left = -1 if stop is None else stop  # SQLite's LIMIT -1: no limit
         for tier in tiers:
@@ -333,8 +352,8 @@ class SqliteBackend(SearchBackend):
                 break
             if not tier.any():
                 continue
-            args = (match_expression(parsed), tier.view(np.uint8).tobytes(), cols.newest_bytes, left)
-            rows = np.array(db.execute(_RANKED, args).fetchall(), dtype=np.int64).reshape(-1)
+            args = (expression, tier.view(np.uint8).tobytes(), cols.newest_bytes, left)
+            rows = np.array(db.execute(_RANKED[table], args).fetchall(), dtype=np.int64).reshape(-1)
             found.append(rows)
             left = -1 if stop is None else left - len(rows)
         return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
@@ -465,11 +484,11 @@ class SqliteBackend(SearchBackend):
         words = similarity_words(doc)
         if not words:
             return []
-        expression = " OR ".join(_word(w) for w in words)
+        expression = " OR ".join(clause_expression(Clause((w,)), "fts") for w in words)
         with closing(self._connect(self.path)) as db, _unavailable("find similar documents"):
             rows = db.execute(
                 f"SELECT d.data FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND d.id != ? "
-                f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?",
+                f"ORDER BY bm25(fts, {TITLE_WEIGHT}, {CONTENT_WEIGHT}) LIMIT ?",
                 (expression, doc_id, size),
             )
             return [json.loads(row[0]) for row in rows]
