@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from datetime import date, datetime, time, timedelta
@@ -23,7 +24,7 @@ import numpy as np
 from archive.article import VIETNAM_TZ
 from archive.locks import process_alive
 from search.backend import SearchBackend
-from search.columns import ColumnCache, Columns
+from search.columns import EPOCH_KEY, ColumnCache, Columns
 from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.fts_match import (
     CONTENT_WEIGHT,
@@ -165,17 +166,18 @@ class SqliteBackend(SearchBackend):
         title, content = searchable_text(doc)
         facets = [(facet, value, label) for facet, pairs in facet_values(doc).items() for value, label in pairs]
         old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
+        (top,) = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()  # a new rowid above every other
         if old:  # a contentless table forgets a row given the very words it indexed
             stored = db.execute("SELECT title, content FROM fts WHERE rowid=?", old).fetchone()
             db.execute(_FOLDED_DELETE, (*old, *map(folded_half, stored)))
             db.execute("DELETE FROM fts WHERE rowid=?", old)
             db.execute("DELETE FROM facets WHERE rowid=?", old)
             db.execute("DELETE FROM docs WHERE rowid=?", old)
-        cur = db.execute(
-            "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
-            (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False), bool(doc.get("is_copy"))),
+        rowid, data = top + 1, json.dumps(doc, ensure_ascii=False)
+        db.execute(
+            "INSERT INTO docs (rowid, id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?,?)",
+            (rowid, doc["id"], published, doc.get("month"), data, bool(doc.get("is_copy"))),
         )
-        rowid = cur.lastrowid
         terms = (folded_exact_terms(title), folded_exact_terms(content))
         db.execute("INSERT INTO fts (rowid, title, content) VALUES (?,?,?)", (rowid, *terms))
         db.execute("INSERT INTO fts_folded (rowid, title, content) VALUES (?,?,?)", (rowid, *map(folded_half, terms)))
@@ -240,6 +242,7 @@ class SqliteBackend(SearchBackend):
                 with closing(self._connect(self.path)) as old:
                     db.executemany("INSERT INTO state VALUES (?,?)", old.execute("SELECT key, value FROM state"))
                     db.executemany("INSERT INTO officials VALUES (?,?)", old.execute("SELECT id, data FROM officials"))
+                db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (EPOCH_KEY, uuid.uuid4().hex))
                 db.commit()
                 report = self._load(db, docs)
                 with closing(self._connect(self.path)) as live:
