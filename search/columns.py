@@ -243,14 +243,17 @@ def _epoch(db: sqlite3.Connection) -> str:
 def load_columns(db: sqlite3.Connection, read: _Read | None = None) -> tuple[Columns, _Read]:
     """The columns of every document, and what they were made from: `read` (a previous result) brought up to
     date when it comes from the same build of the file, else everything read anew. One read transaction."""
-    db.execute("BEGIN")
+    own = not db.in_transaction  # else the caller's transaction is the snapshot
+    if own:
+        db.execute("BEGIN")
     try:
         epoch = _epoch(db)
         if read is None or read.epoch != epoch:
             read = _Read(epoch)
         read.update(db)
     finally:
-        db.execute("COMMIT")
+        if own:
+            db.execute("COMMIT")
     return read.columns(), read
 
 
