@@ -2,7 +2,8 @@
 
 FTS5 cannot stack two tokens at one position, so each word is indexed as one 'folded_exact' token
 ('Đảng' → 'dang_đảng'): a word typed with diacritics matches the whole token, a word typed without
-matches the prefix 'dang_', and phrases of both kinds still work.
+matches the prefix 'dang_', and phrases of both kinds still work. A second, contentless table holds the
+folded words alone, for queries typed without diacritics (search/fts_match.py).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import json
 import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,8 +25,17 @@ import numpy as np
 from archive.article import VIETNAM_TZ
 from archive.locks import process_alive
 from search.backend import SearchBackend
-from search.columns import ColumnCache, Columns
+from search.columns import EPOCH_KEY, ColumnCache, Columns
 from search.document import document_problem, facet_values, searchable_text, similarity_words
+from search.fts_match import (
+    CONTENT_WEIGHT,
+    TABLES,
+    TITLE_WEIGHT,
+    clause_expression,
+    groups_expression,
+    ranked_sql,
+    table_for,
+)
 from search.model import (
     FACETS,
     BackendUnavailable,
@@ -35,10 +46,9 @@ from search.model import (
     SearchResult,
 )
 from search.periods import Interval
-from search.query import Clause, ParsedQuery, Word, parse_query
+from search.query import Clause, ParsedQuery, parse_query
 from search.snippets import hit_snippet
-from search.terms import folded_exact_terms
-from vntext import fold
+from search.terms import folded_exact_terms, folded_half
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -51,10 +61,11 @@ CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value);
 CREATE INDEX IF NOT EXISTS facets_rowid_facet ON facets(rowid, facet);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, content, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_folded USING fts5(
+    title, content, content = '', tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE TABLE IF NOT EXISTS officials (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_TITLE_WEIGHT, _CONTENT_WEIGHT = 3.0, 1.0
 # Errors one document causes (a constraint, a value SQLite cannot bind): that document fails, the load goes on.
 _DOCUMENT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
@@ -72,39 +83,14 @@ def _doc_id(doc: Any) -> str:
     return str(doc.get("id") or "?") if isinstance(doc, dict) else "?"
 
 
+_RANKED = {table: ranked_sql(table) for table in TABLES}
+_FOLDED_DELETE = "INSERT INTO fts_folded (fts_folded, rowid, title, content) VALUES ('delete', ?, ?, ?)"
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
 _LOCAL_OFFSET_S = int(VIETNAM_TZ.utcoffset(datetime(2000, 1, 1)).total_seconds())  # fixed since 1975
 
 
-def _word(word: Word) -> str:
-    if word.prefix:
-        return f'"{word.form}" *'
-    return f'"{fold(word.form)}_{word.form}"' if word.exact else f'"{word.form}_" *'
-
-
-def _clause(clause: Clause) -> str:
-    if clause.slop is not None:  # FTS5 counts the tokens between the first and the last word, inner ones too
-        expression = f"NEAR({' '.join(_word(w) for w in clause.words)}, {clause.slop + len(clause.words) - 2})"
-    else:
-        expression = " + ".join(_word(w) for w in clause.words)
-    return f"title : ({expression})" if clause.title else expression
-
-
 def _local_day(timestamp: float | None) -> date | None:
     return datetime.fromtimestamp(timestamp, VIETNAM_TZ).date() if timestamp is not None else None
-
-
-def match_expression(parsed: ParsedQuery) -> str:
-    """The FTS5 MATCH expression of the positive clauses."""
-    return " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in parsed.groups)
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The documents a query's text matches, and their bm25 scores when ranked by relevance."""
-
-    rows: np.ndarray
-    scores: np.ndarray | None
 
 
 def _periods(published: np.ndarray, interval: Interval) -> dict[str, int]:
@@ -134,8 +120,31 @@ class SqliteBackend(SearchBackend):
                 db.executescript(_SCHEMA)
                 if "is_copy" not in {row[1] for row in db.execute("PRAGMA table_info(docs)")}:  # index from 0.1.0
                     db.execute("ALTER TABLE docs ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+                self._fill_folded(db)
         except BackendUnavailable as exc:
             logging.getLogger(__name__).warning("%s", exc)
+
+    def _fill_folded(self, db: sqlite3.Connection) -> None:
+        """An index written before `fts_folded` existed gets it filled once, from the words `fts` holds."""
+
+        def unfilled() -> bool:
+            (filled,) = db.execute("SELECT EXISTS (SELECT 1 FROM fts_folded_docsize)").fetchone()
+            return not filled and db.execute("SELECT EXISTS (SELECT 1 FROM fts_docsize)").fetchone()[0]
+
+        if not unfilled():  # the usual case: no write lock taken
+            return
+        logging.getLogger(__name__).info("filling the folded full-text table of %s", self.path)
+        db.isolation_level = None
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if unfilled():  # another process may have filled it meanwhile
+                stored = db.execute("SELECT rowid, title, content FROM fts")
+                rows = ((rowid, folded_half(title), folded_half(content)) for rowid, title, content in stored)
+                db.executemany("INSERT INTO fts_folded (rowid, title, content) VALUES (?,?,?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -157,19 +166,21 @@ class SqliteBackend(SearchBackend):
         title, content = searchable_text(doc)
         facets = [(facet, value, label) for facet, pairs in facet_values(doc).items() for value, label in pairs]
         old = db.execute("SELECT rowid FROM docs WHERE id=?", (doc["id"],)).fetchone()
-        if old:
+        (top,) = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM docs").fetchone()  # a new rowid above every other
+        if old:  # a contentless table forgets a row given the very words it indexed
+            stored = db.execute("SELECT title, content FROM fts WHERE rowid=?", old).fetchone()
+            db.execute(_FOLDED_DELETE, (*old, *map(folded_half, stored)))
             db.execute("DELETE FROM fts WHERE rowid=?", old)
             db.execute("DELETE FROM facets WHERE rowid=?", old)
             db.execute("DELETE FROM docs WHERE rowid=?", old)
-        cur = db.execute(
-            "INSERT INTO docs (id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?)",
-            (doc["id"], published, doc.get("month"), json.dumps(doc, ensure_ascii=False), bool(doc.get("is_copy"))),
-        )
-        rowid = cur.lastrowid
+        rowid, data = top + 1, json.dumps(doc, ensure_ascii=False)
         db.execute(
-            "INSERT INTO fts (rowid, title, content) VALUES (?,?,?)",
-            (rowid, folded_exact_terms(title), folded_exact_terms(content)),
+            "INSERT INTO docs (rowid, id, published_ts, month, data, is_copy) VALUES (?,?,?,?,?,?)",
+            (rowid, doc["id"], published, doc.get("month"), data, bool(doc.get("is_copy"))),
         )
+        terms = (folded_exact_terms(title), folded_exact_terms(content))
+        db.execute("INSERT INTO fts (rowid, title, content) VALUES (?,?,?)", (rowid, *terms))
+        db.execute("INSERT INTO fts_folded (rowid, title, content) VALUES (?,?,?)", (rowid, *map(folded_half, terms)))
         db.executemany("INSERT INTO facets VALUES (?,?,?,?)", [(rowid, *row) for row in facets])
 
     def _write(self, db: sqlite3.Connection, docs: Iterable[dict[str, Any]]) -> IndexReport:
@@ -231,6 +242,7 @@ class SqliteBackend(SearchBackend):
                 with closing(self._connect(self.path)) as old:
                     db.executemany("INSERT INTO state VALUES (?,?)", old.execute("SELECT key, value FROM state"))
                     db.executemany("INSERT INTO officials VALUES (?,?)", old.execute("SELECT id, data FROM officials"))
+                db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (EPOCH_KEY, uuid.uuid4().hex))
                 db.commit()
                 report = self._load(db, docs)
                 with closing(self._connect(self.path)) as live:
@@ -280,32 +292,36 @@ class SqliteBackend(SearchBackend):
                 yield json.loads(data)
 
     @staticmethod
-    def _rows(db: sqlite3.Connection, expression: str) -> np.ndarray:
-        """Rowids an FTS5 expression matches."""
-        (joined,) = db.execute("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
-        return np.array(joined.split(",") if joined else [], dtype=np.int64)
+    def _rows(db: sqlite3.Connection, table: str, expression: str) -> np.ndarray:
+        """Rowids an FTS5 expression matches on `table`."""
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?"
+        (joined,) = db.execute(sql, (expression,)).fetchone()
+        return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
-    def _matched(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> _Text | None:
-        """The documents the positive clauses match, scored (bm25, title weighted) when ranked by relevance."""
+    def _matched(self, db: sqlite3.Connection, parsed: ParsedQuery) -> np.ndarray | None:
+        """Rowids of the documents the positive clauses match (None: no text query)."""
         if not parsed.groups:
             return None
-        if request.sort != "relevance":
-            return _Text(self._rows(db, match_expression(parsed)), None)
-        sql = f"SELECT rowid, bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) FROM fts WHERE fts MATCH ?"
-        scored = np.array(db.execute(sql, (match_expression(parsed),)).fetchall(), dtype=np.float64).reshape(-1, 2)
-        return _Text(scored[:, 0].astype(np.int64), scored[:, 1])
+        table = table_for(c for group in parsed.groups for c in group)
+        return self._rows(db, table, groups_expression(parsed.groups, table))
 
     def _scope(
-        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+        self,
+        db: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        cols: Columns,
+        text: np.ndarray | None,
     ) -> np.ndarray:
         """Mask of the documents the text, the dates and the copies setting let through (every count obeys it)."""
         base = cols.present.copy()
         if text is not None:
             matched = np.zeros(cols.size, dtype=bool)
-            matched[text.rows] = True
+            matched[text] = True
             base &= matched
         for clause in parsed.excluded:
-            base[self._rows(db, _clause(clause))] = False
+            table = table_for([clause])
+            base[self._rows(db, table, clause_expression(clause, table))] = False
         if request.hide_copies:
             base &= ~cols.is_copy
         with np.errstate(invalid="ignore"):  # undated documents (NaN) fall outside every date range
@@ -316,28 +332,48 @@ class SqliteBackend(SearchBackend):
                 base &= cols.published < day_after.timestamp()
         return base
 
-    def _order(
+    def _ranked(
+        self, db: sqlite3.Connection, parsed: ParsedQuery, cols: Columns, mask: np.ndarray, stop: int | None
+    ) -> np.ndarray:
+        """Rowids of the masked matches by relevance, the first `stop` (None: all).
+
+        Whole-phrase matches first, then bm25 (title weighted), newest, id. SQLite scores only the masked
+        rows and keeps the best `stop` in its sorter: no score reaches Python.
+        """
+        tiers = [mask]
+        if phrase := parsed.plain_words():
+            whole = Clause(tuple(phrase))
+            bonus = np.zeros(cols.size, dtype=bool)
+            bonus[self._rows(db, table_for([whole]), clause_expression(whole, table_for([whole])))] = True
+            tiers = [mask & bonus, mask & ~bonus]
+        table = table_for(c for group in parsed.groups for c in group)
+        expression = groups_expression(parsed.groups, table)
+        found: list[np.ndarray] = []
+        left = -1 if stop is None else stop  # SQLite's LIMIT -1: no limit
+        for tier in tiers:
+            if left == 0:
+                break
+            if not tier.any():
+                continue
+            args = (expression, tier.view(np.uint8).tobytes(), cols.newest_bytes, left)
+            rows = np.array(db.execute(_RANKED[table], args).fetchall(), dtype=np.int64).reshape(-1)
+            found.append(rows)
+            left = -1 if stop is None else left - len(rows)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def _ordered(
         self,
         db: sqlite3.Connection,
+        request: SearchRequest,
         parsed: ParsedQuery,
         cols: Columns,
-        sort: str,
-        text: _Text | None,
         mask: np.ndarray,
+        stop: int | None,
     ) -> np.ndarray:
-        """Rowids of the masked documents in the requested order.
-
-        Relevance: whole-phrase matches first, then bm25 (title weighted), newest, id; otherwise by date, id.
-        """
-        if text is not None and text.scores is not None:
-            keep = mask[text.rows]
-            rows, scores = text.rows[keep], text.scores[keep]
-            bonus = np.zeros(len(rows), dtype=bool)
-            if phrase := parsed.plain_words():
-                bonus = np.isin(rows, self._rows(db, _clause(Clause(tuple(phrase)))))
-            newest = np.where(np.isnan(cols.published[rows]), np.inf, -cols.published[rows])
-            return rows[np.lexsort((cols.by_id[rows], newest, scores, ~bonus))]
-        return cols.in_order(mask, oldest=sort == "oldest")
+        """The first `stop` masked rowids (None: all) in the requested order: relevance, or by date then id."""
+        if request.sort == "relevance" and parsed.groups:
+            return self._ranked(db, parsed, cols, mask, stop)
+        return cols.in_order(mask, oldest=request.sort == "oldest", stop=stop)
 
     @staticmethod
     def _docs(db: sqlite3.Connection, rowids: np.ndarray) -> list[dict[str, Any]]:
@@ -356,7 +392,12 @@ class SqliteBackend(SearchBackend):
                 raise BackendUnavailable(f"search index error: {exc}") from exc
 
     def _masks(
-        self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, cols: Columns, text: _Text | None
+        self,
+        db: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        cols: Columns,
+        text: np.ndarray | None,
     ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
         """(scope, each active facet filter's selection, the matches: scope and every selection)."""
         base = self._scope(db, request, parsed, cols, text)
@@ -381,9 +422,8 @@ class SqliteBackend(SearchBackend):
         with closing(self._connect(self.path)) as db:
             try:
                 cols = self._columns.get(db)
-                text = self._matched(db, request, parsed)
-                matches = self._masks(db, request, parsed, cols, text)[2]
-                rows = self._order(db, parsed, cols, request.sort, text, matches)
+                matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))[2]
+                rows = self._ordered(db, request, parsed, cols, matches, None)
                 for start in range(0, len(rows), _FETCH_CHUNK):
                     yield from self._docs(db, rows[start : start + _FETCH_CHUNK])
             except sqlite3.OperationalError as exc:
@@ -391,12 +431,8 @@ class SqliteBackend(SearchBackend):
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery) -> SearchResult:
         cols = self._columns.get(db)
-        text = self._matched(db, request, parsed)
-        base, selections, matches = self._masks(db, request, parsed, cols, text)
-        if text is None or text.scores is None:
-            rows = cols.in_order(matches, oldest=request.sort == "oldest", stop=request.offset + request.size)
-        else:
-            rows = self._order(db, parsed, cols, request.sort, text, matches)
+        base, selections, matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))
+        rows = self._ordered(db, request, parsed, cols, matches, request.offset + request.size)
         words = parsed.positive_words()
         hits = [Hit(doc, hit_snippet(doc, words)) for doc in self._docs(db, rows[request.offset :][: request.size])]
         result = SearchResult(total=int(matches.sum()), hits=hits, warnings=list(parsed.warnings))
@@ -417,7 +453,7 @@ class SqliteBackend(SearchBackend):
         with closing(self._connect(self.path)) as db:
             try:
                 cols = self._columns.get(db)
-                matches = self._masks(db, request, parsed, cols, self._matched(db, request, parsed))[2]
+                matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))[2]
             except sqlite3.OperationalError as exc:
                 raise BackendUnavailable(f"search index error: {exc}") from exc
         return _periods(cols.published[matches], interval)
@@ -449,11 +485,11 @@ class SqliteBackend(SearchBackend):
         words = similarity_words(doc)
         if not words:
             return []
-        expression = " OR ".join(_word(w) for w in words)
+        expression = " OR ".join(clause_expression(Clause((w,)), "fts") for w in words)
         with closing(self._connect(self.path)) as db, _unavailable("find similar documents"):
             rows = db.execute(
                 f"SELECT d.data FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ? AND d.id != ? "
-                f"ORDER BY bm25(fts, {_TITLE_WEIGHT}, {_CONTENT_WEIGHT}) LIMIT ?",
+                f"ORDER BY bm25(fts, {TITLE_WEIGHT}, {CONTENT_WEIGHT}) LIMIT ?",
                 (expression, doc_id, size),
             )
             return [json.loads(row[0]) for row in rows]

@@ -14,3 +14,8 @@ def exact_and_folded_terms(text: str) -> tuple[str, str]:
 def folded_exact_terms(text: str) -> str:
     """Each word as one 'folded_exact' token ('Đảng' → 'dang_đảng'), for engines that cannot stack tokens."""
     return " ".join(f"{folded}_{exact}" for exact, folded in words(text))
+
+
+def folded_half(terms: str) -> str:
+    """The folded words of folded_exact_terms' output, position for position ('dang_đảng' → 'dang')."""
+    return " ".join(term.partition("_")[0] for term in terms.split(" ")) if terms else ""
