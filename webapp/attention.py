@@ -102,11 +102,11 @@ class Compared:
 def compare(source: SearchBackend, request: SearchRequest, queries: list[str], interval: Interval) -> list[Compared]:
     """Several queries under the same filters, over the same zero-filled periods and denominator."""
     queries = [q.strip() for q in queries if q.strip()][:MAX_COMPARED]
-    requests = [replace(request, q=q, page=1, size=1, with_facets=False, periods=None) for q in queries]
-    counts = [source.histogram(r, interval) for r in requests]
-    periods = periods_of(request, interval, *counts)
+    requests = [replace(request, q=q, page=1, size=1, with_facets=False, periods=interval) for q in queries]
+    results = [source.search(r) for r in requests]  # one search a query: its total and its periods
+    periods = periods_of(request, interval, *(r.periods for r in results))
     totals = _BASELINES.totals(source, request, interval) if periods else {}
     return [
-        Compared(r.q, source.search(r).total, [Point(p, c.get(p, 0), totals.get(p, 0)) for p in periods])
-        for r, c in zip(requests, counts, strict=True)
+        Compared(r.q, result.total, [Point(p, result.periods.get(p, 0), totals.get(p, 0)) for p in periods])
+        for r, result in zip(requests, results, strict=True)
     ]
