@@ -14,7 +14,7 @@ from vntext.titles import NEW
 from vntext.tokens import tokenize
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
-# ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
+# ('hđnd' in a typed query), except those in CASE_SENSITIVE; misspellings are listed as their own keys.
 ABBREVIATIONS: dict[str, str] = {
     "HĐND": "Hội đồng nhân dân",
     "HDND": "Hội đồng nhân dân",
@@ -105,8 +105,8 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
-_BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
+CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
+_BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in CASE_SENSITIVE}
 
 
 def _alternation(abbrs: list[str]) -> str:
@@ -115,9 +115,9 @@ def _alternation(abbrs: list[str]) -> str:
 
 _ABBR_RE = re.compile(
     r"(?<![\w&./-])(?:("
-    + _alternation(list(_CASE_SENSITIVE & ABBREVIATIONS.keys()))
+    + _alternation(list(CASE_SENSITIVE & ABBREVIATIONS.keys()))
     + r")|((?i:"
-    + _alternation(list(ABBREVIATIONS.keys() - _CASE_SENSITIVE))
+    + _alternation(list(ABBREVIATIONS.keys() - CASE_SENSITIVE))
     + r")))(?![\w&/])"
 )
 
@@ -199,7 +199,7 @@ def query_expansion(word: str) -> str | None:
     Abbreviations that are also ordinary words ('TƯ' / 'tư') count only as written.
     """
     word = canonical(word)
-    if word in _CASE_SENSITIVE:
+    if word in CASE_SENSITIVE:
         return ABBREVIATIONS.get(word)
     return _BY_FOLDED.get(word.casefold())
 

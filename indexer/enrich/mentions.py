@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
-from vntext.abbreviations import ABBREVIATIONS
+from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
@@ -101,6 +101,8 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
 _NOT_TAILS |= {"PGĐ", "ĐB"}
+# Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
+_CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
@@ -209,6 +211,10 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
+        if tail and len(tail) == 1 and tail[0] in _CASED_TAILS and not toks[k].text.isupper():
+            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'
+        if tail == ("báo",) and not (k + 1 < len(toks) and toks[k + 1].cap):
+            tail = None  # a newspaper needs its name ('báo Nhân Dân'); 'Tư vấn báo cáo' is a verb
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
@@ -244,7 +250,8 @@ def _numbered_at(toks: list[Tok], k: int) -> bool:
 
 # An organisation's type word, whose own name the lexicon may not list: 'Trung tâm Phát triển quỹ đất tỉnh'.
 _ORG_TYPES = frozenset(
-    {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("vụ",), ("công", "ty"), ("trường",)}
+    {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
+    | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",)}
 )
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
@@ -267,7 +274,9 @@ def _parent_org(toks: list[Tok], k: int) -> int:
 _LEAD_STOPS = (lx.BRIDGE_STOPS | {w for v in lx.SPEECH_VERBS for w in v.split()}) - {"nghị"}  # 'hữu nghị'
 _LEAD_STOPS |= {"là", "được", "đã", "đang", "sẽ"}
 _LEAD_STOPS |= {"có", "làm", "cùng", "bị", "vừa", "đi", "lên", "ra", "vào", "thì", "này", "đó", "nay", "ký"}
+_LEAD_STOPS |= {"hôm", "sáng", "chiều", "tối", "ngày", "tháng", "năm", "trước", "sau", "cũng", "còn", "đều", "hiện"}
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
+_NAME_CLOSERS = frozenset({",", "-", ")", ";"})
 
 
 def _lower_lead(toks: list[Tok], k: int) -> int:
@@ -275,6 +284,17 @@ def _lower_lead(toks: list[Tok], k: int) -> int:
     m = k
     while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
         if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            return k
+        m += 1
+    return m
+
+
+def _lower_run(toks: list[Tok], k: int, most: int) -> int:
+    """End of up to `most` lower-case syllables at k, none a unit word, link word or verb of speech; k if
+    there are more or none."""
+    m = k
+    while m < len(toks) and toks[m].kind == "w" and toks[m].text.islower() and toks[m].key != "và":
+        if m - k == most or toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
             return k
         m += 1
     return m
@@ -313,10 +333,14 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
+        elif j > lead and (low := _lower_run(toks, j, 2)) > j and toks[low].key == "và" and starts_word(low + 1):
+            j = low  # 'Viện Đánh giá khoa học và Định giá công nghệ': lower-case words before 'và' + a name part
         elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
             j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
+    if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
+        return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
     m = j
     while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
         m += 1
