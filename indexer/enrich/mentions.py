@@ -115,6 +115,7 @@ PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
+_LOCAL_UNITS |= {"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"}  # hamlets: 'Chi bộ bản Ta Vắt'
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 
@@ -151,16 +152,29 @@ def cap_run(toks: list[Tok], i: int) -> int:
 # ---------------------------------------------------------------- titles
 
 
-def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
+_PROVINCE_RUNS = frozenset(
+    tuple(t.key for t in tokenize(v)) for line in lx.read_lines("provinces.txt") for v in line.split("\t")
+)
+
+
+def _run_keys(toks: list[Tok], k: int, size: int) -> tuple[str, ...]:
+    return tuple(t.key for t in toks[k : k + size])
+
+
+def _split_run(toks: list[Tok], k: int, run: int, local: bool, provincial: bool = False) -> int:
     """Within a capitalised run after a place trigger, the number of words that are the place.
 
     `local`: the trigger names a unit below the province (huyện, xã, Huyện ủy, …), whose names no gazetteer
     here lists; there a lone two-word run without a major surname is the place ('xã Châu Thới').
+    `provincial`: the trigger is tỉnh / Tỉnh ủy, whose place must be a province of the list; a run that is a
+    name as a whole is none ('Bí thư Tỉnh ủy Lương Nguyễn Minh Triết').
     """
     if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
         return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
     for p in range(min(run, 4)):
         rest = run - p
+        if p and provincial and valid_name(toks, k, run) and _run_keys(toks, k, p) not in _PROVINCE_RUNS:
+            return 0
         if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
             # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
             if rest == 4 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
@@ -169,7 +183,7 @@ def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
     return run
 
 
-def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) -> int:
+def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, provincial: bool = False) -> int:
     """After an organisation: skip a place name (tỉnh Cà Mau), leaving a following personal name alone."""
     run = cap_run(toks, k)
     place = match(PLACES, toks, k)
@@ -180,7 +194,7 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) ->
         return k + len(place)
     if not triggered or run == 0:
         return k
-    return k + _split_run(toks, k, run, local)
+    return k + _split_run(toks, k, run, local, provincial)
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
@@ -203,7 +217,7 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
-    triggered = local = False
+    triggered = local = provincial = False
     last: tuple[str, ...] = ()
     while True:
         tail = match(TAILS, toks, k)
@@ -225,6 +239,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
+            provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
             if numbered and _numbered_at(toks, k):
                 k += 1
@@ -235,7 +250,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
             continue
-        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
+        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
             parent = _parent_org(toks, k) if last or k > head_end else k
             if parent == k:
