@@ -46,6 +46,8 @@ ABBREVIATIONS: dict[str, str] = {
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
     "HUV": "Huyện ủy viên",
+    "TU": "Tỉnh ủy",  # 'Bí thư HU': in capitals only (CASE_SENSITIVE)
+    "HU": "Huyện ủy",
     "BTTT": "Bí thư Thường trực",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
@@ -105,7 +107,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
+CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB", "TU", "HU"})
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in CASE_SENSITIVE}
 
 
@@ -146,6 +148,16 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+def d_slips(abbr: str) -> list[str]:
+    """'HĐNĐ', 'HDND' for 'HĐND': an acronym of four or more letters with one D typed for Đ or the reverse,
+    a frequent slip in print; variants that are an abbreviation of their own are left out."""
+    if len(abbr) < 4 or not abbr.isupper():
+        return []
+    swap = {"D": "Đ", "Đ": "D"}
+    out = [abbr[:i] + swap[c] + abbr[i + 1 :] for i, c in enumerate(abbr) if c in swap]
+    return [v for v in out if v not in ABBREVIATIONS]
+
+
 def expand_abbreviations(text: str) -> str:
     """Spell out the abbreviations of a title: 'Chủ tịch HĐND tỉnh' → 'Chủ tịch Hội đồng nhân dân tỉnh'."""
     return _ABBR_RE.sub(_expansion, canonical(text))
@@ -176,7 +188,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 # Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
 # 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
-_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c", "TU", "HU"})
 
 
 def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
-from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE
+from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
@@ -104,6 +104,7 @@ _NOT_TAILS |= {"PGĐ", "ĐB"}
 # Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
 _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
+_TAIL_LIST += [v for a in ABBREVIATIONS if a not in _NOT_TAILS for v in d_slips(a)]  # 'HĐNĐ tỉnh'
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
@@ -246,6 +247,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k = _bracketed_tails(toks, k)
             continue
         typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
+        if k == head_end and _acronym_after_chief(toks, k, head):
+            k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
+            continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
@@ -257,6 +261,18 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+# Chiefs named after their organisation's type ('Cục trưởng', 'Phó Tổng cục trưởng', 'Viện trưởng').
+_CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("vụ",), ("viện",), ("trạm",)})
+
+
+def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
+    """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
+    if k >= len(toks) or head[-1:] != ("trưởng",) or tuple(w for w in head[:-1] if w != "phó") not in _CHIEF_TYPES:
+        return False
+    t = toks[k]
+    return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:
@@ -466,12 +482,16 @@ def _not_a_head(toks: list[Tok], i: int) -> bool:
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
+_MEMBERS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "biểu"), ("thường", "trực"), ("thường", "vụ")})
+
+
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
-    """'Đại tá Vũ Hồng Văn - Giám đốc, …': a bare head right after '<name> -', closed by punctuation."""
-    if not names or names[-1].end != i - 1 or toks[i - 1].key != "-":
+    """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
+    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation."""
+    if not names or names[-1].end != i - 1 or toks[i - 1].key not in {"-", "làm", "là"}:
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
-    if not head:
+    if not head or toks[i - 1].key != "-" and head in _MEMBERS:
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None

@@ -33,7 +33,6 @@ from indexer.enrich.mentions import (
     RANKS as _RANK_TABLE,
 )
 from vntext import canonical, clean, key, repair, slug
-from vntext.abbreviations import title_key
 from vntext.chrome import cut_text_at_chrome
 from vntext.titles import FORMER
 
@@ -199,6 +198,9 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
             return sp.title_at[skip], skip, "("
         pos = -skip
         k = toks[pos].key if pos < n else ""
+    rank = match(_RANK_TABLE, toks, pos + 1) if first and k == "," else None
+    if rank and pos + 1 + len(rank) < n and toks[pos + 1 + len(rank)].key == ",":
+        pos += 1 + len(rank)  # 'ông Trần Văn Sơn, Đại tá, Chỉ huy trưởng …': a rank between commas
     if first and k == "," and (skip := _birth_note(toks, pos + 1)):
         pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
         k = toks[pos].key if pos < n else ""
@@ -356,12 +358,13 @@ def _assign_doi_voi(sp: _Spans) -> None:
     toks = sp.toks
     for nm in sp.names:
         a = nm.start
-        if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 5) : a]):
+        if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 8) : a]):
             continue
+        a = _before_degrees(toks, a)  # 'bổ nhiệm chức vụ Giám đốc Bệnh viện … cho PGS.TS X'
         hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
         s = a - hon
         doi_voi = s >= 2 and toks[s - 2].key == "đối" and toks[s - 1].key == "với"
-        cho = hon and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
+        cho = (hon or a < nm.start) and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
         if not (doi_voi or cho):
             continue
         found = _titles_before_doi_voi(sp, s - 2 if doi_voi else s - 1)
@@ -489,9 +492,8 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
         seen = title_keys.setdefault(k, set())
         for t in nm.titles:
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            tk = title_key(written)
-            if tk not in seen:
-                seen.add(tk)
+            if key(written) not in seen:  # each printed form once: 'Bí thư Huyện ủy' and 'Bí thư HU' both
+                seen.add(key(written))
                 person.titles.append(written)
     late = [k for k, p in people.items() if all(t.split(" ", 1)[0].lower() == FORMER[1] for t in p.titles)]
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
@@ -539,13 +541,13 @@ def _titles_of_back_references(
         if (start := _bridge(sp, pos)) is None:
             continue
         official = people[person]
-        seen = {title_key(t) for t in official.titles}
+        seen = {key(t) for t in official.titles}
         t: Title | None = sp.title_at[start]
         while t is not None and not t.claimed and t.end not in sp.name_at:
             t.claimed = True
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            if title_key(written) not in seen:
-                seen.add(title_key(written))
+            if key(written) not in seen:
+                seen.add(key(written))
                 official.titles.append(written)
             nxt = t.end + 1
             t = sp.title_at.get(nxt) if t.end < len(toks) and toks[t.end].key in {",", ";"} else None
