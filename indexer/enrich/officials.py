@@ -80,6 +80,7 @@ class _Spans:
     title_at: dict[int, Title] = field(init=False)
     title_end_at: dict[int, Title] = field(init=False)
     name_at: dict[int, Name] = field(init=False)
+    shared: list[tuple[Name, Title]] = field(default_factory=list)  # 'A, đồng chí B - T': T is A's if A has none
 
     def __post_init__(self) -> None:
         self.title_at = {t.start: t for t in self.titles}
@@ -243,6 +244,8 @@ def _assign_after(sp: _Spans) -> None:
             if t is None or t.claimed or t.end in sp.name_at:
                 break
             if len(group) > 1 and sep != "verb" and first:
+                if sep == "-":
+                    sp.shared += [(member, t) for member in group[:-1]]
                 group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
             if sep == ";" and not _chain_ends_cleanly(sp, t.end):
                 break
@@ -465,7 +468,50 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
     _shared_after_parens(sp)
     _assign_doi_voi(sp)
     _assign_before(sp)
+    for member, t in sp.shared:
+        if not member.titles:  # 'đồng chí A, đồng chí B - Phó Chủ tịch …': A, with no title of their own, shares it
+            member.titles.append(t)
+    _assign_elected(sp)
     return sp.names
+
+
+_ELECTING = frozenset({("bầu",), ("phê", "chuẩn"), ("bổ", "nhiệm"), ("chỉ", "định")})
+
+
+def _electing_before(toks: list[Tok], start: int, stop: int) -> bool:
+    """An electing or appointing verb ('bầu bổ sung', 'phê chuẩn', 'bổ nhiệm') between stop and start."""
+    keys = [t.key for t in toks[max(stop, start - 8) : start]]
+    return any(tuple(keys[i : i + len(v)]) == v for v in _ELECTING for i in range(len(keys)))
+
+
+def _assign_elected(sp: _Spans) -> None:
+    """'… phê chuẩn kết quả bầu bổ sung Ủy viên UBND tỉnh … . Người được phê chuẩn là ông A, T1; … ông B, T2':
+    a post filled by a sentence naming nobody goes to the people of the next one, when that sentence says they
+    were the ones elected or appointed ('được <verb> là|gồm|:') before naming them."""
+    toks = sp.toks
+    starts = sorted({nm.start for nm in sp.names if nm.titles})
+    for t in sp.titles:
+        if t.claimed or not _electing_before(toks, t.start, _sentence_start(toks, t.start)):
+            continue
+        stop = _sentence_end(toks, t.end)
+        if any(t.end <= a < stop for a in starts) or stop >= len(toks):
+            continue
+        nxt = _sentence_end(toks, stop + 1)
+        members = [nm for nm in sp.names if stop < nm.start < nxt and nm.titles]
+        if not members:
+            continue
+        lead = [x.key for x in toks[stop + 1 : members[0].start]]
+        said = "được" in lead and any(w in lead for w in ("là", "gồm", ":"))
+        if said and _electing_before(toks, members[0].start, stop + 1):
+            t.claimed = True
+            for member in members:
+                member.titles.append(t)
+
+
+def _sentence_start(toks: list[Tok], i: int) -> int:
+    while i > 0 and toks[i - 1].key not in {".", "!", "?", "\n"}:
+        i -= 1
+    return i
 
 
 # ---------------------------------------------------------------- public entry
