@@ -32,8 +32,10 @@ ABBREVIATIONS: dict[str, str] = {
     "BCHTW": "Ban Chấp hành Trung ương",
     "BCH": "Ban Chấp hành",
     "UVBTV": "Ủy viên Ban Thường vụ",
+    "UVBTVĐU": "Ủy viên Ban Thường vụ Đảng ủy",
     "UV.BTV": "Ủy viên Ban Thường vụ",
     "UV.BCH": "Ủy viên Ban Chấp hành",
+    "UB.MTTQ": "Ủy ban Mặt trận Tổ quốc",
     "BTV": "Ban Thường vụ",
     "UVTW": "Ủy viên Trung ương",
     "UVBCH": "Ủy viên Ban Chấp hành",
@@ -46,6 +48,7 @@ ABBREVIATIONS: dict[str, str] = {
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
     "HUV": "Huyện ủy viên",
+    "ĐUV": "Đảng ủy viên",
     "TU": "Tỉnh ủy",  # 'Bí thư HU': in capitals only (CASE_SENSITIVE)
     "HU": "Huyện ủy",
     "BTTT": "Bí thư Thường trực",

@@ -17,7 +17,7 @@ from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
     r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -116,7 +116,8 @@ PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
-_LOCAL_UNITS |= {"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"}  # hamlets: 'Chi bộ bản Ta Vắt'
+_HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"})  # named or numbered: 'bản Ta Vắt', 'xóm 5'
+_LOCAL_UNITS |= _HAMLETS
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 
@@ -241,7 +242,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
-            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
+            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
             if numbered and _numbered_at(toks, k):
                 k += 1
             k = _bracketed_tails(toks, k)
@@ -426,6 +427,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         if head is None:
             return None
     head_end = j + len(head)
+    if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
+        head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
     if k + 1 < len(toks) and toks[k - 1].key == "đồng" and (toks[k].key, toks[k + 1].key) in _BOARDS:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
@@ -514,6 +517,7 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 
 
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
+_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách")})  # how a post is held, between head and body
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
 
 

@@ -275,7 +275,7 @@ def _assign_list_intros(sp: _Spans) -> None:
         counted = s and (toks[s - 1].key in lx.LIST_COUNTS or toks[s - 1].kind == "n")
         if not (counted or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
             continue
-        p, colon = t.end, False
+        p, colon = _after_term(toks, t.end), False  # 'hai Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2004-2011, gồm các ông:'
         while p < n and (toks[p].key in lx.LIST_LINKS or match(_RANK_TABLE, toks, p)):
             colon = colon or toks[p].key == ":"
             p += len(match(_RANK_TABLE, toks, p) or (1,))
@@ -295,6 +295,16 @@ def _assign_list_intros(sp: _Spans) -> None:
             while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
                 q += len(match(_RANK_TABLE, toks, q) or (1,))
             nm = (sp.name_at.get(q) or _list_name(sp, q)) if q > nm.end else None
+
+
+def _after_term(toks: list[Tok], p: int) -> int:
+    """', nhiệm kỳ 2004-2011,' at p: the index after its closing comma, or p."""
+    q = p + 3
+    if not (q < len(toks) and toks[p].key == "," and toks[p + 1].key == "nhiệm" and toks[p + 2].key == "kỳ"):
+        return p
+    while q < len(toks) and (toks[q].kind == "n" or toks[q].key == "-"):
+        q += 1
+    return q + 1 if q > p + 3 and q < len(toks) and toks[q].key == "," else p
 
 
 def _list_name(sp: _Spans, q: int) -> Name | None:
@@ -366,6 +376,7 @@ def _assign_doi_voi(sp: _Spans) -> None:
         a = _before_degrees(toks, a)  # 'bổ nhiệm chức vụ Giám đốc Bệnh viện … cho PGS.TS X'
         hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
         s = a - hon
+        s -= s >= 3 and toks[s - 1].key == ":"  # 'phê chuẩn kết quả bầu … đối với: ông A, ông B'
         doi_voi = s >= 2 and toks[s - 2].key == "đối" and toks[s - 1].key == "với"
         cho = (hon or a < nm.start) and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
         if not (doi_voi or cho):

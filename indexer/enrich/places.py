@@ -49,7 +49,7 @@ _NATIONAL_RE = re.compile(
     r"các vấn đề xã hội|công tác đại biểu))\b|(?<!chi )(?<!đảng )\bbộ\b(?! chỉ huy| đội)"
     # a department (Cục, not Chi cục), a Vụ or an institute is central, except the branches every province has
     r"|(?<!chi )\bcục (?!trưởng|thuế|hải quan|thống kê|thi hành án|quản lý thị trường)\w|\bvụ trưởng\b"
-    r"|(?<!bệnh )(?<!học )\bviện (?!kiểm sát|trưởng\b)\w"
+    r"|(?<!bệnh )\bviện (?!kiểm sát|trưởng\b)\w"
 )
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
