@@ -117,7 +117,9 @@ def _titles_province(titles: list[str]) -> str | None:
     return current[-1] if current else named[0][0] if named else None
 
 
-_BELOW_PROVINCE_RE = re.compile(r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy)\b")
+_BELOW_PROVINCE_RE = re.compile(
+    r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy|ấp|thôn|bản|xóm|buôn|khóm|khu phố|tổ dân phố)\b"
+)
 
 
 def _in_place_parens(toks: list[Tok], i: int) -> bool:
