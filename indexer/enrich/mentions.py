@@ -227,10 +227,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
-        if tail and len(tail) == 1 and tail[0] in _CASED_TAILS and not toks[k].text.isupper():
-            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'
-        if tail == ("báo",) and not (k + 1 < len(toks) and toks[k + 1].cap):
-            tail = None  # a newspaper needs its name ('báo Nhân Dân'); 'Tư vấn báo cáo' is a verb
+        if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
+            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
@@ -248,7 +246,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k = _bracketed_tails(toks, k)
             continue
         typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
-        if k == head_end and _acronym_after_chief(toks, k, head):
+        if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
@@ -270,10 +268,18 @@ _CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("v
 
 def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
     """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
-    if k >= len(toks) or head[-1:] != ("trưởng",) or tuple(w for w in head[:-1] if w != "phó") not in _CHIEF_TYPES:
+    if k >= len(toks) or tuple(w for w in head[:-1] if w != "phó") not in _CHIEF_TYPES:
         return False
     t = toks[k]
     return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
+
+
+def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
+    """A one-word organisation that is a plain word here: a capitals-only abbreviation not printed in capitals,
+    or 'báo' (a newspaper) without the paper's name after it."""
+    if word in _CASED_TAILS:
+        return not toks[k].text.isupper()
+    return word == "báo" and not (k + 1 < len(toks) and toks[k + 1].cap)
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:

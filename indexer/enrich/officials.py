@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer.enrich import lexicon as lx
 from indexer.enrich.mentions import (
@@ -56,6 +57,9 @@ class Official:
     province: str | None = None  # the province the text places them in (title's organisation, lead-in), if any
     national: bool = False  # a central position (Party centre, National Assembly, Government, ministries)
     quotes: list[Quote] = field(default_factory=list)
+
+
+_printed = lru_cache(maxsize=65_536)(key)  # a title's printed form, for keeping each one once
 
 
 def official_id(name: str, province: str) -> str:
@@ -371,7 +375,7 @@ def _assign_doi_voi(sp: _Spans) -> None:
     toks = sp.toks
     for nm in sp.names:
         a = nm.start
-        if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 8) : a]):
+        if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 5) : a]):
             continue
         a = _before_degrees(toks, a)  # 'bổ nhiệm chức vụ Giám đốc Bệnh viện … cho PGS.TS X'
         hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
@@ -489,9 +493,14 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
 _ELECTING = frozenset({("bầu",), ("phê", "chuẩn"), ("bổ", "nhiệm"), ("chỉ", "định")})
 
 
-def _electing_before(toks: list[Tok], start: int, stop: int) -> bool:
+_ELECTING_FIRST = frozenset(v[0] for v in _ELECTING)
+
+
+def _electing_before(toks: list[Tok], start: int, stop: int = 0) -> bool:
     """An electing or appointing verb ('bầu bổ sung', 'phê chuẩn', 'bổ nhiệm') between stop and start."""
     keys = [t.key for t in toks[max(stop, start - 8) : start]]
+    if _ELECTING_FIRST.isdisjoint(keys):
+        return False
     return any(tuple(keys[i : i + len(v)]) == v for v in _ELECTING for i in range(len(keys)))
 
 
@@ -502,7 +511,9 @@ def _assign_elected(sp: _Spans) -> None:
     toks = sp.toks
     starts = sorted({nm.start for nm in sp.names if nm.titles})
     for t in sp.titles:
-        if t.claimed or not _electing_before(toks, t.start, _sentence_start(toks, t.start)):
+        if t.claimed or not _electing_before(toks, t.start):
+            continue
+        if not _electing_before(toks, t.start, _sentence_start(toks, t.start)):
             continue
         stop = _sentence_end(toks, t.end)
         if any(t.end <= a < stop for a in starts) or stop >= len(toks):
@@ -549,8 +560,8 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
         seen = title_keys.setdefault(k, set())
         for t in nm.titles:
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            if key(written) not in seen:  # each printed form once: 'Bí thư Huyện ủy' and 'Bí thư HU' both
-                seen.add(key(written))
+            if _printed(written) not in seen:  # each printed form once: 'Bí thư Huyện ủy' and 'Bí thư HU' both
+                seen.add(_printed(written))
                 person.titles.append(written)
     late = [k for k, p in people.items() if all(t.split(" ", 1)[0].lower() == FORMER[1] for t in p.titles)]
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
@@ -598,13 +609,13 @@ def _titles_of_back_references(
         if (start := _bridge(sp, pos)) is None:
             continue
         official = people[person]
-        seen = {key(t) for t in official.titles}
+        seen = {_printed(t) for t in official.titles}
         t: Title | None = sp.title_at[start]
         while t is not None and not t.claimed and t.end not in sp.name_at:
             t.claimed = True
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            if key(written) not in seen:
-                seen.add(key(written))
+            if _printed(written) not in seen:
+                seen.add(_printed(written))
                 official.titles.append(written)
             nxt = t.end + 1
             t = sp.title_at.get(nxt) if t.end < len(toks) and toks[t.end].key in {",", ";"} else None
