@@ -167,3 +167,16 @@ def test_a_name_without_a_title_shares_the_next_dash_title_of_a_list() -> None:
     found = titles_of(text)
     assert found["Lò Văn Lý"] == found["Mai Quốc Đoàn"] == ["Phó Chủ tịch Trung ương Hội Nông dân Việt Nam"]
     assert found["Hà Văn Sùng"] == ["Chủ tịch Trung ương Hội Nông dân Việt Nam"]
+
+
+def test_steering_committee_named_by_what_it_steers_colon_after_honorific_and_delegations() -> None:
+    text = (
+        "Dự có đồng chí Y Bình - Phó Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo Hội khỏe Phù Đổng tỉnh. "
+        "Về dự có Đồng chí: Đinh Văn Tâm Bí Thư Đảng ủy xã. Đoàn do Đại tá Vi Văn Hà, Phó Giám đốc Công an "
+        "tỉnh làm Trưởng đoàn; ông Lạc Văn Đông làm Trưởng đoàn."
+    )
+    assert titles_of(text) == {
+        "Y Bình": ["Phó Chủ tịch UBND tỉnh", "Trưởng Ban chỉ đạo Hội khỏe Phù Đổng tỉnh"],
+        "Đinh Văn Tâm": ["Bí Thư Đảng ủy xã"],
+        "Vi Văn Hà": ["Phó Giám đốc Công an tỉnh"],  # leading a delegation is no post
+    }

@@ -245,7 +245,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 k += 1
             k = _bracketed_tails(toks, k)
             continue
-        typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
+        # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
+        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _ORG_TYPES or head[-3:] == _STEERING))
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
@@ -292,6 +293,7 @@ _ORG_TYPES = frozenset(
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",)}
 )
+_STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 
 
@@ -491,16 +493,18 @@ def _not_a_head(toks: list[Tok], i: int) -> bool:
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
-_MEMBERS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "biểu"), ("thường", "trực"), ("thường", "vụ")})
+_NOT_CHIEFS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "biểu"), ("thường", "trực"), ("thường", "vụ")})
+_NOT_CHIEFS |= {("trưởng", "đoàn"), ("phó", "trưởng", "đoàn")}
 
 
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
-    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation."""
+    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
+    ('làm Trưởng đoàn') is no post."""
     if not names or names[-1].end != i - 1 or toks[i - 1].key not in {"-", "làm", "là"}:
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
-    if not head or toks[i - 1].key != "-" and head in _MEMBERS:
+    if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None

@@ -241,7 +241,7 @@ def _assign_after(sp: _Spans) -> None:
         first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
-            if t is None and first and len(group) == 1 and pos in sp.title_at and after_honorific(sp.toks, nm.start):
+            if t is None and first and len(group) == 1 and pos in sp.title_at and _introduced(sp.toks, nm.start):
                 t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
@@ -264,6 +264,11 @@ def _assign_after(sp: _Spans) -> None:
                 pos += 1
                 if _bridge(sp, pos) is None:
                     break
+
+
+def _introduced(toks: list[Tok], i: int) -> bool:
+    """An honorific or rank stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư …')."""
+    return after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1)
 
 
 def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
