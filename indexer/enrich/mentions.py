@@ -469,14 +469,17 @@ class Name:
     titles: list[Title] = field(default_factory=list)
 
 
+_COUNTS = lx.LIST_COUNTS - {"các"}
+
+
 def _listed_head(toks: list[Tok], i: int) -> int | None:
     """'7 Phó Giám đốc gồm …', 'hai Phó Chủ tịch là …': a bare head counted before a list of names is a title."""
     head = match(HEADS_NEED_TAIL, toks, i)
-    counted = any(t.kind == "n" or t.key in lx.LIST_COUNTS - {"các"} for t in toks[max(0, i - 3) : i])
-    if not head or not counted:  # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
+    end = i + len(head) if head else len(toks)
+    if end >= len(toks) or toks[end].key not in {"gồm", "là", ":"}:
         return None
-    end = i + len(head)
-    return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
+    # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
+    return end if any(t.kind == "n" or t.key in _COUNTS for t in toks[max(0, i - 3) : i]) else None
 
 
 def _is_head(toks: list[Tok], j: int) -> bool:
@@ -559,11 +562,19 @@ def _name_end(toks: list[Tok], i: int) -> int:
     return j
 
 
+def honorific_before(toks: list[Tok], i: int) -> int:
+    """Length of the honorific or rank ending right before position i ('ông', 'đồng chí', 'Trung tá'), or 0."""
+    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
+        return 0
+    for h in _HONORIFICS_BY_LAST[toks[i - 1].key]:  # longest first
+        if i - len(h) >= 0 and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)):
+            return len(h)
+    return 0
+
+
 def after_honorific(toks: list[Tok], i: int) -> bool:
     """An honorific or a rank stands right before position i ('ông', 'đồng chí', 'Trung tá')."""
-    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
-        return False
-    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+    return honorific_before(toks, i) > 0
 
 
 def _lower_name(toks: list[Tok], i: int) -> int | None:

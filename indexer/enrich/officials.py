@@ -16,7 +16,6 @@ from functools import lru_cache
 from indexer.enrich import lexicon as lx
 from indexer.enrich.mentions import (
     HONORIFICS,
-    HONORIFICS_BEFORE,
     NO_SENTENCE_END,
     TAILS,
     Name,
@@ -25,6 +24,7 @@ from indexer.enrich.mentions import (
     after_honorific,
     cap_run,
     comma_place,
+    honorific_before,
     match,
     scan,
     tails_end,
@@ -383,7 +383,7 @@ def _assign_doi_voi(sp: _Spans) -> None:
         if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 5) : a]):
             continue
         a = _before_degrees(toks, a)  # 'bổ nhiệm chức vụ Giám đốc Bệnh viện … cho PGS.TS X'
-        hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
+        hon = honorific_before(toks, a)
         s = a - hon
         s -= s >= 3 and toks[s - 1].key == ":"  # 'phê chuẩn kết quả bầu … đối với: ông A, ông B'
         doi_voi = s >= 2 and toks[s - 2].key == "đối" and toks[s - 1].key == "với"
@@ -409,11 +409,6 @@ def _listed_after(sp: _Spans, nm: Name) -> list[Name]:
     return out
 
 
-def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:
-    s = a - len(phrase)
-    return s >= 0 and all(toks[s + k].key == phrase[k] for k in range(len(phrase)))
-
-
 def _assign_before(sp: _Spans) -> None:
     """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A', '… – ông A'."""
     toks = sp.toks
@@ -423,7 +418,7 @@ def _assign_before(sp: _Spans) -> None:
         t = sp.title_end_at.get(a)
         if t is None or t.claimed:
             t = None
-            hon = next((len(h) for h in HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
+            hon = honorific_before(toks, a)
             p = a - hon if hon else a
             if (hon or degrees) and p and toks[p - 1].key in {",", "-"}:
                 p -= 1
