@@ -180,3 +180,8 @@ def test_steering_committee_named_by_what_it_steers_colon_after_honorific_and_de
         "Đinh Văn Tâm": ["Bí Thư Đảng ủy xã"],
         "Vi Văn Hà": ["Phó Giám đốc Công an tỉnh"],  # leading a delegation is no post
     }
+
+
+def test_an_organisation_named_after_a_person_after_its_chief() -> None:
+    text = "Ông Lê Quang Vinh, Phó Viện trưởng Viện Trần Nhân Tông, dự lễ cùng Cục trưởng Cục Lê Văn Tám."
+    assert titles_of(text) == {"Lê Quang Vinh": ["Phó Viện trưởng Viện Trần Nhân Tông"]}

@@ -234,6 +234,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         if tail == ("khóa",) and not _numbered_at(toks, k + 1):
             tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
+        if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
+            k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
+            continue
         if tail:
             k += len(tail)
             last = tail
@@ -267,9 +270,26 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
 _CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("vụ",), ("viện",), ("trạm",)})
 
 
+def _chief_type(head: tuple[str, ...]) -> tuple[str, ...]:
+    """The organisation type a chief is named by: 'Phó Viện trưởng' → ('viện',), 'Cục trưởng' → ('cục',)."""
+    if head[-1:] != ("trưởng",):
+        return ()
+    kind = tuple(w for w in head[:-1] if w != "phó")
+    return kind if kind in _CHIEF_TYPES else ()
+
+
+def _named_after_a_person(toks: list[Tok], k: int, tail: tuple[str, ...], head: tuple[str, ...]) -> int:
+    """'Viện trưởng Viện Trần Nhân Tông': a chief's own type word repeated, then a personal name, is an
+    organisation named after that person; the name's length, or 0."""
+    if _chief_type(head) != tail:
+        return 0
+    run = cap_run(toks, k + len(tail))
+    return run if valid_name(toks, k + len(tail), run) else 0
+
+
 def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
     """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
-    if k >= len(toks) or tuple(w for w in head[:-1] if w != "phó") not in _CHIEF_TYPES:
+    if k >= len(toks) or not _chief_type(head):
         return False
     t = toks[k]
     return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
