@@ -185,3 +185,19 @@ def test_steering_committee_named_by_what_it_steers_colon_after_honorific_and_de
 def test_an_organisation_named_after_a_person_after_its_chief() -> None:
     text = "Ông Lê Quang Vinh, Phó Viện trưởng Viện Trần Nhân Tông, dự lễ cùng Cục trưởng Cục Lê Văn Tám."
     assert titles_of(text) == {"Lê Quang Vinh": ["Phó Viện trưởng Viện Trần Nhân Tông"]}
+
+
+def test_a_three_word_district_after_a_unit_and_a_bracket_closing_a_name() -> None:
+    text = (
+        "Ông Trịnh Văn Đức, Phó Chủ tịch UBND huyện Cù Lao Dung được giao điều hành UBND huyện. "
+        "TS. Hà Văn Trung- Cục trưởng Cục Bảo vệ thực vật (Bộ NNPTNT) dự họp."
+    )
+    assert titles_of(text) == {
+        "Trịnh Văn Đức": ["Phó Chủ tịch UBND huyện Cù Lao Dung"],
+        "Hà Văn Trung": ["Cục trưởng Cục Bảo vệ thực vật"],  # the bracket closes the name
+    }
+    # a person's name after a district title followed by a separator stays a person
+    assert titles_of("Chủ tịch UBND huyện Nguyễn Văn Bảy, Bí thư Huyện ủy Lê Văn Tư dự lễ.") == {
+        "Nguyễn Văn Bảy": ["Chủ tịch UBND huyện"],
+        "Lê Văn Tư": ["Bí thư Huyện ủy"],
+    }

@@ -336,7 +336,7 @@ _LEAD_STOPS |= {"là", "được", "đã", "đang", "sẽ"}
 _LEAD_STOPS |= {"có", "làm", "cùng", "bị", "vừa", "đi", "lên", "ra", "vào", "thì", "này", "đó", "nay", "ký"}
 _LEAD_STOPS |= {"hôm", "sáng", "chiều", "tối", "ngày", "tháng", "năm", "trước", "sau", "cũng", "còn", "đều", "hiện"}
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
-_NAME_CLOSERS = frozenset({",", "-", ")", ";"})
+_NAME_CLOSERS = frozenset({",", "-", "(", ")", ";"})
 
 
 def _lower_lead(toks: list[Tok], k: int) -> int:

@@ -68,6 +68,7 @@ def official_id(name: str, province: str) -> str:
 
 
 _SEPARATORS = {",", "-", "(", ";"}
+_UNITS = {"huyện", "xã", "phường", "quận", "thị", "trấn"}  # units below the province, before their name
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
 
@@ -457,12 +458,18 @@ def _before_degrees(toks: list[Tok], a: int) -> int:
 
 
 def _places_after_titles(sp: _Spans) -> None:
-    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' closing a title joined to a name is a place."""
+    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' (three words right after huyện, xã …) closing a
+    title joined to a name is a place."""
     keep = []
     for nm in sp.names:
         t = sp.title_end_at.get(nm.start)
         owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "("}
-        if owned and nm.end - nm.start == 2 and t.start - 1 in {x.end for x in sp.names}:
+        size = nm.end - nm.start  # three words only right after a unit: 'UBND huyện Cù Lao Dung được …'
+        if (
+            owned
+            and (size == 2 or size == 3 and sp.toks[nm.start - 1].key in _UNITS)
+            and t.start - 1 in {x.end for x in sp.names}
+        ):
             nxt = sp.toks[nm.end] if nm.end < len(sp.toks) else None
             if nxt is None or not nxt.cap and nxt.key not in {",", "-", "(", ";"}:
                 del sp.title_end_at[t.end]
