@@ -14,7 +14,7 @@ from vntext.titles import NEW
 from vntext.tokens import tokenize
 
 # Abbreviation (canonical tones, as usually written) → expansion, matched on whole tokens and in any case
-# ('hđnd' in a typed query), except those in _CASE_SENSITIVE; misspellings are listed as their own keys.
+# ('hđnd' in a typed query), except those in CASE_SENSITIVE; misspellings are listed as their own keys.
 ABBREVIATIONS: dict[str, str] = {
     "HĐND": "Hội đồng nhân dân",
     "HDND": "Hội đồng nhân dân",
@@ -32,8 +32,10 @@ ABBREVIATIONS: dict[str, str] = {
     "BCHTW": "Ban Chấp hành Trung ương",
     "BCH": "Ban Chấp hành",
     "UVBTV": "Ủy viên Ban Thường vụ",
+    "UVBTVĐU": "Ủy viên Ban Thường vụ Đảng ủy",
     "UV.BTV": "Ủy viên Ban Thường vụ",
     "UV.BCH": "Ủy viên Ban Chấp hành",
+    "UB.MTTQ": "Ủy ban Mặt trận Tổ quốc",
     "BTV": "Ban Thường vụ",
     "UVTW": "Ủy viên Trung ương",
     "UVBCH": "Ủy viên Ban Chấp hành",
@@ -46,6 +48,9 @@ ABBREVIATIONS: dict[str, str] = {
     "UVT.Ư": "Ủy viên Trung ương",
     "TUV": "Tỉnh ủy viên",
     "HUV": "Huyện ủy viên",
+    "ĐUV": "Đảng ủy viên",
+    "TU": "Tỉnh ủy",  # 'Bí thư HU': in capitals only (CASE_SENSITIVE)
+    "HU": "Huyện ủy",
     "BTTT": "Bí thư Thường trực",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
@@ -105,8 +110,8 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-_CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB"})
-_BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in _CASE_SENSITIVE}
+CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB", "TU", "HU"})
+_BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in CASE_SENSITIVE}
 
 
 def _alternation(abbrs: list[str]) -> str:
@@ -115,9 +120,9 @@ def _alternation(abbrs: list[str]) -> str:
 
 _ABBR_RE = re.compile(
     r"(?<![\w&./-])(?:("
-    + _alternation(list(_CASE_SENSITIVE & ABBREVIATIONS.keys()))
+    + _alternation(list(CASE_SENSITIVE & ABBREVIATIONS.keys()))
     + r")|((?i:"
-    + _alternation(list(ABBREVIATIONS.keys() - _CASE_SENSITIVE))
+    + _alternation(list(ABBREVIATIONS.keys() - CASE_SENSITIVE))
     + r")))(?![\w&/])"
 )
 
@@ -144,6 +149,16 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\s*[,;:.]+$", ""),
     )
 )
+
+
+def d_slips(abbr: str) -> list[str]:
+    """'HĐNĐ', 'HDND' for 'HĐND': an acronym of four or more letters with one D typed for Đ or the reverse,
+    a frequent slip in print; variants that are an abbreviation of their own are left out."""
+    if len(abbr) < 4 or not abbr.isupper():
+        return []
+    swap = {"D": "Đ", "Đ": "D"}
+    out = [abbr[:i] + swap[c] + abbr[i + 1 :] for i, c in enumerate(abbr) if c in swap]
+    return [v for v in out if v not in ABBREVIATIONS]
 
 
 def expand_abbreviations(text: str) -> str:
@@ -176,7 +191,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 # Abbreviations an expansion typed in a query does not add: the index is lower case, where 'TƯ' is the
 # 'tư' of 'đầu tư' and 'ĐC' a chat spelling of 'được'.
-_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c"})
+_NOT_FROM_EXPANSIONS = frozenset({"TƯ", "T.Ư", "ĐC", "Đ/c", "đ/c", "TU", "HU"})
 
 
 def _by_expansion() -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -199,7 +214,7 @@ def query_expansion(word: str) -> str | None:
     Abbreviations that are also ordinary words ('TƯ' / 'tư') count only as written.
     """
     word = canonical(word)
-    if word in _CASE_SENSITIVE:
+    if word in CASE_SENSITIVE:
         return ABBREVIATIONS.get(word)
     return _BY_FOLDED.get(word.casefold())
 

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
-from vntext.abbreviations import ABBREVIATIONS
+from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
     r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -101,7 +101,10 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
 _NOT_TAILS |= {"PGĐ", "ĐB"}
+# Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
+_CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
+_TAIL_LIST += [v for a in ABBREVIATIONS if a not in _NOT_TAILS for v in d_slips(a)]  # 'HĐNĐ tỉnh'
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
 HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
@@ -113,6 +116,8 @@ PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
+_HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"})  # named or numbered: 'bản Ta Vắt', 'xóm 5'
+_LOCAL_UNITS |= _HAMLETS
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 
@@ -149,16 +154,29 @@ def cap_run(toks: list[Tok], i: int) -> int:
 # ---------------------------------------------------------------- titles
 
 
-def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
+_PROVINCE_RUNS = frozenset(
+    tuple(t.key for t in tokenize(v)) for line in lx.read_lines("provinces.txt") for v in line.split("\t")
+)
+
+
+def _run_keys(toks: list[Tok], k: int, size: int) -> tuple[str, ...]:
+    return tuple(t.key for t in toks[k : k + size])
+
+
+def _split_run(toks: list[Tok], k: int, run: int, local: bool, provincial: bool = False) -> int:
     """Within a capitalised run after a place trigger, the number of words that are the place.
 
     `local`: the trigger names a unit below the province (huyện, xã, Huyện ủy, …), whose names no gazetteer
     here lists; there a lone two-word run without a major surname is the place ('xã Châu Thới').
+    `provincial`: the trigger is tỉnh / Tỉnh ủy, whose place must be a province of the list; a run that is a
+    name as a whole is none ('Bí thư Tỉnh ủy Lương Nguyễn Minh Triết').
     """
     if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
         return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
     for p in range(min(run, 4)):
         rest = run - p
+        if p and provincial and valid_name(toks, k, run) and _run_keys(toks, k, p) not in _PROVINCE_RUNS:
+            return 0
         if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
             # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
             if rest == 4 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
@@ -167,7 +185,7 @@ def _split_run(toks: list[Tok], k: int, run: int, local: bool) -> int:
     return run
 
 
-def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) -> int:
+def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, provincial: bool = False) -> int:
     """After an organisation: skip a place name (tỉnh Cà Mau), leaving a following personal name alone."""
     run = cap_run(toks, k)
     place = match(PLACES, toks, k)
@@ -178,7 +196,7 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False) ->
         return k + len(place)
     if not triggered or run == 0:
         return k
-    return k + _split_run(toks, k, run, local)
+    return k + _split_run(toks, k, run, local, provincial)
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
@@ -201,7 +219,7 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
-    triggered = local = False
+    triggered = local = provincial = False
     last: tuple[str, ...] = ()
     while True:
         tail = match(TAILS, toks, k)
@@ -209,27 +227,37 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
+        if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
+            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
         if tail == ("khóa",) and not _numbered_at(toks, k + 1):
             tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
+        if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
+            k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
+            continue
         if tail:
             k += len(tail)
             last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
-            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
+            provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
+            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
             if numbered and _numbered_at(toks, k):
                 k += 1
             k = _bracketed_tails(toks, k)
             continue
-        typed = last in _ORG_TYPES or (k == head_end and head[-1:] in _ORG_TYPES)  # 'Trưởng phòng Tổng hợp'
+        # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
+        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _ORG_TYPES or head[-3:] == _STEERING))
+        if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
+            k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
+            continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
             continue
-        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local)
+        end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
             parent = _parent_org(toks, k) if last or k > head_end else k
             if parent == k:
@@ -238,15 +266,54 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         k, triggered = end, False
 
 
+# Chiefs named after their organisation's type ('Cục trưởng', 'Phó Tổng cục trưởng', 'Viện trưởng').
+_CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("vụ",), ("viện",), ("trạm",)})
+
+
+def _chief_type(head: tuple[str, ...]) -> tuple[str, ...]:
+    """The organisation type a chief is named by: 'Phó Viện trưởng' → ('viện',), 'Cục trưởng' → ('cục',)."""
+    if head[-1:] != ("trưởng",):
+        return ()
+    kind = tuple(w for w in head[:-1] if w != "phó")
+    return kind if kind in _CHIEF_TYPES else ()
+
+
+def _named_after_a_person(toks: list[Tok], k: int, tail: tuple[str, ...], head: tuple[str, ...]) -> int:
+    """'Viện trưởng Viện Trần Nhân Tông': a chief's own type word repeated, then a personal name, is an
+    organisation named after that person; the name's length, or 0."""
+    if _chief_type(head) != tail:
+        return 0
+    run = cap_run(toks, k + len(tail))
+    return run if valid_name(toks, k + len(tail), run) else 0
+
+
+def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
+    """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
+    if k >= len(toks) or not _chief_type(head):
+        return False
+    t = toks[k]
+    return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
+
+
+def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
+    """A one-word organisation that is a plain word here: a capitals-only abbreviation not printed in capitals,
+    or 'báo' (a newspaper) without the paper's name after it."""
+    if word in _CASED_TAILS:
+        return not toks[k].text.isupper()
+    return word == "báo" and not (k + 1 < len(toks) and toks[k + 1].cap)
+
+
 def _numbered_at(toks: list[Tok], k: int) -> bool:
     return k < len(toks) and (toks[k].kind == "n" or bool(_ROMAN.match(toks[k].text)))
 
 
 # An organisation's type word, whose own name the lexicon may not list: 'Trung tâm Phát triển quỹ đất tỉnh'.
 _ORG_TYPES = frozenset(
-    {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("vụ",), ("công", "ty"), ("trường",)}
+    {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
+    | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",)}
 )
+_STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 
 
@@ -267,7 +334,9 @@ def _parent_org(toks: list[Tok], k: int) -> int:
 _LEAD_STOPS = (lx.BRIDGE_STOPS | {w for v in lx.SPEECH_VERBS for w in v.split()}) - {"nghị"}  # 'hữu nghị'
 _LEAD_STOPS |= {"là", "được", "đã", "đang", "sẽ"}
 _LEAD_STOPS |= {"có", "làm", "cùng", "bị", "vừa", "đi", "lên", "ra", "vào", "thì", "này", "đó", "nay", "ký"}
+_LEAD_STOPS |= {"hôm", "sáng", "chiều", "tối", "ngày", "tháng", "năm", "trước", "sau", "cũng", "còn", "đều", "hiện"}
 _UNIT_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "tp."})
+_NAME_CLOSERS = frozenset({",", "-", "(", ")", ";"})
 
 
 def _lower_lead(toks: list[Tok], k: int) -> int:
@@ -275,6 +344,17 @@ def _lower_lead(toks: list[Tok], k: int) -> int:
     m = k
     while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
         if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            return k
+        m += 1
+    return m
+
+
+def _lower_run(toks: list[Tok], k: int, most: int) -> int:
+    """End of up to `most` lower-case syllables at k, none a unit word, link word or verb of speech; k if
+    there are more or none."""
+    m = k
+    while m < len(toks) and toks[m].kind == "w" and toks[m].text.islower() and toks[m].key != "và":
+        if m - k == most or toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
             return k
         m += 1
     return m
@@ -313,10 +393,14 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
+        elif j > lead and (low := _lower_run(toks, j, 2)) > j and toks[low].key == "và" and starts_word(low + 1):
+            j = low  # 'Viện Đánh giá khoa học và Định giá công nghệ': lower-case words before 'và' + a name part
         elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
             j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
+    if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
+        return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
     m = j
     while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
         m += 1
@@ -371,6 +455,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         if head is None:
             return None
     head_end = j + len(head)
+    if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
+        head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
     if k + 1 < len(toks) and toks[k - 1].key == "đồng" and (toks[k].key, toks[k + 1].key) in _BOARDS:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
@@ -403,14 +489,17 @@ class Name:
     titles: list[Title] = field(default_factory=list)
 
 
+_COUNTS = lx.LIST_COUNTS - {"các"}
+
+
 def _listed_head(toks: list[Tok], i: int) -> int | None:
     """'7 Phó Giám đốc gồm …', 'hai Phó Chủ tịch là …': a bare head counted before a list of names is a title."""
     head = match(HEADS_NEED_TAIL, toks, i)
-    counted = any(t.kind == "n" or t.key in lx.LIST_COUNTS - {"các"} for t in toks[max(0, i - 3) : i])
-    if not head or not counted:  # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
+    end = i + len(head) if head else len(toks)
+    if end >= len(toks) or toks[end].key not in {"gồm", "là", ":"}:
         return None
-    end = i + len(head)
-    return end if end < len(toks) and toks[end].key in {"gồm", "là", ":"} else None
+    # '7 Phó Giám đốc gồm', 'có tất cả 7 Phó giám đốc gồm'
+    return end if any(t.kind == "n" or t.key in _COUNTS for t in toks[max(0, i - 3) : i]) else None
 
 
 def _is_head(toks: list[Tok], j: int) -> bool:
@@ -427,12 +516,18 @@ def _not_a_head(toks: list[Tok], i: int) -> bool:
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
+_NOT_CHIEFS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "biểu"), ("thường", "trực"), ("thường", "vụ")})
+_NOT_CHIEFS |= {("trưởng", "đoàn"), ("phó", "trưởng", "đoàn")}
+
+
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
-    """'Đại tá Vũ Hồng Văn - Giám đốc, …': a bare head right after '<name> -', closed by punctuation."""
-    if not names or names[-1].end != i - 1 or toks[i - 1].key != "-":
+    """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
+    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
+    ('làm Trưởng đoàn') is no post."""
+    if not names or names[-1].end != i - 1 or toks[i - 1].key not in {"-", "làm", "là"}:
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
-    if not head:
+    if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
@@ -455,6 +550,7 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 
 
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
+_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách")})  # how a post is held, between head and body
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
 
 
@@ -486,11 +582,19 @@ def _name_end(toks: list[Tok], i: int) -> int:
     return j
 
 
+def honorific_before(toks: list[Tok], i: int) -> int:
+    """Length of the honorific or rank ending right before position i ('ông', 'đồng chí', 'Trung tá'), or 0."""
+    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
+        return 0
+    for h in _HONORIFICS_BY_LAST[toks[i - 1].key]:  # longest first
+        if i - len(h) >= 0 and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)):
+            return len(h)
+    return 0
+
+
 def after_honorific(toks: list[Tok], i: int) -> bool:
     """An honorific or a rank stands right before position i ('ông', 'đồng chí', 'Trung tá')."""
-    if not i or toks[i - 1].key not in _SLOT_LAST_WORDS:
-        return False
-    return any(i - len(h) >= 0 and tuple(t.key for t in toks[i - len(h) : i]) == h for h in HONORIFICS_BEFORE)
+    return honorific_before(toks, i) > 0
 
 
 def _lower_name(toks: list[Tok], i: int) -> int | None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer.enrich import lexicon as lx
 from indexer.enrich.mentions import (
     HONORIFICS,
-    HONORIFICS_BEFORE,
     NO_SENTENCE_END,
     TAILS,
     Name,
@@ -24,6 +24,7 @@ from indexer.enrich.mentions import (
     after_honorific,
     cap_run,
     comma_place,
+    honorific_before,
     match,
     scan,
     tails_end,
@@ -33,7 +34,6 @@ from indexer.enrich.mentions import (
     RANKS as _RANK_TABLE,
 )
 from vntext import canonical, clean, key, repair, slug
-from vntext.abbreviations import title_key
 from vntext.chrome import cut_text_at_chrome
 from vntext.titles import FORMER
 
@@ -59,12 +59,16 @@ class Official:
     quotes: list[Quote] = field(default_factory=list)
 
 
+_printed = lru_cache(maxsize=65_536)(key)  # a title's printed form, for keeping each one once
+
+
 def official_id(name: str, province: str) -> str:
     """Stable id of an official: 'pham-bach-dang--ca-mau'."""
     return f"{slug(name)}--{slug(province)}"
 
 
 _SEPARATORS = {",", "-", "(", ";"}
+_UNITS = {"huyện", "xã", "phường", "quận", "thị", "trấn"}  # units below the province, before their name
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
 
@@ -81,6 +85,7 @@ class _Spans:
     title_at: dict[int, Title] = field(init=False)
     title_end_at: dict[int, Title] = field(init=False)
     name_at: dict[int, Name] = field(init=False)
+    shared: list[tuple[Name, Title]] = field(default_factory=list)  # 'A, đồng chí B - T': T is A's if A has none
 
     def __post_init__(self) -> None:
         self.title_at = {t.start: t for t in self.titles}
@@ -199,6 +204,9 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
             return sp.title_at[skip], skip, "("
         pos = -skip
         k = toks[pos].key if pos < n else ""
+    rank = match(_RANK_TABLE, toks, pos + 1) if first and k == "," else None
+    if rank and pos + 1 + len(rank) < n and toks[pos + 1 + len(rank)].key == ",":
+        pos += 1 + len(rank)  # 'ông Trần Văn Sơn, Đại tá, Chỉ huy trưởng …': a rank between commas
     if first and k == "," and (skip := _birth_note(toks, pos + 1)):
         pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
         k = toks[pos].key if pos < n else ""
@@ -234,13 +242,15 @@ def _assign_after(sp: _Spans) -> None:
         first, respective = True, -1
         while True:
             t, start, sep = _next_title(sp, pos, first)
-            if t is None and first and len(group) == 1 and pos in sp.title_at and after_honorific(sp.toks, nm.start):
+            if t is None and first and len(group) == 1 and pos in sp.title_at and _introduced(sp.toks, nm.start):
                 t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
                 break
             if len(group) > 1 and sep != "verb" and first:
+                if sep == "-":
+                    sp.shared += [(member, t) for member in group[:-1]]
                 group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
             if sep == ";" and not _chain_ends_cleanly(sp, t.end):
                 break
@@ -257,6 +267,11 @@ def _assign_after(sp: _Spans) -> None:
                     break
 
 
+def _introduced(toks: list[Tok], i: int) -> bool:
+    """An honorific or rank stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư …')."""
+    return after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1)
+
+
 def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
     """'lần lượt' (respectively) in the joining phrase between toks[start] and toks[end]."""
     return any(toks[i].key == "lần" and toks[i + 1].key == "lượt" for i in range(start, min(end, len(toks)) - 1))
@@ -270,7 +285,7 @@ def _assign_list_intros(sp: _Spans) -> None:
         counted = s and (toks[s - 1].key in lx.LIST_COUNTS or toks[s - 1].kind == "n")
         if not (counted or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
             continue
-        p, colon = t.end, False
+        p, colon = _after_term(toks, t.end), False  # 'hai Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2004-2011, gồm các ông:'
         while p < n and (toks[p].key in lx.LIST_LINKS or match(_RANK_TABLE, toks, p)):
             colon = colon or toks[p].key == ":"
             p += len(match(_RANK_TABLE, toks, p) or (1,))
@@ -290,6 +305,16 @@ def _assign_list_intros(sp: _Spans) -> None:
             while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
                 q += len(match(_RANK_TABLE, toks, q) or (1,))
             nm = (sp.name_at.get(q) or _list_name(sp, q)) if q > nm.end else None
+
+
+def _after_term(toks: list[Tok], p: int) -> int:
+    """', nhiệm kỳ 2004-2011,' at p: the index after its closing comma, or p."""
+    q = p + 3
+    if not (q < len(toks) and toks[p].key == "," and toks[p + 1].key == "nhiệm" and toks[p + 2].key == "kỳ"):
+        return p
+    while q < len(toks) and (toks[q].kind == "n" or toks[q].key == "-"):
+        q += 1
+    return q + 1 if q > p + 3 and q < len(toks) and toks[q].key == "," else p
 
 
 def _list_name(sp: _Spans, q: int) -> Name | None:
@@ -358,10 +383,12 @@ def _assign_doi_voi(sp: _Spans) -> None:
         a = nm.start
         if not any(t.key in {"với", "cho"} for t in toks[max(0, a - 5) : a]):
             continue
-        hon = next((len(h) for h in HONORIFICS_BEFORE if a - len(h) >= 0 and _ends_with(toks, a, h)), 0)
+        a = _before_degrees(toks, a)  # 'bổ nhiệm chức vụ Giám đốc Bệnh viện … cho PGS.TS X'
+        hon = honorific_before(toks, a)
         s = a - hon
+        s -= s >= 3 and toks[s - 1].key == ":"  # 'phê chuẩn kết quả bầu … đối với: ông A, ông B'
         doi_voi = s >= 2 and toks[s - 2].key == "đối" and toks[s - 1].key == "với"
-        cho = hon and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
+        cho = (hon or a < nm.start) and s >= 1 and toks[s - 1].key == "cho"  # 'bổ nhiệm Giám đốc sở … cho ông X'
         if not (doi_voi or cho):
             continue
         found = _titles_before_doi_voi(sp, s - 2 if doi_voi else s - 1)
@@ -383,11 +410,6 @@ def _listed_after(sp: _Spans, nm: Name) -> list[Name]:
     return out
 
 
-def _ends_with(toks: list[Tok], a: int, phrase: tuple[str, ...]) -> bool:
-    s = a - len(phrase)
-    return s >= 0 and all(toks[s + k].key == phrase[k] for k in range(len(phrase)))
-
-
 def _assign_before(sp: _Spans) -> None:
     """Titles before the name: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A', 'Chủ tịch UBND tỉnh, ông A', '… – ông A'."""
     toks = sp.toks
@@ -397,7 +419,7 @@ def _assign_before(sp: _Spans) -> None:
         t = sp.title_end_at.get(a)
         if t is None or t.claimed:
             t = None
-            hon = next((len(h) for h in HONORIFICS_BEFORE if _ends_with(toks, a, h)), 0)
+            hon = honorific_before(toks, a)
             p = a - hon if hon else a
             if (hon or degrees) and p and toks[p - 1].key in {",", "-"}:
                 p -= 1
@@ -436,12 +458,18 @@ def _before_degrees(toks: list[Tok], a: int) -> int:
 
 
 def _places_after_titles(sp: _Spans) -> None:
-    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' closing a title joined to a name is a place."""
+    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' (three words right after huyện, xã …) closing a
+    title joined to a name is a place."""
     keep = []
     for nm in sp.names:
         t = sp.title_end_at.get(nm.start)
         owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "("}
-        if owned and nm.end - nm.start == 2 and t.start - 1 in {x.end for x in sp.names}:
+        size = nm.end - nm.start  # three words only right after a unit: 'UBND huyện Cù Lao Dung được …'
+        if (
+            owned
+            and (size == 2 or size == 3 and sp.toks[nm.start - 1].key in _UNITS)
+            and t.start - 1 in {x.end for x in sp.names}
+        ):
             nxt = sp.toks[nm.end] if nm.end < len(sp.toks) else None
             if nxt is None or not nxt.cap and nxt.key not in {",", "-", "(", ";"}:
                 del sp.title_end_at[t.end]
@@ -462,7 +490,57 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
     _shared_after_parens(sp)
     _assign_doi_voi(sp)
     _assign_before(sp)
+    for member, t in sp.shared:
+        if not member.titles:  # 'đồng chí A, đồng chí B - Phó Chủ tịch …': A, with no title of their own, shares it
+            member.titles.append(t)
+    _assign_elected(sp)
     return sp.names
+
+
+_ELECTING = frozenset({("bầu",), ("phê", "chuẩn"), ("bổ", "nhiệm"), ("chỉ", "định")})
+
+
+_ELECTING_FIRST = frozenset(v[0] for v in _ELECTING)
+
+
+def _electing_before(toks: list[Tok], start: int, stop: int = 0) -> bool:
+    """An electing or appointing verb ('bầu bổ sung', 'phê chuẩn', 'bổ nhiệm') between stop and start."""
+    keys = [t.key for t in toks[max(stop, start - 8) : start]]
+    if _ELECTING_FIRST.isdisjoint(keys):
+        return False
+    return any(tuple(keys[i : i + len(v)]) == v for v in _ELECTING for i in range(len(keys)))
+
+
+def _assign_elected(sp: _Spans) -> None:
+    """'… phê chuẩn kết quả bầu bổ sung Ủy viên UBND tỉnh … . Người được phê chuẩn là ông A, T1; … ông B, T2':
+    a post filled by a sentence naming nobody goes to the people of the next one, when that sentence says they
+    were the ones elected or appointed ('được <verb> là|gồm|:') before naming them."""
+    toks = sp.toks
+    starts = sorted({nm.start for nm in sp.names if nm.titles})
+    for t in sp.titles:
+        if t.claimed or not _electing_before(toks, t.start):
+            continue
+        if not _electing_before(toks, t.start, _sentence_start(toks, t.start)):
+            continue
+        stop = _sentence_end(toks, t.end)
+        if any(t.end <= a < stop for a in starts) or stop >= len(toks):
+            continue
+        nxt = _sentence_end(toks, stop + 1)
+        members = [nm for nm in sp.names if stop < nm.start < nxt and nm.titles]
+        if not members:
+            continue
+        lead = [x.key for x in toks[stop + 1 : members[0].start]]
+        said = "được" in lead and any(w in lead for w in ("là", "gồm", ":"))
+        if said and _electing_before(toks, members[0].start, stop + 1):
+            t.claimed = True
+            for member in members:
+                member.titles.append(t)
+
+
+def _sentence_start(toks: list[Tok], i: int) -> int:
+    while i > 0 and toks[i - 1].key not in {".", "!", "?", "\n"}:
+        i -= 1
+    return i
 
 
 # ---------------------------------------------------------------- public entry
@@ -489,9 +567,8 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
         seen = title_keys.setdefault(k, set())
         for t in nm.titles:
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            tk = title_key(written)
-            if tk not in seen:
-                seen.add(tk)
+            if _printed(written) not in seen:  # each printed form once: 'Bí thư Huyện ủy' and 'Bí thư HU' both
+                seen.add(_printed(written))
                 person.titles.append(written)
     late = [k for k, p in people.items() if all(t.split(" ", 1)[0].lower() == FORMER[1] for t in p.titles)]
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
@@ -539,13 +616,13 @@ def _titles_of_back_references(
         if (start := _bridge(sp, pos)) is None:
             continue
         official = people[person]
-        seen = {title_key(t) for t in official.titles}
+        seen = {_printed(t) for t in official.titles}
         t: Title | None = sp.title_at[start]
         while t is not None and not t.claimed and t.end not in sp.name_at:
             t.claimed = True
             written = clean(display[toks[t.start].start : toks[t.end - 1].end]).strip(" ,;:-(")
-            if title_key(written) not in seen:
-                seen.add(title_key(written))
+            if _printed(written) not in seen:
+                seen.add(_printed(written))
                 official.titles.append(written)
             nxt = t.end + 1
             t = sp.title_at.get(nxt) if t.end < len(toks) and toks[t.end].key in {",", ";"} else None

@@ -46,7 +46,10 @@ _NATIONAL_RE = re.compile(
     r"\b(trung ương|ubtư|ubtw|quốc hội|chính phủ|thủ tướng|chủ tịch nước|tổng bí thư|bộ chính trị|ban bí thư|bộ trưởng|"
     r"thứ trưởng|tổng cục|việt nam|nhà nước|tối cao|quốc gia|hội đồng dân tộc|ban công tác đại biểu|"
     r"ủy ban (pháp luật|tư pháp|kinh tế|tài chính|quốc phòng|văn hóa|xã hội|khoa học|đối ngoại|"
-    r"các vấn đề xã hội|công tác đại biểu))\b|\bbộ\b(?! chỉ huy| đội)"
+    r"các vấn đề xã hội|công tác đại biểu))\b|(?<!chi )(?<!đảng )\bbộ\b(?! chỉ huy| đội)"
+    # a department (Cục, not Chi cục), a Vụ or an institute is central, except the branches every province has
+    r"|(?<!chi )\bcục (?!trưởng|thuế|hải quan|thống kê|thi hành án|quản lý thị trường)\w|\bvụ trưởng\b"
+    r"|(?<!bệnh )\bviện (?!kiểm sát|trưởng\b)\w"
 )
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
@@ -114,7 +117,9 @@ def _titles_province(titles: list[str]) -> str | None:
     return current[-1] if current else named[0][0] if named else None
 
 
-_BELOW_PROVINCE_RE = re.compile(r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy)\b")
+_BELOW_PROVINCE_RE = re.compile(
+    r"\b(huyện|xã|phường|quận|thị xã|thị trấn|huyện ủy|thị ủy|quận ủy|ấp|thôn|bản|xóm|buôn|khóm|khu phố|tổ dân phố)\b"
+)
 
 
 def _in_place_parens(toks: list[Tok], i: int) -> bool:
