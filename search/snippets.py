@@ -23,7 +23,8 @@ from vntext.tokens import surfaces, word_forms, word_matches
 WINDOW_WORDS = 40
 SNIPPET_CHARS = 200  # the highlighter's passage: about WINDOW_WORDS words of Vietnamese news text
 TEXT_START, TEXT_END, MARK_START, MARK_END = "\ue000", "\ue001", "\ue002", "\ue003"  # private use: never text
-_MARKERS = str.maketrans(dict.fromkeys(TEXT_START + TEXT_END + MARK_START + MARK_END, " "))
+_MARKERS_TEXT = TEXT_START + TEXT_END + MARK_START + MARK_END
+_MARKERS = str.maketrans(dict.fromkeys(_MARKERS_TEXT, " "))
 
 
 def hit_text(doc: dict[str, Any]) -> str:
@@ -38,7 +39,9 @@ def hit_snippet(doc: dict[str, Any], words: list[Word]) -> Markup:
 
 def highlight_text(text: str) -> str:
     """`text` as a highlighter gets it: between the sentinels, any marker character in it made a space."""
-    return f"{TEXT_START}{text.translate(_MARKERS)}{TEXT_END}"
+    if any(marker in text for marker in _MARKERS_TEXT):  # rare: skip the slow per-character translate otherwise
+        text = text.translate(_MARKERS)
+    return f"{TEXT_START}{text}{TEXT_END}"
 
 
 def fragment_snippet(fragment: str) -> Markup:
