@@ -10,7 +10,6 @@ fold to each of its letters ('dang' → [dđ…][aàá…]ng), a prefix the same
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markupsafe import Markup
@@ -21,29 +20,26 @@ from vntext.normalize import fold_sources, placements
 
 FIELD = "snippet"
 MAPPING = {"type": "text", "analyzer": "standard", "index_options": "offsets", "norms": False, "store": True}
-_REGEXP_SYNTAX = re.compile(r'[.?+*|{}\[\]()"\\#@&<>~^-]')
 MAX_REGEXP = 1000  # characters: Elasticsearch's index.max_regex_length (a longer one fails the whole search)
 
 
-def _letter(letter: str) -> str:
-    escaped = _REGEXP_SYNTAX.sub(r"\\\g<0>", letter)
-    sources = fold_sources().get(letter)
-    return f"[{escaped}{sources}]" if sources else escaped
-
-
 def folded_pattern(form: str, prefix: bool = False) -> str:
-    """A Lucene regular expression of every lower-case spelling that folds to `form` (then anything: `prefix`)."""
-    return "".join(_letter(letter) for letter in form) + (".*" if prefix else "")
+    """A Lucene regular expression of every lower-case spelling that folds to `form`, a query word's folded form
+    (letters and digits only, nothing to escape), then anything for a `prefix`."""
+    sources = fold_sources()
+    pattern = "".join(f"[{letter}{sources[letter]}]" if letter in sources else letter for letter in form)
+    return pattern + (".*" if prefix else "")
 
 
 def _highlight_query(words: list[Word]) -> dict[str, Any]:
     """The query words on the snippet field, each on its own (as the Python snippets mark them)."""
     should: list[dict[str, Any]] = []
     for word in dict.fromkeys(words):
-        pattern = "" if word.exact else folded_pattern(word.form, word.prefix)
         if word.exact:
             should.append({"terms": {FIELD: placements(word.form)}})
-        elif len(pattern) <= MAX_REGEXP:
+            continue
+        pattern = folded_pattern(word.form, word.prefix)
+        if len(pattern) <= MAX_REGEXP:
             should.append({"regexp": {FIELD: {"value": pattern, "flags": "NONE"}}})
         else:  # a word no text has: only its own spelling marked
             should.append({"term": {FIELD: word.form}})
