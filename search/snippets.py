@@ -48,6 +48,8 @@ def fragment_snippet(fragment: str) -> Markup:
     """The snippet of a highlighter's passage of `highlight_text`: text escaped, matches in <mark>, … at a cut."""
     head, tail = fragment.startswith(TEXT_START), fragment.endswith(TEXT_END)
     fragment = fragment.strip(TEXT_START + TEXT_END)
+    if not fragment.strip():
+        return Markup("")
     parts: list[str] = ["" if head else "… "]
     for i, piece in enumerate(fragment.replace(MARK_END, MARK_START).split(MARK_START)):
         parts.append(Markup("<mark>%s</mark>") % piece if i % 2 else escape(piece))

@@ -37,6 +37,7 @@ def backend() -> Iterator[ElasticsearchBackend]:
         article("nfd", unicodedata.normalize("NFD", "Tổ hoà giải xã Hoà Bình") + " \u00d0ảng bộ."),
         article("long", f"{FILLER} Giữa bài có chữ Đảng một lần. {FILLER}", lead="Mở đầu."),
         article("head", f"Đảng bộ mở đầu bài. {FILLER}"),
+        article("empty", ""),
     ]
     assert backend.rebuild(docs).indexed == len(docs)
     yield backend
@@ -72,6 +73,7 @@ def test_a_long_text_is_cut_to_one_passage(backend: ElasticsearchBackend) -> Non
     assert head.startswith("<mark>Đảng</mark> bộ mở đầu bài.") and head.endswith(" …") and marks == ["Đảng"]
     start, _ = marked(backend, "", "long")
     assert start.startswith("Mở đầu.\nCâu số 0") and start.endswith(" …")
+    assert marked(backend, "", "empty") == ("", [])
 
 
 def test_spelling_rules_agree_with_vntext() -> None:
