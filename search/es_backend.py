@@ -26,10 +26,12 @@ from elasticsearch.helpers import ScanError
 
 from archive.article import VIETNAM_TZ
 from archive.locks import process_alive
+from search import es_snippets
 from search.backend import SearchBackend
 from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
     FACETS,
+    HIT_TEXT,
     BackendUnavailable,
     FacetValue,
     Hit,
@@ -41,8 +43,9 @@ from search.model import (
 )
 from search.periods import Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
-from search.snippets import hit_snippet
+from search.snippets import highlight_text, hit_text
 from search.terms import exact_and_folded_terms
+from vntext import repair
 
 KEY_SEP = "\u001f"  # joins a facet value and its label in one keyword ("id␟name")
 _FILTER_FIELD = {
@@ -89,15 +92,18 @@ def _abandoned(meta: dict[str, Any], created_ms: int) -> bool:
     if host == socket.gethostname() and pid.isdigit():
         return not process_alive(int(pid))
     return clock.time() - created_ms / 1000 > ORPHAN_AGE
+
+
 _TERMS = {"type": "text", "analyzer": "whitespace"}
 _TEXT_FIELDS = ("title_exact", "title_folded", "content_exact", "content_folded")
 ARTICLE_MAPPINGS = {
     "dynamic": False,
-    "_source": {"excludes": [*_TEXT_FIELDS, "official_ids", "official_keys", "topic_keys"]},
+    "_source": {"excludes": [*_TEXT_FIELDS, es_snippets.FIELD, "official_ids", "official_keys", "topic_keys"]},
     "properties": {
         "id": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         **{name: _TERMS for name in _TEXT_FIELDS},
+        es_snippets.FIELD: es_snippets.MAPPING,
         "published": {"type": "date"},
         "year": {"type": "keyword"},
         "month": {"type": "keyword"},
@@ -206,6 +212,8 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
         "from": request.offset,
         "size": request.size,
         "track_total_hits": True,
+        "_source": {"excludes": list(HIT_TEXT)},
+        "highlight": es_snippets.highlight(parsed.positive_words()),
         "aggs": {},
     }
     if request.with_facets:
@@ -289,6 +297,7 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
         "title_folded": title_folded,
         "content_exact": content_exact,
         "content_folded": content_folded,
+        es_snippets.FIELD: highlight_text(repair(hit_text(doc))),
         "official_ids": [v for v, _ in values["officials"]],
         "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
         "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]],
@@ -569,8 +578,7 @@ class ElasticsearchBackend(SearchBackend):
             )
         except BadRequestError as exc:
             raise QueryError(f"the search engine refused this query: {exc.message}") from exc
-        words = parsed.positive_words()
-        hits = [Hit(h["_source"], hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
+        hits = [Hit(h["_source"], es_snippets.hit_snippet(h)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
         aggs = response.get("aggregations", {})
         for facet in FACETS:

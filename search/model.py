@@ -16,6 +16,7 @@ SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 MAX_SIZE = 100
 MAX_DEPTH = 10_000  # page * size never reaches past this many hits
 MAX_FACET_SIZE = 1000
+HIT_TEXT = ("lead", "body")  # left out of a hit's document: a result shows its snippet (`get` has the text)
 
 
 class Message(str):
@@ -101,10 +102,15 @@ class FacetValue:
 
 @dataclass(slots=True)
 class Hit:
-    """One matching article: its stored document and an HTML-safe snippet."""
+    """One matching article: its stored document without its text (HIT_TEXT) and an HTML-safe snippet."""
 
     doc: dict[str, Any]
     snippet: Markup
+
+
+def hit_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document a hit carries: the stored one without its text (HIT_TEXT)."""
+    return {key: value for key, value in doc.items() if key not in HIT_TEXT}
 
 
 @dataclass(slots=True)

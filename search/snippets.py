@@ -1,8 +1,12 @@
 """HTML-safe snippets: the article text escaped, only the <mark> tags are markup. Shared by all backends.
 
-A snippet is the window of WINDOW_WORDS words holding the most query words. The text is split once by
-the C regex engine; only distinct words are looked up (cached forms) and only the chosen window's words
+In Python (SQLite): the window of WINDOW_WORDS words holding the most query words. The text is split once
+by the C regex engine; only distinct words are looked up (cached forms) and only the chosen window's words
 get offsets, so a hit costs little more than one pass of the regex over its text.
+
+On a search engine's highlighter (Elasticsearch): the engine returns one passage of about SNIPPET_CHARS
+characters of `highlight_text`, the text between a start and an end sentinel, its matches between two
+other private-use markers; `fragment_snippet` turns that into the same markup (… where the text was cut).
 """
 
 from __future__ import annotations
@@ -17,11 +21,40 @@ from search.query import Word
 from vntext.tokens import surfaces, word_forms, word_matches
 
 WINDOW_WORDS = 40
+SNIPPET_CHARS = 200  # the highlighter's passage: about WINDOW_WORDS words of Vietnamese news text
+TEXT_START, TEXT_END, MARK_START, MARK_END = "\ue000", "\ue001", "\ue002", "\ue003"  # private use: never text
+_MARKERS_TEXT = TEXT_START + TEXT_END + MARK_START + MARK_END
+_MARKERS = str.maketrans(dict.fromkeys(_MARKERS_TEXT, " "))
+
+
+def hit_text(doc: dict[str, Any]) -> str:
+    """The text a hit's snippet is taken from: its lead and body."""
+    return "\n".join(part for part in (doc.get("lead"), doc.get("body")) if part)
 
 
 def hit_snippet(doc: dict[str, Any], words: list[Word]) -> Markup:
     """The snippet of a search hit, from its lead and body."""
-    return snippet("\n".join(part for part in (doc.get("lead"), doc.get("body")) if part), words)
+    return snippet(hit_text(doc), words)
+
+
+def highlight_text(text: str) -> str:
+    """`text` as a highlighter gets it: between the sentinels, any marker character in it made a space."""
+    if any(marker in text for marker in _MARKERS_TEXT):  # rare: skip the slow per-character translate otherwise
+        text = text.translate(_MARKERS)
+    return f"{TEXT_START}{text}{TEXT_END}"
+
+
+def fragment_snippet(fragment: str) -> Markup:
+    """The snippet of a highlighter's passage of `highlight_text`: text escaped, matches in <mark>, … at a cut."""
+    head, tail = fragment.startswith(TEXT_START), fragment.endswith(TEXT_END)
+    fragment = fragment.strip(TEXT_START + TEXT_END)
+    if not fragment.strip():
+        return Markup("")
+    parts: list[str] = ["" if head else "… "]
+    for i, piece in enumerate(fragment.replace(MARK_END, MARK_START).split(MARK_START)):
+        parts.append(Markup("<mark>%s</mark>") % piece if i % 2 else escape(piece))
+    parts.append("" if tail else " …")
+    return Markup(Markup("").join(parts).strip())
 
 
 def _hit_positions(written: list[str], words: list[Word]) -> list[int]:

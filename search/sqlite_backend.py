@@ -44,6 +44,7 @@ from search.model import (
     PaperCoverage,
     SearchRequest,
     SearchResult,
+    hit_document,
 )
 from search.periods import Interval
 from search.query import Clause, ParsedQuery, parse_query
@@ -434,7 +435,8 @@ class SqliteBackend(SearchBackend):
         base, selections, matches = self._masks(db, request, parsed, cols, self._matched(db, parsed))
         rows = self._ordered(db, request, parsed, cols, matches, request.offset + request.size)
         words = parsed.positive_words()
-        hits = [Hit(doc, hit_snippet(doc, words)) for doc in self._docs(db, rows[request.offset :][: request.size])]
+        docs = self._docs(db, rows[request.offset :][: request.size])
+        hits = [Hit(hit_document(doc), hit_snippet(doc, words)) for doc in docs]
         result = SearchResult(total=int(matches.sum()), hits=hits, warnings=list(parsed.warnings))
         if request.with_facets:
             for facet in FACETS:  # each counted under the other facets' filters, not its own (AND: its own too)

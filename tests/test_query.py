@@ -1,7 +1,7 @@
 """The query language and snippets, shared by both backends."""
 
 from search.query import MAX_QUERY_CHARS, Word, parse_query
-from search.snippets import snippet
+from search.snippets import MARK_END, MARK_START, TEXT_END, TEXT_START, fragment_snippet, highlight_text, snippet
 
 
 def forms(text: str) -> list[list[list[tuple[str, bool]]]]:
@@ -68,3 +68,11 @@ def test_snippet_is_the_window_with_most_query_words() -> None:
     html = snippet(text, [Word("dang", False)], window=10)
     assert html == "… lúa lúa lúa lúa lúa <mark>Đảng</mark> bộ <mark>đang</mark> họp <mark>dang</mark> …"
     assert snippet("lúa tôm", [Word("dang", False)]) == "lúa tôm"
+
+
+def test_fragment_snippet_marks_escapes_and_shows_cuts() -> None:
+    fragment = f"{TEXT_START}Ông <b>{MARK_START}Đằng{MARK_END}</b> nói"
+    assert fragment_snippet(fragment) == "Ông &lt;b&gt;<mark>Đằng</mark>&lt;/b&gt; nói …"
+    assert fragment_snippet(f"giữa {MARK_START}bài{MARK_END}{TEXT_END}") == "… giữa <mark>bài</mark>"
+    assert fragment_snippet(highlight_text(f"x{MARK_START}y")) == "x y"  # markers in the text are only spaces
+    assert fragment_snippet("") == fragment_snippet(highlight_text("")) == ""  # no text, or no field (an older index)

@@ -321,6 +321,39 @@ def test_snippets_escape_text_and_mark_matches(loaded: SearchBackend) -> None:
     assert ids(loaded, "<script>alert(1)</script>") == {"markup"}
 
 
+def snippet_of(backend: SearchBackend, q: str, doc_id: str) -> str:
+    return next(str(h.snippet) for h in backend.search(SearchRequest(q=q, size=100)).hits if h.doc["id"] == doc_id)
+
+
+def test_snippets_mark_every_spelling_a_query_word_matches(loaded: SearchBackend) -> None:
+    newstyle = "Tổ <mark>hoà</mark> giải xã <mark>Hoà</mark> Bình; công trình thuỷ lợi."
+    assert snippet_of(loaded, "hòa", "newstyle") == snippet_of(loaded, "Hoà", "newstyle") == newstyle
+    assert snippet_of(loaded, "hoà", "oldstyle") == "Huyện <mark>Hòa</mark> Bình nâng cấp thủy lợi nội đồng."
+    party = "<mark>Đảng</mark> bộ tỉnh tổng kết công tác xây dựng <mark>Đảng</mark> năm 2016."
+    assert snippet_of(loaded, "dang", "party") == snippet_of(loaded, "Đảng", "party") == party
+    named = "Phó Bí thư Thường trực Tỉnh ủy Phạm Bạch <mark>Đằng</mark> tiếp xúc cử tri."
+    assert snippet_of(loaded, "dang", "named") == named
+    reform = "Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin."
+    assert snippet_of(loaded, "Đảng", "reform") == reform  # found in its title: the text's start, nothing marked
+
+
+def test_snippets_of_phrases_prefixes_and_exclusions(loaded: SearchBackend) -> None:
+    ongoing = "Bà con xã Tân Lộc đang <mark>thu</mark> <mark>hoạch</mark> <mark>lúa</mark> hè <mark>thu</mark>."
+    assert snippet_of(loaded, '"thu hoạch lúa"', "ongoing") == ongoing
+    reform = "Đẩy mạnh cải <mark>cách</mark> hành chính, ứng dụng công nghệ thông tin."
+    assert snippet_of(loaded, "cách*", "reform") == reform
+    assert snippet_of(loaded, "dang -Đảng", "ongoing") == "Bà con xã Tân Lộc <mark>đang</mark> thu hoạch lúa hè thu."
+    only_lua = "Bà con xã Tân Lộc đang thu hoạch <mark>lúa</mark> hè thu."
+    assert snippet_of(loaded, "lúa -Đảng -thuỷ", "ongoing") == only_lua
+
+
+def test_hits_carry_their_document_without_its_text(loaded: SearchBackend) -> None:
+    hit = loaded.search(SearchRequest(q="lúa")).hits[0]
+    assert hit.doc["id"] == "ongoing" and hit.doc["title"] == "Nông dân đang thu hoạch lúa"
+    assert not {"lead", "body"} & set(hit.doc)
+    assert loaded.get("ongoing")["body"] == "Bà con xã Tân Lộc đang thu hoạch lúa hè thu."
+
+
 @pytest.mark.parametrize("q", ['"cải cách', "-", "OR", "OR OR -", "x" * 10_000, '"""', '-""', "(Đảng", "*", "AND"])
 def test_malformed_queries_never_raise(loaded: SearchBackend, q: str) -> None:
     result = loaded.search(SearchRequest(q=q))

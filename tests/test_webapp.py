@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from webapp.attention_figures import rendered_figures
 from webapp.charts import month_range
 
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
@@ -45,6 +46,27 @@ def test_search_page_shows_total_facets_chart_and_exports(client: FlaskClient) -
     assert '<svg class="chart"' in html
     assert "/api/v1/export?format=csv" in html and "/feed.atom" in html
     assert "tối đa 50.000 bài" in html
+
+
+def attention_table(html: str) -> list[tuple[str, ...]]:
+    body = re.search(r'<table class="attention-table">.*?<tbody>(.*?)</tbody>', html, re.S)[1]
+    return re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td><td>([^<]+)</td></tr>", body)
+
+
+def test_attention_figures_follow_the_counts_and_the_language(client: FlaskClient) -> None:
+    rendered_figures.cache_clear()
+    first = text(client.get("/", query_string={"q": "Đảng", "interval": "year"}))
+    rows = attention_table(first)
+    assert rows and sum(int(count) for _, count, _, _ in rows) == int(re.search(r"<strong>(\d+)</strong>", first)[1])
+    assert all(0 < int(count) <= int(total) for _, count, total, _ in rows if count != "0")
+    assert all(re.fullmatch(r"\d+,\d%", share) for *_, share in rows)  # Vietnamese decimal comma
+    newest = text(client.get("/", query_string={"q": "Đảng", "interval": "year", "sort": "newest"}))
+    assert attention_table(newest) == rows and rendered_figures.cache_info().hits == 1  # same counts, figures kept
+    english = text(client.get("/", query_string={"q": "Đảng", "interval": "year", "lang": "en"}))
+    assert [share for *_, share in attention_table(english)] == [share.replace(",", ".") for *_, share in rows]
+    assert 'aria-label="Matching articles' in english and 'aria-label="Số bài khớp' in first
+    other = text(client.get("/", query_string={"q": "lúa", "interval": "year"}))
+    assert attention_table(other) != rows and rendered_figures.cache_info().misses == 3
 
 
 def test_facet_links_select_several_values_and_chips_remove_them(client: FlaskClient) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from vntext.punctuation import unify_dashes, unify_quotes
 
@@ -49,6 +50,30 @@ def _canonical_word(match: re.Match[str]) -> str:
 def canonical(text: str) -> str:
     """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'."""
     return _GLIDE_WORD.sub(_canonical_word, repair(text))
+
+
+def placements(word: str) -> list[str]:
+    """Every spelling of a canonical lower-case word (`canonical` undone): 'hòa' → ['hòa', 'hoà'], 'hoàn' → ['hoàn']."""
+    found = [word]
+    if len(word) >= 2:
+        first = unicodedata.normalize("NFD", word[-2])
+        if len(first) == 2 and first[1] in _TONES:
+            moved = word[:-2] + first[0] + unicodedata.normalize("NFC", word[-1] + first[1])
+            if moved != word and canonical(moved) == word:
+                found.append(moved)
+    return found
+
+
+@cache
+def fold_sources() -> dict[str, str]:
+    """For each letter some other lower-case letter folds to, those letters ('d' → 'đ', 'a' → 'àáảãạăằ…')."""
+    sources: dict[str, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        letter = chr(code)
+        folded = fold(letter)
+        if letter == letter.lower() and len(folded) == 1 and folded != letter:
+            sources[folded] = sources.get(folded, "") + letter
+    return sources
 
 
 def fold(text: str) -> str:

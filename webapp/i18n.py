@@ -25,7 +25,10 @@ __all__ = ["DEFAULT", "_", "_l", "current_lang", "install", "message", "ngettext
 
 def current_lang() -> str:
     """'en' when this request's URL asks for English, else 'vi' (also outside a request)."""
-    return "en" if has_request_context() and request.args.get("lang") == "en" else DEFAULT
+    if not has_request_context():
+        return DEFAULT
+    args = request.args  # `in` first: `get` of a missing key raises and catches a KeyError, ~300 times a page
+    return "en" if "lang" in args and args["lang"] == "en" else DEFAULT
 
 
 def message(text: str) -> str:

@@ -8,12 +8,12 @@ from flask import Blueprint, g, render_template, request, url_for
 
 from search.model import MAX_DEPTH, SearchRequest
 from webapp.attention import series
+from webapp.attention_figures import figures
 from webapp.backend import backend
 from webapp.facets import active_chips, facet_panels
-from webapp.i18n import _, _l
+from webapp.i18n import _l
 from webapp.known import check_filters
 from webapp.params import PARAM_OF_FACET, AttentionParams, parse, search_request
-from webapp.research_api import attention_chart
 from webapp.state import current_args, page_url, url_with, without_url
 
 bp = Blueprint("search", __name__)
@@ -70,8 +70,6 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
     result = backend().search(req)
     result.warnings.extend(notes)
     points = series(backend(), req, interval, result.periods) if result.total else []
-    counts = attention_chart(points, "count", _("Số bài khớp mỗi khoảng thời gian"))
-    shares = attention_chart(points, "share", _("Tỷ lệ trên tổng số bài của các báo, tỉnh đã chọn (%)"))
     return render_template(
         template,
         req=req,
@@ -90,8 +88,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
         compare_url=url_for("research_views.compare_page", q=req.q)
         if req.q
         else url_for("research_views.compare_page"),
-        counts_chart=counts,
-        share_chart=shares,
+        figures=figures(points),
         **context,
     )
 
