@@ -40,10 +40,11 @@ from search.model import (
     QueryError,
     SearchRequest,
     SearchResult,
+    hit_document,
 )
 from search.periods import Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
-from search.snippets import highlight_text, hit_text
+from search.snippets import highlight_text, hit_snippet, hit_text
 from search.terms import exact_and_folded_terms
 from vntext import repair
 
@@ -65,6 +66,7 @@ _KEY_FIELD = {
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
 ORPHAN_AGE = 24 * 3600  # seconds after which an unswapped index of another host counts as abandoned
+SNIPPET_FIELD_RECHECK_S = 60.0  # how often a backend whose index lacks the snippet field looks again
 GREEN_WAIT = "60s"  # how long a rebuild waits for its replicas before it swaps anyway
 REQUEST_TIMEOUT_S, CLIENT_RETRIES = 60, 3  # per request to the node; retries on timeouts and lost connections
 SCAN_PAGE, SCROLL_KEEPALIVE = 1000, "2m"  # documents per scroll page; how long the node keeps a scroll open
@@ -203,8 +205,12 @@ def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
     return [{"published": {"order": direction, "missing": "_last"}}, {"id": "asc"}]
 
 
-def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
-    """The whole search request: query, post_filter for facets, one filtered aggregation per facet."""
+def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bool = True) -> dict:
+    """The whole search request: query, post_filter for facets, one filtered aggregation per facet.
+
+    With `stored_snippets` the node makes the snippets (es_snippets) and the hits come without their text;
+    without (an index made before the snippet field) the hits bring their text for the Python snippets.
+    """
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(parsed)], "filter": scope_filters(request)}},
         "post_filter": {"bool": {"filter": facet_filters(request)}},
@@ -212,10 +218,11 @@ def search_body(request: SearchRequest, parsed: ParsedQuery) -> dict:
         "from": request.offset,
         "size": request.size,
         "track_total_hits": True,
-        "_source": {"excludes": list(HIT_TEXT)},
-        "highlight": es_snippets.highlight(parsed.positive_words()),
         "aggs": {},
     }
+    if stored_snippets:
+        body["_source"] = {"excludes": list(HIT_TEXT)}
+        body["highlight"] = es_snippets.highlight(parsed.positive_words())
     if request.with_facets:
         for facet in FACETS:
             body["aggs"][facet] = {
@@ -352,6 +359,8 @@ class ElasticsearchBackend(SearchBackend):
         self.officials_alias = f"{prefix}-officials"
         self.state_index = f"{prefix}-state"
         self._ready = False
+        self._snippet_field_seen = 0.0  # when the index was last found with the snippet field (0: not yet)
+        self._snippet_field_checked = -SNIPPET_FIELD_RECHECK_S
 
     def close(self) -> None:
         self.client.close()
@@ -565,20 +574,40 @@ class ElasticsearchBackend(SearchBackend):
         hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=SCAN_PAGE)
         return sorted((hit["_source"] for hit in self._call(list, hits)), key=lambda p: p["id"])
 
+    def _stored_snippets(self) -> bool:
+        """Whether the index behind the alias has the snippet field (an older one has not, until rebuilt).
+
+        Once seen it stays (a rebuild only ever adds it); until then it is looked up again every
+        SNIPPET_FIELD_RECHECK_S, so a web worker notices a rebuild made by another process.
+        """
+        now = clock.monotonic()
+        if not self._snippet_field_seen and now - self._snippet_field_checked >= SNIPPET_FIELD_RECHECK_S:
+            self._snippet_field_checked = now
+            mappings = self._call(self.client.indices.get_mapping, index=self.articles_alias)
+            fields = [m["mappings"].get("properties", {}) for m in mappings.body.values()]
+            if fields and all(es_snippets.FIELD in f for f in fields):
+                self._snippet_field_seen = now
+        return bool(self._snippet_field_seen)
+
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
         parsed = parse_query(request.q)
         self._ensure()
+        stored = self._stored_snippets()
         try:
             response = self._call(
                 self.client.search,
                 index=self.articles_alias,
                 allow_partial_search_results=False,  # a lost shard is an error, never a silently short count
-                **search_body(request, parsed),
+                **search_body(request, parsed, stored),
             )
         except BadRequestError as exc:
             raise QueryError(f"the search engine refused this query: {exc.message}") from exc
-        hits = [Hit(h["_source"], es_snippets.hit_snippet(h)) for h in response["hits"]["hits"]]
+        if stored:
+            hits = [Hit(h["_source"], es_snippets.hit_snippet(h)) for h in response["hits"]["hits"]]
+        else:
+            words = parsed.positive_words()
+            hits = [Hit(hit_document(h["_source"]), hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
         aggs = response.get("aggregations", {})
         for facet in FACETS:

@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from elasticsearch import Elasticsearch
 
-from search.es_backend import ElasticsearchBackend
+from search.es_backend import ARTICLE_MAPPINGS, ElasticsearchBackend
 from search.es_snippets import folded_pattern
 from search.model import SearchRequest
 from search.snippets import SNIPPET_CHARS
@@ -83,3 +84,27 @@ def test_spelling_rules_agree_with_vntext() -> None:
     for form in {fold(w) for w in words}:
         pattern = re.compile(folded_pattern(form))
         assert {w for w in words if pattern.fullmatch(w)} == {w for w in words if fold(w) == form}, form
+
+
+def test_an_index_made_before_the_snippet_field_still_gets_snippets_until_rebuilt() -> None:
+    """An index of an earlier version (no `snippet` field) gets the Python snippets; a rebuild moves it over."""
+    prefix = f"snippets-old-{uuid.uuid4().hex[:8]}"
+    fields = {name: field for name, field in ARTICLE_MAPPINGS["properties"].items() if name != "snippet"}
+    old = {**ARTICLE_MAPPINGS, "properties": fields}
+    client = Elasticsearch(ES_URL)
+    client.indices.create(index=f"{prefix}-articles-initial", mappings=old, aliases={f"{prefix}-articles": {}})
+    backend = ElasticsearchBackend(ES_URL, prefix=prefix)
+    try:
+        docs = [article("a", "Chi bộ họp bàn công tác Đảng ở thôn.", lead="Mở đầu.")]
+        assert backend.index(docs).indexed == 1
+        hit = backend.search(SearchRequest(q="dang")).hits[0]
+        assert "<mark>Đảng</mark>" in str(hit.snippet) and "body" not in hit.doc
+        assert backend.rebuild(docs).indexed == 1
+        fresh = ElasticsearchBackend(ES_URL, prefix=prefix)  # a worker started after the rebuild
+        assert fresh._stored_snippets()
+        assert "<mark>Đảng</mark>" in str(fresh.search(SearchRequest(q="dang")).hits[0].snippet)
+        fresh.close()
+    finally:
+        client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        client.close()
+        backend.close()
