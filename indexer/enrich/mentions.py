@@ -237,6 +237,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
             k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
             continue
+        if tail and _acronym_and_acronym(toks, k + len(tail)):
+            k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
+            tail = match(TAILS, toks, k) or tail
         if tail:
             k += len(tail)
             last = tail
@@ -253,6 +256,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
+        if last in _EVENTS and (named := _event_words(toks, k)) > k:
+            k, last = named, ()  # 'Hội trại tòng quân huyện': what the event is, up to its unit
+            continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
@@ -264,6 +270,14 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
+    """'và' at k between two organisations printed as acronyms ('HĐND và UBND'), the second no head."""
+    if k + 1 >= len(toks) or toks[k].key != "và" or not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text.isupper() and len(nxt.text) > 1 and nxt.key in TAILS and not _is_head(toks, k + 1)
 
 
 # Chiefs named after their organisation's type ('Cục trưởng', 'Phó Tổng cục trưởng', 'Viện trưởng').
@@ -312,7 +326,11 @@ _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",)}
+    | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
+# Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
+_EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
+_ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 
@@ -360,6 +378,16 @@ def _lower_run(toks: list[Tok], k: int, most: int) -> int:
     return m
 
 
+def _event_words(toks: list[Tok], k: int) -> int:
+    """Up to three lower-case syllables (no link word) right before a unit word at k: the unit's index, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
+        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            break
+        m += 1
+    return m if m > k and m < len(toks) and toks[m].key in _UNIT_WORDS else k
+
+
 def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     """End of an organisation's own name after its type word at k-1, or k.
 
@@ -382,6 +410,14 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
 
     if k >= n:
         return k
+    if (
+        not typed
+        and toks[k].key == "và"
+        and k + 1 < n
+        and toks[k + 1].key not in _NOT_NAME_WORDS
+        and starts_word(k + 1)
+    ):
+        k += 1  # 'Văn phòng HĐND và UBND huyện', 'Phòng Kinh tế và Hạ tầng': 'và' inside the name
     lead = _lower_lead(toks, k) if typed and toks[k].text.islower() else k
     if lead >= n or not starts_word(lead) or lead > k and toks[lead].key in _UNIT_WORDS:
         return k  # 'Trung tâm chuyển đổi số TP.HCM': a lower-case opening needs a capitalised name part
