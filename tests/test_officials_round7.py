@@ -60,3 +60,22 @@ def test_the_party_committee_of_the_central_front_is_central() -> None:
     ]
     where = placed(text)
     assert where["Trần Văn Sơn"] == (None, True) and where["Lê Văn Ba"][1] is False
+
+
+def test_a_numbered_region_and_a_committee_named_by_an_acronym() -> None:
+    got = titles_of("Có Đại tá Lê Văn Hùng, Chính ủy Ban Chỉ huy Phòng thủ Khu vực 2 - Phong Điền và ông Trần Văn An.")
+    assert got == {"Lê Văn Hùng": ["Chính ủy Ban Chỉ huy Phòng thủ Khu vực 2 - Phong Điền"]}
+    got = titles_of("Thiếu tá Ngô Văn Lực, Phó Chỉ huy trưởng Ban CHQS xã, báo cáo kết quả huấn luyện.")
+    assert got == {"Ngô Văn Lực": ["Phó Chỉ huy trưởng Ban CHQS xã"]}
+
+
+def test_ethnic_name_prefix_with_an_apostrophe() -> None:
+    got = titles_of("Dự có đồng chí H’ Lan, Phó Chủ tịch UBND huyện; đồng chí Y’ Tuân, Bí thư Đảng ủy xã.")
+    assert got == {"H’ Lan": ["Phó Chủ tịch UBND huyện"], "Y’ Tuân": ["Bí thư Đảng ủy xã"]}
+
+
+def test_a_head_printed_without_its_tone_mark() -> None:
+    got = titles_of("Đến dự có bà Lê Thị Hồng, phó Bi thư Đảng ủy xã, và ông Vũ Văn Toàn (Chủ tich Hội Nông dân xã).")
+    assert got == {"Lê Thị Hồng": ["phó Bi thư Đảng ủy xã"], "Vũ Văn Toàn": ["Chủ tich Hội Nông dân xã"]}
+    # another tone is another word: 'bị thu' is no 'bí thu'; a head without an organisation is no title
+    assert titles_of("Ông Lê Văn Hải bị thu hồi giấy phép lái xe. Ông Trần Văn Nam chủ tri cuộc họp.") == {}

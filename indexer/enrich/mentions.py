@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
+from vntext import without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
     r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
-    r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
     r"|(?P<p>[^\w\s])"
@@ -53,7 +54,7 @@ def tokenize(text: str) -> list[Tok]:
         t.text = w = m.group()
         t.kind = kind = m.lastgroup or "p"
         t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
-        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
+        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper() or w[1] in "'’")
         if glued and kind == "w" and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
             head = Tok()
             head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
@@ -225,6 +226,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         tail = match(TAILS, toks, k)
         if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
             tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+        if tail is None and k < len(toks) and toks[k].key == "ban":
+            tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
         if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
@@ -248,7 +251,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
             if numbered and _numbered_at(toks, k):
-                k += 1
+                k = _named_region(toks, k + 1) if tail[-2:] == ("khu", "vực") else k + 1
             k = _bracketed_tails(toks, k)
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
@@ -278,6 +281,24 @@ def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
         return False
     nxt = toks[k + 1]
     return nxt.text.isupper() and len(nxt.text) > 1 and nxt.key in TAILS and not _is_head(toks, k + 1)
+
+
+def _ban_acronym(toks: list[Tok], k: int) -> tuple[str, ...] | None:
+    """'Ban' + an organisation printed as an acronym ('Ban CHQS', 'Ban QLDA'): the tail, or None."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not nxt.text.isupper() or len(nxt.text) < 2 or not (after := match(TAILS, toks, k + 1)):
+        return None
+    return ("ban", *after)
+
+
+def _named_region(toks: list[Tok], k: int) -> int:
+    """'Khu vực 1 - Thới Lai': a numbered region's place name after a dash (no person, head or organisation)."""
+    if k + 1 >= len(toks) or toks[k].key != "-" or not toks[k + 1].cap or match(TAILS, toks, k + 1):
+        return k
+    run = cap_run(toks, k + 1)
+    if not 1 <= run <= 3 or _is_head(toks, k + 1) or valid_name(toks, k + 1, run):
+        return k
+    return k + 1 + run
 
 
 # Chiefs named after their organisation's type ('Cục trưởng', 'Phó Tổng cục trưởng', 'Viện trưởng').
@@ -479,6 +500,35 @@ def _starts_of_titles(toks: list[Tok], i: int) -> set[int]:
     return {i} if i < len(toks) and toks[i].key in TITLE_STARTS and match_title(toks, i, comma=False) else set()
 
 
+def _toneless_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First word (as written and without its tone) → (head, head without tones) of every multi-word head."""
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for head in {h for entries in (*HEADS.values(), *HEADS_NEED_TAIL.values()) for h in entries if len(h) > 1}:
+        bare = tuple(without_tones(w) for w in head)
+        for first in {head[0], bare[0]}:
+            table.setdefault(first, []).append((head, bare))
+    for entries in table.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return table
+
+
+_TONELESS_HEADS = _toneless_table()
+
+
+def _toneless_head(toks: list[Tok], j: int) -> tuple[str, ...] | None:
+    """A head printed with a tone mark lost ('Chủ tich', 'phó Bi thư'): each word as the head has it or without
+    its tone (not with another tone: 'bị thu' is no 'bí thu'), at least one without. Needs an organisation."""
+    if j >= len(toks):
+        return None
+    for head, bare in _TONELESS_HEADS.get(toks[j].key, ()):
+        keys = [t.key for t in toks[j : j + len(head)]]
+        if len(keys) < len(head) or keys == list(head):
+            continue
+        if all(k in (h, b) for k, h, b in zip(keys, head, bare, strict=True)):
+            return head
+    return None
+
+
 def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     """End (exclusive) of the title starting at token i, or None."""
     j = i
@@ -487,7 +537,7 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     head = match(HEADS, toks, j)
     need_tail = head is None
     if head is None:
-        head = match(HEADS_NEED_TAIL, toks, j)
+        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j)
         if head is None:
             return None
     head_end = j + len(head)
