@@ -515,10 +515,28 @@ def _toneless_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]
 _TONELESS_HEADS = _toneless_table()
 
 
+def _lost_prefixes() -> frozenset[tuple[str, ...]]:
+    """Two- and three-word openings of the heads with at least one tone lost: a cheap test before the search."""
+    out: set[tuple[str, ...]] = set()
+    for head, bare in {e for entries in _TONELESS_HEADS.values() for e in entries}:
+        for size in (2, 3)[: len(head) - 1]:
+            for mask in range(1, 2**size):
+                variant = tuple(bare[i] if mask >> i & 1 else head[i] for i in range(size))
+                if variant != head[:size]:
+                    out.add(variant)
+    return frozenset(out)
+
+
+_LOST_PREFIXES = _lost_prefixes()
+
+
 def _toneless_head(toks: list[Tok], j: int) -> tuple[str, ...] | None:
     """A head printed with a tone mark lost ('Chủ tich', 'phó Bi thư'): each word as the head has it or without
     its tone (not with another tone: 'bị thu' is no 'bí thu'), at least one without. Needs an organisation."""
-    if j >= len(toks):
+    if j + 1 >= len(toks):
+        return None
+    pair = (toks[j].key, toks[j + 1].key)
+    if pair not in _LOST_PREFIXES and (j + 2 >= len(toks) or (*pair, toks[j + 2].key) not in _LOST_PREFIXES):
         return None
     for head, bare in _TONELESS_HEADS.get(toks[j].key, ()):
         keys = [t.key for t in toks[j : j + len(head)]]
