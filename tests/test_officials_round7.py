@@ -79,3 +79,11 @@ def test_a_head_printed_without_its_tone_mark() -> None:
     assert got == {"Lê Thị Hồng": ["phó Bi thư Đảng ủy xã"], "Vũ Văn Toàn": ["Chủ tich Hội Nông dân xã"]}
     # another tone is another word: 'bị thu' is no 'bí thu'; a head without an organisation is no title
     assert titles_of("Ông Lê Văn Hải bị thu hồi giấy phép lái xe. Ông Trần Văn Nam chủ tri cuộc họp.") == {}
+
+
+def test_a_hometown_note_between_name_and_title() -> None:
+    got = titles_of("Ông Hà Minh Đức, 51 tuổi, quê xã Tân Lập, Phó Giám đốc Sở Nội vụ, được bổ nhiệm làm Giám đốc.")
+    assert got == {"Hà Minh Đức": ["Phó Giám đốc Sở Nội vụ"]}
+    assert titles_of("Bà Lý Thị Hạnh, quê ở Cà Mau, Trưởng Ban Dân vận Huyện ủy, phát biểu.") == {
+        "Lý Thị Hạnh": ["Trưởng Ban Dân vận Huyện ủy"]
+    }
