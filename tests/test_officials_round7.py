@@ -87,3 +87,12 @@ def test_a_hometown_note_between_name_and_title() -> None:
     assert titles_of("Bà Lý Thị Hạnh, quê ở Cà Mau, Trưởng Ban Dân vận Huyện ủy, phát biểu.") == {
         "Lý Thị Hạnh": ["Trưởng Ban Dân vận Huyện ủy"]
     }
+
+
+def test_a_name_without_a_listed_surname_in_a_list_of_name_dash_title() -> None:
+    text = "Dự có các đồng chí Lê Văn Bình - Bí thư Huyện ủy, Văn Đức Tài - Chủ tịch UBND huyện và Hà Văn Sơn."
+    assert titles_of(text) == {"Lê Văn Bình": ["Bí thư Huyện ủy"], "Văn Đức Tài": ["Chủ tịch UBND huyện"]}
+    # without the dash and a title after it, the run is no name
+    assert titles_of("Ông Lê Văn Bình - Bí thư Huyện ủy, Văn Đức Tài và các đảng viên dự họp.") == {
+        "Lê Văn Bình": ["Bí thư Huyện ủy"]
+    }

@@ -724,6 +724,17 @@ def _slot_name(toks: list[Tok], i: int) -> int | None:
     return j if nxt < len(toks) and toks[nxt].key in TITLE_STARTS and match_title(toks, nxt) else None
 
 
+def _listed_after_title(toks: list[Tok], i: int, title_ends: set[int]) -> int | None:
+    """'A - Bí thư Huyện ủy, Văn Quý Ngọc - Chủ tịch UBND huyện': in a list of 'name - title', a run of 2–4
+    capitalised words right after a title and its comma, then ' - ' and a title, is a name (its end)."""
+    if i < 2 or toks[i - 1].key != "," or i - 1 not in title_ends:
+        return None
+    j = _name_end(toks, i)
+    if not 2 <= j - i <= 4 or j + 1 >= len(toks) or toks[j].key != "-" or toks[j + 1].key not in TITLE_STARTS:
+        return None
+    return j if match_title(toks, j + 1) else None
+
+
 def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     """Every title span and personal-name span of the text, left to right."""
     titles: list[Title] = []
@@ -763,7 +774,11 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
                 names.append(Name(start, j))
             i = j
             continue
-        if tok.key not in _NOT_NAME_WORDS and _name_slot(toks, i, title_ends) and (j := _slot_name(toks, i)):
+        if tok.key not in _NOT_NAME_WORDS and (
+            _name_slot(toks, i, title_ends)
+            and (j := _slot_name(toks, i))
+            or (j := _listed_after_title(toks, i, title_ends))
+        ):
             names.append(Name(i, j))
             i = j
             continue
