@@ -13,6 +13,7 @@ from vntext.normalize import (
     repair,
     slug,
     tidy,
+    without_tones,
 )
 from vntext.tokens import Token, tokenize, word_forms, words
 
@@ -35,5 +36,6 @@ __all__ = [
     "title_key",
     "tokenize",
     "word_forms",
+    "without_tones",
     "words",
 ]

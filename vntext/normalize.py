@@ -87,6 +87,11 @@ def has_diacritics(word: str) -> bool:
     return fold(word) != word
 
 
+def without_tones(word: str) -> str:
+    """The word with its tone mark dropped, vowel marks and đ kept: 'tịch' → 'tich', 'bí' → 'bi', 'thư' → 'thư'."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
 def tidy(text: str) -> str:
     """Text fit to store and display: repaired, NFC, spaces collapsed; quotes and dashes as written."""
     return _SPACES.sub(" ", repair(text).replace("\u00a0", " ")).strip()

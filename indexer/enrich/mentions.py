@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
+from vntext import without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
 _TOKEN_RE = re.compile(
     r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
-    r"|(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
     r"|(?P<p>[^\w\s])"
@@ -53,7 +54,7 @@ def tokenize(text: str) -> list[Tok]:
         t.text = w = m.group()
         t.kind = kind = m.lastgroup or "p"
         t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
-        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper())
+        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper() or w[1] in "'’")
         if glued and kind == "w" and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
             head = Tok()
             head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
@@ -225,6 +226,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         tail = match(TAILS, toks, k)
         if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
             tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+        if tail is None and k < len(toks) and toks[k].key == "ban":
+            tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
         if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
             tail = None  # 'Lâm' starting a name, not an organisation word
         if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
@@ -237,6 +240,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
             k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
             continue
+        if tail and _acronym_and_acronym(toks, k + len(tail)):
+            k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
+            tail = match(TAILS, toks, k) or tail
         if tail:
             k += len(tail)
             last = tail
@@ -245,13 +251,16 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
             numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
             if numbered and _numbered_at(toks, k):
-                k += 1
+                k = _named_region(toks, k + 1) if tail[-2:] == ("khu", "vực") else k + 1
             k = _bracketed_tails(toks, k)
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
         typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _ORG_TYPES or head[-3:] == _STEERING))
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
+            continue
+        if last in _EVENTS and (named := _event_words(toks, k)) > k:
+            k, last = named, ()  # 'Hội trại tòng quân huyện': what the event is, up to its unit
             continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
@@ -264,6 +273,32 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
+    """'và' at k between two organisations printed as acronyms ('HĐND và UBND'), the second no head."""
+    if k + 1 >= len(toks) or toks[k].key != "và" or not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text.isupper() and len(nxt.text) > 1 and nxt.key in TAILS and not _is_head(toks, k + 1)
+
+
+def _ban_acronym(toks: list[Tok], k: int) -> tuple[str, ...] | None:
+    """'Ban' + an organisation printed as an acronym ('Ban CHQS', 'Ban QLDA'): the tail, or None."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not nxt.text.isupper() or len(nxt.text) < 2 or not (after := match(TAILS, toks, k + 1)):
+        return None
+    return ("ban", *after)
+
+
+def _named_region(toks: list[Tok], k: int) -> int:
+    """'Khu vực 1 - Thới Lai': a numbered region's place name after a dash (no person, head or organisation)."""
+    if k + 1 >= len(toks) or toks[k].key != "-" or not toks[k + 1].cap or match(TAILS, toks, k + 1):
+        return k
+    run = cap_run(toks, k + 1)
+    if not 1 <= run <= 3 or _is_head(toks, k + 1) or valid_name(toks, k + 1, run):
+        return k
+    return k + 1 + run
 
 
 # Chiefs named after their organisation's type ('Cục trưởng', 'Phó Tổng cục trưởng', 'Viện trưởng').
@@ -312,7 +347,11 @@ _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",)}
+    | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
+# Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
+_EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
+_ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 
@@ -360,6 +399,16 @@ def _lower_run(toks: list[Tok], k: int, most: int) -> int:
     return m
 
 
+def _event_words(toks: list[Tok], k: int) -> int:
+    """Up to three lower-case syllables (no link word) right before a unit word at k: the unit's index, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
+        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+            break
+        m += 1
+    return m if m > k and m < len(toks) and toks[m].key in _UNIT_WORDS else k
+
+
 def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     """End of an organisation's own name after its type word at k-1, or k.
 
@@ -382,6 +431,14 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
 
     if k >= n:
         return k
+    if (
+        not typed
+        and toks[k].key == "và"
+        and k + 1 < n
+        and toks[k + 1].key not in _NOT_NAME_WORDS
+        and starts_word(k + 1)
+    ):
+        k += 1  # 'Văn phòng HĐND và UBND huyện', 'Phòng Kinh tế và Hạ tầng': 'và' inside the name
     lead = _lower_lead(toks, k) if typed and toks[k].text.islower() else k
     if lead >= n or not starts_word(lead) or lead > k and toks[lead].key in _UNIT_WORDS:
         return k  # 'Trung tâm chuyển đổi số TP.HCM': a lower-case opening needs a capitalised name part
@@ -443,6 +500,53 @@ def _starts_of_titles(toks: list[Tok], i: int) -> set[int]:
     return {i} if i < len(toks) and toks[i].key in TITLE_STARTS and match_title(toks, i, comma=False) else set()
 
 
+def _toneless_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First word (as written and without its tone) → (head, head without tones) of every multi-word head."""
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for head in {h for entries in (*HEADS.values(), *HEADS_NEED_TAIL.values()) for h in entries if len(h) > 1}:
+        bare = tuple(without_tones(w) for w in head)
+        for first in {head[0], bare[0]}:
+            table.setdefault(first, []).append((head, bare))
+    for entries in table.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return table
+
+
+_TONELESS_HEADS = _toneless_table()
+
+
+def _lost_prefixes() -> frozenset[tuple[str, ...]]:
+    """Two- and three-word openings of the heads with at least one tone lost: a cheap test before the search."""
+    out: set[tuple[str, ...]] = set()
+    for head, bare in {e for entries in _TONELESS_HEADS.values() for e in entries}:
+        for size in (2, 3)[: len(head) - 1]:
+            for mask in range(1, 2**size):
+                variant = tuple(bare[i] if mask >> i & 1 else head[i] for i in range(size))
+                if variant != head[:size]:
+                    out.add(variant)
+    return frozenset(out)
+
+
+_LOST_PREFIXES = _lost_prefixes()
+
+
+def _toneless_head(toks: list[Tok], j: int) -> tuple[str, ...] | None:
+    """A head printed with a tone mark lost ('Chủ tich', 'phó Bi thư'): each word as the head has it or without
+    its tone (not with another tone: 'bị thu' is no 'bí thu'), at least one without. Needs an organisation."""
+    if j + 1 >= len(toks):
+        return None
+    pair = (toks[j].key, toks[j + 1].key)
+    if pair not in _LOST_PREFIXES and (j + 2 >= len(toks) or (*pair, toks[j + 2].key) not in _LOST_PREFIXES):
+        return None
+    for head, bare in _TONELESS_HEADS.get(toks[j].key, ()):
+        keys = [t.key for t in toks[j : j + len(head)]]
+        if len(keys) < len(head) or keys == list(head):
+            continue
+        if all(k in (h, b) for k, h, b in zip(keys, head, bare, strict=True)):
+            return head
+    return None
+
+
 def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     """End (exclusive) of the title starting at token i, or None."""
     j = i
@@ -451,7 +555,7 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     head = match(HEADS, toks, j)
     need_tail = head is None
     if head is None:
-        head = match(HEADS_NEED_TAIL, toks, j)
+        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j)
         if head is None:
             return None
     head_end = j + len(head)
@@ -620,6 +724,17 @@ def _slot_name(toks: list[Tok], i: int) -> int | None:
     return j if nxt < len(toks) and toks[nxt].key in TITLE_STARTS and match_title(toks, nxt) else None
 
 
+def _listed_after_title(toks: list[Tok], i: int, title_ends: set[int]) -> int | None:
+    """'A - Bí thư Huyện ủy, Văn Quý Ngọc - Chủ tịch UBND huyện': in a list of 'name - title', a run of 2–4
+    capitalised words right after a title and its comma, then ' - ' and a title, is a name (its end)."""
+    if i < 2 or toks[i - 1].key != "," or i - 1 not in title_ends:
+        return None
+    j = _name_end(toks, i)
+    if not 2 <= j - i <= 4 or j + 1 >= len(toks) or toks[j].key != "-" or toks[j + 1].key not in TITLE_STARTS:
+        return None
+    return j if match_title(toks, j + 1) else None
+
+
 def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     """Every title span and personal-name span of the text, left to right."""
     titles: list[Title] = []
@@ -659,7 +774,11 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
                 names.append(Name(start, j))
             i = j
             continue
-        if tok.key not in _NOT_NAME_WORDS and _name_slot(toks, i, title_ends) and (j := _slot_name(toks, i)):
+        if tok.key not in _NOT_NAME_WORDS and (
+            _name_slot(toks, i, title_ends)
+            and (j := _slot_name(toks, i))
+            or (j := _listed_after_title(toks, i, title_ends))
+        ):
             names.append(Name(i, j))
             i = j
             continue

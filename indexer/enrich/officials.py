@@ -18,6 +18,7 @@ from indexer.enrich.mentions import (
     HONORIFICS,
     NO_SENTENCE_END,
     TAILS,
+    TITLE_STARTS,
     Name,
     Title,
     Tok,
@@ -26,6 +27,7 @@ from indexer.enrich.mentions import (
     comma_place,
     honorific_before,
     match,
+    match_title,
     scan,
     tails_end,
     tokenize,
@@ -140,7 +142,22 @@ def _skip_paren(sp: _Spans, pos: int) -> int | None:
 
 
 def _birth_note(toks: list[Tok], p: int) -> int | None:
-    """'60 tuổi', 'sinh năm 1971', 'SN 1975' at p followed by a comma: the index of that comma."""
+    """Notes between a name and its title at p, each closed by a comma ('60 tuổi', 'sinh năm 1971', 'SN 1975',
+    'quê ở Hà Nội', 'quê huyện An Minh'): the index of the last comma, or None."""
+    end = None
+    while (note := _one_note(toks, p)) is not None:
+        end, p = note, note + 1
+    return end
+
+
+def _one_note(toks: list[Tok], p: int) -> int | None:
+    if p < len(toks) and toks[p].key == "quê":  # a hometown: up to five words, none a title, then a comma
+        for q in range(p + 1, min(p + 7, len(toks))):
+            if toks[q].key == ",":
+                return q if q > p + 1 else None
+            if toks[q].kind not in ("w", "a") or toks[q].key in TITLE_STARTS and match_title(toks, q):
+                return None
+        return None
     keys = [t.key for t in toks[p : p + 4]]
     for note in (["_", "tuổi"], ["sinh", "năm", "_"], ["sn", "_"]):
         if (

@@ -54,7 +54,7 @@ _NATIONAL_RE = re.compile(
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
     r"\b(tỉnh|huyện|(?<!tác )xã(?! hội)|phường|quận|thị xã|thị trấn|thành phố|tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|"
-    r"đảng ủy|hội đồng nhân dân|ủy ban nhân dân|sở)\b"
+    r"đảng ủy(?!.*trung ương$)|hội đồng nhân dân|ủy ban nhân dân|sở)\b"  # a central body's Đảng ủy is central
 )
 
 
