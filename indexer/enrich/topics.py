@@ -130,7 +130,7 @@ def topic_scores(
     head, rest, titles = (_counts(norm(t)) if t else {} for t in (title, body, titles_text))
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
-    for phrase in head.keys() | rest.keys() | titles.keys():
+    for phrase in sorted(head.keys() | rest.keys() | titles.keys()):  # one order: the same sums, the same ties
         slug, weight = _PHRASES[phrase]
         n = rest.get(phrase, 0)
         headline = weight * TITLE_WEIGHT if phrase in head else 0.0
