@@ -23,6 +23,17 @@ _REPAIRS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0
 _GLIDE_WORD = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 _GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
+# After the onset 'gi' the 'i' is no vowel: 'Gíam đốc' (tone on the i) is 'Giám đốc', 'gìa' is 'già'.
+_GI_TONE = re.compile(r"(?<![^\W\d_])([gG])([íìỉĩịÍÌỈĨỊ])([aăâeêoôơuưAĂÂEÊOÔƠUƯ])")
+
+
+def _gi_tone(match: re.Match[str]) -> str:
+    """'gía' → 'giá': the tone of the onset's i moved to the vowel after it."""
+    onset, toned, vowel = match.groups()
+    bare, tone = unicodedata.normalize("NFD", toned)
+    return onset + bare + unicodedata.normalize("NFC", vowel + tone)
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -48,8 +59,9 @@ def _canonical_word(match: re.Match[str]) -> str:
 
 
 def canonical(text: str) -> str:
-    """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'."""
-    return _GLIDE_WORD.sub(_canonical_word, repair(text))
+    """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'; 'gíam' → 'giám'."""
+    text = _GLIDE_WORD.sub(_canonical_word, repair(text))
+    return _GI_TONE.sub(_gi_tone, text)
 
 
 def placements(word: str) -> list[str]:

@@ -126,6 +126,11 @@ DEGREES = frozenset(
     ]
 )
 
+# Degrees spelled out before a name ('bác sĩ Hồng Công Danh'), as word pairs.
+SPELLED_DEGREES = frozenset(
+    {("bác", "sĩ"), ("bác", "sỹ"), ("tiến", "sĩ"), ("tiến", "sỹ"), ("thạc", "sĩ"), ("dược", "sĩ"), ("kỹ", "sư")}
+)
+
 # Words before a quotation that name the speaker's act ('X nhấn mạnh: “…”', 'X cho biết, …').
 SPEECH_VERBS = [
     key(x)

@@ -113,6 +113,9 @@ RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
 # right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
 _AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+# 'Phó trưởng BDV Huyện ủy': a head ending in 'ban' printed without it, before a Ban acronym (BDV, BTG, BCĐ)
+_BAN_HEADS = phrase_table([h.removesuffix(" ban") for h in lx.HEADS if h.endswith(" ban")])
+_BAN_ACRONYMS = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Ban ") and a.isupper())
 PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
@@ -555,7 +558,7 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     head = match(HEADS, toks, j)
     need_tail = head is None
     if head is None:
-        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j)
+        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j) or _head_before_ban(toks, j)
         if head is None:
             return None
     head_end = j + len(head)
@@ -574,6 +577,13 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+def _head_before_ban(toks: list[Tok], j: int) -> tuple[str, ...] | None:
+    """'Phó trưởng BDV Huyện ủy': 'trưởng ban' written 'trưởng' before a Ban acronym; the head without 'ban'."""
+    head = match(_BAN_HEADS, toks, j)
+    end = j + len(head) if head else 0
+    return head if head and end < len(toks) and toks[end].key in _BAN_ACRONYMS and toks[end].text.isupper() else None
 
 
 # ---------------------------------------------------------------- elements
@@ -646,8 +656,11 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
         return False
     if _ROMAN.match(prev.text) or tuple(t.key for t in toks[max(0, i - 3) : i]) in _DEGREE_WORDS:
         return False  # 'bác sĩ chuyên khoa II Nguyễn …', 'Tiến sỹ khoa học Đặng Vũ Minh'
+    if prev.kind == "n" and i > 2 and (toks[i - 3].key, toks[i - 2].key) == ("chuyên", "khoa"):
+        return False  # 'bác sĩ chuyên khoa 2 Trần Ngọc Hải'
     return (
         prev.key in lx.INSTITUTION_PREV
+        and not (prev.key == "bác" and not prev.cap)  # 'Nhà tưởng niệm Bác …', but 'bác Trần Văn Cường' (uncle)
         or prev.kind == "n"
         or (prev.kind == "w" and len(prev.text) > 1 and prev.text.isupper())
     )

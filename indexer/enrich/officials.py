@@ -303,11 +303,11 @@ def _assign_list_intros(sp: _Spans) -> None:
         if not (counted or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
             continue
         p, colon = _after_term(toks, t.end), False  # 'hai Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2004-2011, gồm các ông:'
-        while p < n and (toks[p].key in lx.LIST_LINKS or match(_RANK_TABLE, toks, p)):
+        while p < n and (toks[p].key in lx.LIST_LINKS or _link_words(toks, p)):
             colon = colon or toks[p].key == ":"
-            p += len(match(_RANK_TABLE, toks, p) or (1,))
-        if p not in sp.name_at:
-            continue
+            p += _link_words(toks, p) or 1
+        if p not in sp.name_at and not (p > t.end and _list_name(sp, p)):
+            continue  # 'hai phó giám đốc là bác sĩ Hồng Công Danh và …': a listed name needs no known surname
         t.claimed = True
         if colon:
             stop = _sentence_end(toks, p)
@@ -319,9 +319,16 @@ def _assign_list_intros(sp: _Spans) -> None:
         while nm:
             nm.titles.append(t)
             q = nm.end
-            while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
-                q += len(match(_RANK_TABLE, toks, q) or (1,))
+            while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or _link_words(toks, q)):
+                q += _link_words(toks, q) or 1
             nm = (sp.name_at.get(q) or _list_name(sp, q)) if q > nm.end else None
+
+
+def _link_words(toks: list[Tok], p: int) -> int:
+    """A rank ('thượng tá') or a spelled-out degree ('bác sĩ') before a listed name at p: its length, or 0."""
+    if p + 1 < len(toks) and (toks[p].key, toks[p + 1].key) in lx.SPELLED_DEGREES:
+        return 2
+    return len(match(_RANK_TABLE, toks, p) or ())
 
 
 def _after_term(toks: list[Tok], p: int) -> int:
@@ -475,12 +482,12 @@ def _before_degrees(toks: list[Tok], a: int) -> int:
 
 
 def _places_after_titles(sp: _Spans) -> None:
-    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' (three words right after huyện, xã …) closing a
-    title joined to a name is a place."""
+    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận', 'A làm Giám đốc Bệnh viện Từ Dũ': a two-word 'name' (three words
+    right after huyện, xã …) closing a title joined to a name is a place or the organisation's own name."""
     keep = []
     for nm in sp.names:
         t = sp.title_end_at.get(nm.start)
-        owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "("}
+        owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "(", "làm", "là"}
         size = nm.end - nm.start  # three words only right after a unit: 'UBND huyện Cù Lao Dung được …'
         if (
             owned
