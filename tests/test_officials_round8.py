@@ -46,3 +46,36 @@ def test_an_organisation_named_after_a_person_closes_a_title_given_by_lam() -> N
 def test_a_counted_head_lists_names_after_a_spelled_degree() -> None:
     text = "Bệnh viện có hai phó giám đốc là bác sĩ Kha Minh Trí và Lâm Thị Hạnh. Mỗi ngày có 100 ca mổ."
     assert titles_of(text) == {"Kha Minh Trí": ["phó giám đốc"], "Lâm Thị Hạnh": ["phó giám đốc"]}
+
+
+def test_a_parish_council_is_no_public_body() -> None:
+    text = "Đoàn thăm ông Vũ Văn Khang, Chủ tịch Hội đồng mục vụ giáo xứ, và bà Lê Thị Nga, Chủ tịch UBND xã."
+    assert titles_of(text) == {"Lê Thị Nga": ["Chủ tịch UBND xã"]}
+    text = "Bà Lê Thị Nga, Phó Chủ tịch UBND tỉnh, Chủ tịch Hội đồng, kết luận phiên họp."
+    assert titles_of(text) == {"Lê Thị Nga": ["Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"]}
+
+
+def test_numbered_police_teams_and_their_specialty() -> None:
+    text = "Có Trung tá Tô Văn Hùng, Đội trưởng Đội CSGT đường thủy số 3 và Đại úy Lò Thị Hiền, báo cáo viên Đội CSGT."
+    got = {o.name: (o.titles, o.national) for o in find_officials(text)}
+    assert got == {
+        "Tô Văn Hùng": (["Đội trưởng Đội CSGT đường thủy số 3"], False),
+        "Lò Thị Hiền": (["báo cáo viên Đội CSGT"], False),
+    }
+    text = "Theo ông Hà Văn Lực, Cục trưởng Cục Cảnh sát phòng chống tội phạm về môi trường, Bộ Công an, năm nay"
+    got = {o.name: (o.titles, o.national) for o in find_officials(text)}
+    assert got == {"Hà Văn Lực": (["Cục trưởng Cục Cảnh sát phòng chống tội phạm về môi trường"], True)}
+    # a meeting of speakers is no post; a verb ends the police unit's name
+    assert titles_of("Hội nghị báo cáo viên Trung ương có ông Đào Văn Tú dự.") == {}
+    got = titles_of("Ông Đào Văn Tú, Trưởng phòng CSGT cho biết, năm nay tai nạn giảm.")
+    assert got == {"Đào Văn Tú": ["Trưởng phòng CSGT"]}
+
+
+def test_a_given_name_refers_back_to_the_person_already_named() -> None:
+    text = (
+        "Ông Đinh Công Hòa làm Giám đốc Sở Xây dựng. Ông Hòa từng làm Trưởng phòng Quy hoạch. "
+        "Sở có hai phó giám đốc là ông Lê Văn Hòa và bà Mạc Thị Yên."
+    )
+    got = titles_of(text)
+    assert got["Đinh Công Hòa"] == ["Giám đốc Sở Xây dựng", "Trưởng phòng Quy hoạch"]
+    assert got["Lê Văn Hòa"] == ["phó giám đốc"]

@@ -247,7 +247,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
             tail = match(TAILS, toks, k) or tail
         if tail:
-            k += len(tail)
+            k = _police_unit(toks, k + len(tail), tail)
             last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
@@ -569,6 +569,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
     while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
         k -= 1
+    if _church_body(toks, k):
+        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ': a parish council is no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
     if need_tail and k == head_end:
@@ -577,6 +579,36 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+_POLICE = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Cảnh sát"))
+_POLICE_STOPS = _LEAD_STOPS - {"về"}
+
+
+def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
+    """After 'Cảnh sát' or 'CSGT' at k, the unit's specialty up to a closer, maybe numbered ('Đội CSGT Đường bộ
+    số 9', 'Cục Cảnh sát quản lý hành chính về trật tự xã hội,'): the end, or k."""
+    if tail[-2:] != ("cảnh", "sát") and tail[-1] not in _POLICE:
+        return k
+    m = k
+    while m < len(toks) and m - k < 9 and toks[m].kind == "w" and not (toks[m].cap and _is_head(toks, m)):
+        social = toks[m].key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"  # 'trật tự xã hội'
+        if toks[m].key in _UNIT_WORDS and not social or toks[m].key in _POLICE_STOPS or toks[m].key == "số":
+            break
+        m += 1
+    if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
+        return m + 2
+    return m if m < len(toks) and toks[m].key in _NAME_CLOSERS | {".", "và"} else k
+
+
+def _church_body(toks: list[Tok], k: int) -> bool:
+    """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
+    words = []
+    for tok in toks[k : k + 4]:
+        if tok.cap or tok.kind != "w":
+            break
+        words.append(tok.key)
+    return any(" ".join(words[a:b]) in lx.CHURCH_WORDS for a in range(len(words)) for b in (a + 2, a + 3))
 
 
 def _head_before_ban(toks: list[Tok], j: int) -> tuple[str, ...] | None:
@@ -621,12 +653,15 @@ def _is_head(toks: list[Tok], j: int) -> bool:
 
 
 def _not_a_head(toks: list[Tok], i: int) -> bool:
-    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu'."""
+    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu',
+    'Hội nghị báo cáo viên'."""
     key, prev = toks[i].key, toks[i - 1].key if i else ""
     if key == "thường":
         # 'Thường trực'/'Thường vụ' head a title only inside a chain ('A, Ủy viên Bộ Chính trị, Thường trực Ban
         # Bí thư'); 'Ban Thường vụ Huyện ủy', 'Thay mặt Thường trực HĐND tỉnh, ông …' name bodies
         return prev not in {",", "-", ";", "kiêm"}
+    if key == "báo":  # 'A, báo cáo viên Đội CSGT …' is a post; 'Hội nghị báo cáo viên Trung ương' is a meeting
+        return prev not in {",", "-", ";"}
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 

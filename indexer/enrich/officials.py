@@ -657,10 +657,12 @@ def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[
 
     Returns the back-references resolved to one official: token index of the given name → person key.
     """
+    first: dict[str, int] = {}
     for nm in names:
         k = key(work[toks[nm.start].start : toks[nm.end - 1].end])
         if k in people:
             people[k].mentions += 1
+            first.setdefault(k, nm.start)
     suffixes: dict[str, set[str]] = {}
     for k in people:
         parts = k.split()
@@ -679,6 +681,8 @@ def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[
         if s in full_starts and key(work[toks[s].start : toks[s + run - 1].end]) in people or not 1 <= run <= 2:
             continue
         owners = suffixes.get(" ".join(t.key for t in toks[s : s + run]), set())
+        if len(owners) > 1:  # 'ông Hải' after Trần Ngọc Hải, before Phạm Thanh Hải is first named: the earlier one
+            owners = {o for o in owners if first.get(o, s) < s}
         if len(owners) == 1:
             owner = next(iter(owners))
             people[owner].mentions += 1
