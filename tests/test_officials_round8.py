@@ -79,3 +79,22 @@ def test_a_given_name_refers_back_to_the_person_already_named() -> None:
     got = titles_of(text)
     assert got["Đinh Công Hòa"] == ["Giám đốc Sở Xây dựng", "Trưởng phòng Quy hoạch"]
     assert got["Lê Văn Hòa"] == ["phó giám đốc"]
+
+
+def test_a_bare_member_title_after_a_bracketed_alias_is_shared_by_the_pair() -> None:
+    text = (
+        "Chi bộ đầu tiên gồm ba đồng chí: Lý Văn Bình (bí danh Trần Hưng) - Bí thư; đồng chí Lò Văn Sơn "
+        "và đồng chí Hà Văn Tuấn (bí danh Hà Quang) - Ủy viên, được giao gây dựng cơ sở."
+    )
+    got = titles_of(text)
+    assert got["Lò Văn Sơn"] == ["Ủy viên"] and got["Hà Văn Tuấn"] == ["Ủy viên"]
+    assert got["Lý Văn Bình"] == ["Bí thư"]
+
+
+def test_a_dot_glued_after_an_acronym_head_and_a_bracketed_acronym_inside_a_title() -> None:
+    got = titles_of("Tại hội nghị, đ/c Lê Văn Khải – CT.Hội CCB phường báo cáo kết quả năm.")
+    assert got == {"Lê Văn Khải": ["CT.Hội CCB phường"]}
+    got = titles_of("Ông Châu Văn Bé, Chủ nhiệm (UBKT) Huyện ủy Long Phú, cho biết đã kiểm tra 12 chi bộ.")
+    assert got == {"Châu Văn Bé": ["Chủ nhiệm (UBKT) Huyện ủy Long Phú"]}
+    # a sentence ending after an acronym head is no glued dot
+    assert titles_of("Ông Châu Văn Bé, PCT. Ông Lê Văn Ba nói thêm.") == {}

@@ -561,7 +561,7 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j) or _head_before_ban(toks, j)
         if head is None:
             return None
-    head_end = j + len(head)
+    head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
@@ -599,6 +599,18 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
     if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
         return m + 2
     return m if m < len(toks) and toks[m].key in _NAME_CLOSERS | {".", "và"} else k
+
+
+def _after_head(toks: list[Tok], k: int) -> int:
+    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận'),
+    or past a bracketed acronym before more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
+    if k + 1 >= len(toks):
+        return k
+    dot = toks[k]
+    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start == toks[k + 1].start - 1:
+        return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+    end = _bracketed_tails(toks, k)
+    return end if end > k and end < len(toks) and match(TAILS, toks, end) else k
 
 
 def _church_body(toks: list[Tok], k: int) -> bool:
@@ -669,11 +681,24 @@ _NOT_CHIEFS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "bi�
 _NOT_CHIEFS |= {("trưởng", "đoàn"), ("phó", "trưởng", "đoàn")}
 
 
+def _name_ends_before(toks: list[Tok], i: int) -> set[int]:
+    """Where a name joined to the word at i may end: right before it, or before or inside a parenthesis closed
+    right before '-' ('Tạ Nhật Tựu (bí danh Hoàng Hoa Thưởng) - Ủy viên')."""
+    if i < 3 or toks[i - 2].key != ")" or toks[i - 1].key != "-":
+        return {i - 1}
+    for q in range(i - 3, max(0, i - 14), -1):
+        if toks[q].key == "(":
+            return {i - 1, i - 2, q}
+        if toks[q].key in {")", ".", ";", "\n"}:
+            break
+    return {i - 1}
+
+
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
     '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
     ('làm Trưởng đoàn') is no post."""
-    if not names or names[-1].end != i - 1 or toks[i - 1].key not in {"-", "làm", "là"}:
+    if not names or names[-1].end not in _name_ends_before(toks, i) or toks[i - 1].key not in {"-", "làm", "là"}:
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
