@@ -98,3 +98,20 @@ def test_a_dot_glued_after_an_acronym_head_and_a_bracketed_acronym_inside_a_titl
     assert got == {"Châu Văn Bé": ["Chủ nhiệm (UBKT) Huyện ủy Long Phú"]}
     # a sentence ending after an acronym head is no glued dot
     assert titles_of("Ông Châu Văn Bé, PCT. Ông Lê Văn Ba nói thêm.") == {}
+
+
+def test_a_degree_after_and_is_no_organisation() -> None:
+    text = "Cùng dự có TS Lê Thị Hằng – Thứ trưởng Bộ Tư pháp và GS. TS Phan Văn Lâm - Thứ trưởng Bộ Tư pháp."
+    assert titles_of(text) == {"Lê Thị Hằng": ["Thứ trưởng Bộ Tư pháp"], "Phan Văn Lâm": ["Thứ trưởng Bộ Tư pháp"]}
+
+
+def test_a_historic_name_with_a_provincial_post_is_a_namesake() -> None:
+    text = "Sáng nay, Chủ tịch UBND tỉnh Hà Nam Nguyễn Văn Linh đã đối thoại với nông dân xã Thanh Hà."
+    assert titles_of(text) == {"Nguyễn Văn Linh": ["Chủ tịch UBND tỉnh Hà Nam"]}
+    assert titles_of("Cố Tổng Bí thư Nguyễn Văn Linh được nhắc lại trong buổi gặp mặt.") == {}
+
+
+def test_older_central_committees_and_the_social_policy_bank() -> None:
+    text = "Ông Phạm Văn Cao, Trưởng Ban Tư tưởng - Văn hóa Trung ương, nói chuyện với cán bộ tỉnh."
+    assert titles_of(text) == {"Phạm Văn Cao": ["Trưởng Ban Tư tưởng - Văn hóa Trung ương"]}
+    assert title_key("Tổng giám đốc NHCSXH") == title_key("Tổng giám đốc Ngân hàng Chính sách xã hội")

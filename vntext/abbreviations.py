@@ -83,6 +83,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BQL": "Ban Quản lý",
     "KCN": "khu công nghiệp",
     "BHXH": "Bảo hiểm xã hội",
+    "NHCSXH": "Ngân hàng Chính sách xã hội",
     "PTTH": "Phát thanh - Truyền hình",
     "PT-TH": "Phát thanh - Truyền hình",
     "GD&ĐT": "Giáo dục và Đào tạo",

@@ -427,7 +427,7 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
 
     def starts_word(j: int) -> bool:
         t = toks[j]
-        caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1)
+        caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1 and t.key not in lx.DEGREES)
         if not caps or t.key in PLACES and match(PLACES, toks, j) or t.key in TITLE_STARTS and _is_head(toks, j):
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))

@@ -585,7 +585,7 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
             continue
         name = display[toks[nm.start].start : toks[nm.end - 1].end]
         k = key(name)
-        if k in lx.HISTORIC:
+        if k in lx.HISTORIC and not _local_namesake(display, toks, nm):
             continue
         person = people.setdefault(k, Official(name=name, mentions=0))
         seen = title_keys.setdefault(k, set())
@@ -598,6 +598,14 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
         del people[k]
     return people
+
+
+def _local_namesake(display: str, toks: list[Tok], nm: Name) -> bool:
+    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh': a historic figure's name given a post in a province is a
+    namesake holding it today."""
+    from indexer.enrich.places import title_province
+
+    return any(title_province(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
 
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:
