@@ -115,3 +115,10 @@ def test_older_central_committees_and_the_social_policy_bank() -> None:
     text = "Ông Phạm Văn Cao, Trưởng Ban Tư tưởng - Văn hóa Trung ương, nói chuyện với cán bộ tỉnh."
     assert titles_of(text) == {"Phạm Văn Cao": ["Trưởng Ban Tư tưởng - Văn hóa Trung ương"]}
     assert title_key("Tổng giám đốc NHCSXH") == title_key("Tổng giám đốc Ngân hàng Chính sách xã hội")
+
+
+def test_a_specialist_of_a_district_office_and_a_union_committee_named_after_ban() -> None:
+    text = "HĐND xã bầu ông Vũ Đình Khôi, Chuyên viên Phòng Nội vụ huyện Kim Thành, giữ chức Phó Chủ tịch UBND xã."
+    assert titles_of(text) == {"Vũ Đình Khôi": ["Chuyên viên Phòng Nội vụ huyện Kim Thành", "Phó Chủ tịch UBND xã"]}
+    text = "Bà Đoàn Thị Mơ - Phó Chủ tịch LĐLĐ tỉnh kiêm giữ chức Trưởng ban Chính sách Pháp luật, trình bày báo cáo."
+    assert titles_of(text) == {"Đoàn Thị Mơ": ["Phó Chủ tịch LĐLĐ tỉnh", "Trưởng ban Chính sách Pháp luật"]}
