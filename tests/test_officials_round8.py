@@ -122,3 +122,16 @@ def test_a_specialist_of_a_district_office_and_a_union_committee_named_after_ban
     assert titles_of(text) == {"Vũ Đình Khôi": ["Chuyên viên Phòng Nội vụ huyện Kim Thành", "Phó Chủ tịch UBND xã"]}
     text = "Bà Đoàn Thị Mơ - Phó Chủ tịch LĐLĐ tỉnh kiêm giữ chức Trưởng ban Chính sách Pháp luật, trình bày báo cáo."
     assert titles_of(text) == {"Đoàn Thị Mơ": ["Phó Chủ tịch LĐLĐ tỉnh", "Trưởng ban Chính sách Pháp luật"]}
+
+
+def test_an_attendee_after_co_without_a_kinh_surname_and_a_title_after_a_colon() -> None:
+    text = "Dự họp còn có Giàng Seo Phử - Phó Bí thư Thường trực Đảng ủy; Lò Văn Ún - Chủ tịch UBND xã."
+    assert titles_of(text) == {
+        "Giàng Seo Phử": ["Phó Bí thư Thường trực Đảng ủy"],
+        "Lò Văn Ún": ["Chủ tịch UBND xã"],
+    }
+    got = titles_of("Trong buổi lễ có TS Lê Văn Ba - Giám đốc Bệnh viện tỉnh.")
+    assert got == {"Lê Văn Ba": ["Giám đốc Bệnh viện tỉnh"]}  # the degree is no part of the name
+    assert titles_of("Năm nay có Giàng Seo Phử và nhiều hộ khác thoát nghèo.") == {}
+    text = "Lãnh đạo các thời kỳ có TS. Bs. Đàm Thị Lụa: Giám đốc Trung tâm Nhi khoa, nay đã nghỉ hưu."
+    assert titles_of(text) == {"Đàm Thị Lụa": ["Giám đốc Trung tâm Nhi khoa"]}

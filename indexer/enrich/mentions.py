@@ -735,6 +735,9 @@ def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
     """Position i follows an honorific or a list separator: a name may stand here without a Kinh surname."""
     if i and toks[i - 1].key in {";", ":"}:
         return True
+    if i and toks[i - 1].key == "có" and toks[i].key not in lx.DEGREES:  # 'Dự họp còn có Lâu Văn Phía - Phó …'
+        j = _name_end(toks, i)
+        return j < len(toks) and toks[j].key == "-"
     phrases = _HONORIFICS_BY_LAST.get(toks[i - 1].key) if i else None
     return bool(phrases) and any(
         i >= len(h) and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)) for h in phrases

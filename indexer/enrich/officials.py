@@ -69,7 +69,7 @@ def official_id(name: str, province: str) -> str:
     return f"{slug(name)}--{slug(province)}"
 
 
-_SEPARATORS = {",", "-", "(", ";"}
+_SEPARATORS = {",", "-", "(", ";", ":"}
 _UNITS = {"huyện", "xã", "phường", "quận", "thị", "trấn"}  # units below the province, before their name
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
