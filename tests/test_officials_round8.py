@@ -135,3 +135,9 @@ def test_an_attendee_after_co_without_a_kinh_surname_and_a_title_after_a_colon()
     assert titles_of("Năm nay có Giàng Seo Phử và nhiều hộ khác thoát nghèo.") == {}
     text = "Lãnh đạo các thời kỳ có TS. Bs. Đàm Thị Lụa: Giám đốc Trung tâm Nhi khoa, nay đã nghỉ hưu."
     assert titles_of(text) == {"Đàm Thị Lụa": ["Giám đốc Trung tâm Nhi khoa"]}
+
+
+def test_a_bare_team_or_office_word_needs_its_name_or_number() -> None:
+    assert titles_of("Anh Phan Văn Tài, đội trưởng đội bóng xã, cho biết cả đội tập hằng tuần.") == {}
+    assert titles_of("Bác sĩ Lê Văn Tư, Giám đốc phòng khám tư nhân An Bình, cho biết.") == {}
+    assert titles_of("Ông Lê Văn Tư, Đội trưởng Đội 3, cho biết.") == {"Lê Văn Tư": ["Đội trưởng Đội 3"]}

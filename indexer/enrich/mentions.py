@@ -124,6 +124,7 @@ _HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm
 _LOCAL_UNITS |= _HAMLETS
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
+_NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
 
 
 def _triggers(tail: tuple[str, ...]) -> bool:
@@ -333,12 +334,19 @@ def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool
     return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
 
 
+_NAMED_TYPES = frozenset({"báo", "đội", "phòng"})  # one-word organisation types that need a name after them
+
+
 def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
     """A one-word organisation that is a plain word here: a capitals-only abbreviation not printed in capitals,
-    or 'báo' (a newspaper) without the paper's name after it."""
+    or a bare type ('báo', 'đội', 'phòng') without its own name, acronym or number after it ('đội trưởng đội
+    bóng', 'phòng khám tư nhân')."""
     if word in _CASED_TAILS:
         return not toks[k].text.isupper()
-    return word == "báo" and not (k + 1 < len(toks) and toks[k + 1].cap)
+    if word not in _NAMED_TYPES:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not (nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper())
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:
