@@ -135,6 +135,7 @@ def test_an_attendee_after_co_without_a_kinh_surname_and_a_title_after_a_colon()
     assert titles_of("Năm nay có Giàng Seo Phử và nhiều hộ khác thoát nghèo.") == {}
     text = "Lãnh đạo các thời kỳ có TS. Bs. Đàm Thị Lụa: Giám đốc Trung tâm Nhi khoa, nay đã nghỉ hưu."
     assert titles_of(text) == {"Đàm Thị Lụa": ["Giám đốc Trung tâm Nhi khoa"]}
+    assert titles_of("Ông Nguyễn Văn An: Giám đốc Sở phải trả lời cử tri.") == {}  # a speaker, then a clause
 
 
 def test_a_bare_team_or_office_word_needs_its_name_or_number() -> None:

@@ -228,7 +228,9 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
         pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
         k = toks[pos].key if pos < n else ""
     if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
-        return sp.title_at[pos + 1], pos + 1, k
+        t = sp.title_at[pos + 1]  # after ':' only a title standing alone ('A: Giám đốc Trung tâm X.'), no speech
+        if k != ":" or t.end >= n or toks[t.end].key in {",", ".", ";", "\n"}:
+            return t, pos + 1, k
     if (start := _bridge(sp, pos + (k in {",", "-"}))) is not None:  # 'A - Phó Bí thư … - được bầu làm …'
         return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
     return None, pos, ""
