@@ -132,7 +132,9 @@ SPELLED_DEGREES = frozenset(
 )
 
 # Words of a church's own bodies ('Hội đồng mục vụ giáo xứ', 'Ban hành giáo giáo họ'): no public body.
-CHURCH_WORDS = frozenset({"giáo xứ", "giáo họ", "giáo phận", "mục vụ", "hành giáo", "hội thánh", "chi hội thánh"})
+CHURCH_WORDS = frozenset(
+    {("giáo", "xứ"), ("giáo", "họ"), ("giáo", "phận"), ("mục", "vụ"), ("hành", "giáo"), ("hội", "thánh")}
+)
 
 # Words before a quotation that name the speaker's act ('X nhấn mạnh: “…”', 'X cho biết, …').
 SPEECH_VERBS = [

@@ -623,12 +623,12 @@ def _after_head(toks: list[Tok], k: int) -> int:
 
 def _church_body(toks: list[Tok], k: int) -> bool:
     """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
-    words = []
-    for tok in toks[k : k + 4]:
-        if tok.cap or tok.kind != "w":
-            break
-        words.append(tok.key)
-    return any(" ".join(words[a:b]) in lx.CHURCH_WORDS for a in range(len(words)) for b in (a + 2, a + 3))
+    for a in range(k, min(k + 3, len(toks) - 1)):
+        if toks[a].cap or toks[a].kind != "w":
+            return False
+        if (toks[a].key, toks[a + 1].key) in lx.CHURCH_WORDS:
+            return True
+    return False
 
 
 def _head_before_ban(toks: list[Tok], j: int) -> tuple[str, ...] | None:
