@@ -27,6 +27,9 @@ _GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 _GI_TONE = re.compile(r"(?<![^\W\d_])([gG])([íìỉĩịÍÌỈĨỊ])([aăâeêoôơuưAĂÂEÊOÔƠUƯ])")
 
 
+_GI_TONED = re.compile(r"[gG][íìỉĩịÍÌỈĨỊ][aăâeêoôơuưAĂÂEÊOÔƠUƯ]")  # a cheap test first: most texts have none
+
+
 def _gi_tone(match: re.Match[str]) -> str:
     """'gía' → 'giá': the tone of the onset's i moved to the vowel after it."""
     onset, toned, vowel = match.groups()
@@ -61,7 +64,7 @@ def _canonical_word(match: re.Match[str]) -> str:
 def canonical(text: str) -> str:
     """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'; 'gíam' → 'giám'."""
     text = _GLIDE_WORD.sub(_canonical_word, repair(text))
-    return _GI_TONE.sub(_gi_tone, text)
+    return _GI_TONE.sub(_gi_tone, text) if _GI_TONED.search(text) else text
 
 
 def placements(word: str) -> list[str]:
