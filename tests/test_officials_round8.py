@@ -67,6 +67,8 @@ def test_numbered_police_teams_and_their_specialty() -> None:
     assert got == {"Hà Văn Lực": (["Cục trưởng Cục Cảnh sát phòng chống tội phạm về môi trường"], True)}
     # a meeting of speakers is no post; a verb ends the police unit's name
     assert titles_of("Hội nghị báo cáo viên Trung ương có ông Đào Văn Tú dự.") == {}
+    got = titles_of("Ông Đào Văn Tú, Đội trưởng Đội CSGT trật tự huyện Hoài Đức, cho biết.")
+    assert got == {"Đào Văn Tú": ["Đội trưởng Đội CSGT trật tự huyện Hoài Đức"]}  # the unit's place follows
     got = titles_of("Ông Đào Văn Tú, Trưởng phòng CSGT cho biết, năm nay tai nạn giảm.")
     assert got == {"Đào Văn Tú": ["Trưởng phòng CSGT"]}
 

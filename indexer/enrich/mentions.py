@@ -594,8 +594,8 @@ _POLICE_STOPS = _LEAD_STOPS - {"về"}
 
 
 def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
-    """After 'Cảnh sát' or 'CSGT' at k, the unit's specialty up to a closer, maybe numbered ('Đội CSGT Đường bộ
-    số 9', 'Cục Cảnh sát quản lý hành chính về trật tự xã hội,'): the end, or k."""
+    """After 'Cảnh sát' or 'CSGT' at k, the unit's specialty up to a closer, a unit word (within three words) or
+    a number ('Đội CSGT Đường bộ số 9', 'Cục Cảnh sát quản lý hành chính về trật tự xã hội,'): the end, or k."""
     if tail[-2:] != ("cảnh", "sát") and tail[-1] not in _POLICE:
         return k
     m = k
@@ -606,6 +606,8 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
         m += 1
     if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
         return m + 2
+    if m < len(toks) and toks[m].key in _UNIT_WORDS:
+        return m if m - k <= 3 else k  # 'Đội CSGT trật tự huyện Hoài Đức': the unit's place follows
     return m if m < len(toks) and toks[m].key in _NAME_CLOSERS | {".", "và"} else k
 
 
