@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from indexer.enrich.officials import find_officials
 from vntext import canonical
+from vntext.normalize import placements
 from vntext.abbreviations import title_key
 
 
@@ -21,6 +22,7 @@ def test_lower_case_uncle_is_an_honorific_but_the_capitalised_one_is_not() -> No
 def test_a_tone_on_the_i_of_the_gi_onset_is_moved_to_the_vowel() -> None:
     assert canonical("Gíam đốc, gìa làng, GÍAM SÁT, gỉai quyết") == "Giám đốc, già làng, GIÁM SÁT, giải quyết"
     assert canonical("giữ gìn, gìn giữ, Gió") == "giữ gìn, gìn giữ, Gió"  # the i is the vowel: nothing moves
+    assert placements("giám") == ["giám", "gíam"] and placements("gìn") == ["gìn"]  # what the highlighter looks up
     got = titles_of("Đồng chí Lý Văn Tám - Gíam đốc Sở Nội vụ chủ trì buổi làm việc.")
     assert got == {"Lý Văn Tám": ["Gíam đốc Sở Nội vụ"]}  # the title as printed
 

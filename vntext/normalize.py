@@ -76,6 +76,14 @@ def placements(word: str) -> list[str]:
             moved = word[:-2] + first[0] + unicodedata.normalize("NFC", word[-1] + first[1])
             if moved != word and canonical(moved) == word:
                 found.append(moved)
+    if len(word) >= 3 and word[:2] == "gi":  # 'giám' is also printed 'gíam' (the tone on the onset's i)
+        third = unicodedata.normalize("NFD", word[2])
+        tone = next((c for c in third if c in _TONES), "")
+        if tone:
+            bare = unicodedata.normalize("NFC", third.replace(tone, ""))
+            moved = "g" + unicodedata.normalize("NFC", "i" + tone) + bare + word[3:]
+            if canonical(moved) == word:
+                found.append(moved)
     return found
 
 
