@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from indexer.enrich.officials import find_officials
 from vntext import canonical
-from vntext.normalize import placements
 from vntext.abbreviations import title_key
+from vntext.normalize import placements
 
 
 def titles_of(text: str) -> dict[str, list[str]]:
