@@ -146,3 +146,9 @@ def test_a_bare_team_or_office_word_needs_its_name_or_number() -> None:
     assert titles_of("Anh Phan Văn Tài, đội trưởng đội bóng xã, cho biết cả đội tập hằng tuần.") == {}
     assert titles_of("Bác sĩ Lê Văn Tư, Giám đốc phòng khám tư nhân An Bình, cho biết.") == {}
     assert titles_of("Ông Lê Văn Tư, Đội trưởng Đội 3, cho biết.") == {"Lê Văn Tư": ["Đội trưởng Đội 3"]}
+
+
+def test_a_board_post_is_skipped_on_the_way_to_the_next_title() -> None:
+    text = "Đoàn do ông Lý Văn Quang, Ủy viên Hội đồng quản trị, Tổng giám đốc NHCSXH Việt Nam dẫn đầu."
+    assert titles_of(text) == {"Lý Văn Quang": ["Tổng giám đốc NHCSXH Việt Nam"]}
+    assert titles_of("Ông Lý Văn Quang, Chủ tịch HĐQT công ty, cho biết.") == {}

@@ -623,6 +623,16 @@ def _after_head(toks: list[Tok], k: int) -> int:
     return end if end > k and end < len(toks) and match(TAILS, toks, end) else k
 
 
+def board_post_end(toks: list[Tok], i: int) -> int | None:
+    """'Ủy viên Hội đồng quản trị', 'Chủ tịch HĐQT' at i (a board post, no title of its own): its end, or None."""
+    head = match(HEADS, toks, i) or match(HEADS_NEED_TAIL, toks, i)
+    k = i + len(head) if head else i
+    if k < len(toks) and toks[k].key == "hđqt":
+        return k + 1
+    keys = tuple(t.key for t in toks[k : k + 4])
+    return k + 4 if head and keys == ("hội", "đồng", "quản", "trị") else None
+
+
 def _church_body(toks: list[Tok], k: int) -> bool:
     """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
     for a in range(k, min(k + 3, len(toks) - 1)):

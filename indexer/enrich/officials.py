@@ -23,6 +23,7 @@ from indexer.enrich.mentions import (
     Title,
     Tok,
     after_honorific,
+    board_post_end,
     cap_run,
     comma_place,
     honorific_before,
@@ -231,6 +232,9 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
         t = sp.title_at[pos + 1]  # after ':' only a title standing alone ('A: Giám đốc Trung tâm X.'), no speech
         if k != ":" or t.end >= n or toks[t.end].key in {",", ".", ";", "\n"}:
             return t, pos + 1, k
+    board = board_post_end(toks, pos + 1) if first and k == "," else None  # 'A, Ủy viên HĐQT, Tổng giám đốc …'
+    if board is not None and board + 1 in sp.title_at and toks[board].key == ",":
+        return sp.title_at[board + 1], board + 1, ","
     if (start := _bridge(sp, pos + (k in {",", "-"}))) is not None:  # 'A - Phó Bí thư … - được bầu làm …'
         return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
     return None, pos, ""
