@@ -152,3 +152,11 @@ def test_a_board_post_is_skipped_on_the_way_to_the_next_title() -> None:
     text = "Đoàn do ông Lý Văn Quang, Ủy viên Hội đồng quản trị, Tổng giám đốc NHCSXH Việt Nam dẫn đầu."
     assert titles_of(text) == {"Lý Văn Quang": ["Tổng giám đốc NHCSXH Việt Nam"]}
     assert titles_of("Ông Lý Văn Quang, Chủ tịch HĐQT công ty, cho biết.") == {}
+
+
+def test_party_admission_and_law_dissemination_are_read_as_their_topics() -> None:
+    from indexer.enrich.topics import classify
+
+    assert classify("Ba thanh niên được kết nạp vào Đảng", "Lễ diễn ra sáng nay tại xã.")[0] == "xay-dung-dang"
+    text = "Cán bộ tư pháp đến từng thôn, nói chuyện với bà con."
+    assert classify("Phổ biến pháp luật cho đồng bào vùng cao", text)[0] == "noi-chinh-phap-luat"
