@@ -23,6 +23,20 @@ _REPAIRS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0
 _GLIDE_WORD = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 _GLIDE_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
+# After the onset 'gi' the 'i' is no vowel: 'Gíam đốc' (tone on the i) is 'Giám đốc', 'gìa' is 'già'.
+_GI_TONE = re.compile(r"(?<![^\W\d_])([gG])([íìỉĩịÍÌỈĨỊ])([aăâeêoôơuưAĂÂEÊOÔƠUƯ])")
+
+
+_GI_TONED = re.compile(r"[gG][íìỉĩịÍÌỈĨỊ][aăâeêoôơuưAĂÂEÊOÔƠUƯ]")  # a cheap test first: most texts have none
+
+
+def _gi_tone(match: re.Match[str]) -> str:
+    """'gía' → 'giá': the tone of the onset's i moved to the vowel after it."""
+    onset, toned, vowel = match.groups()
+    bare, tone = unicodedata.normalize("NFD", toned)
+    return onset + bare + unicodedata.normalize("NFC", vowel + tone)
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -48,8 +62,9 @@ def _canonical_word(match: re.Match[str]) -> str:
 
 
 def canonical(text: str) -> str:
-    """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'."""
-    return _GLIDE_WORD.sub(_canonical_word, repair(text))
+    """Repair and NFC, then one tone placement: 'hoà', 'thuỷ', 'khoẻ' → 'hòa', 'thủy', 'khỏe'; 'gíam' → 'giám'."""
+    text = _GLIDE_WORD.sub(_canonical_word, repair(text))
+    return _GI_TONE.sub(_gi_tone, text) if _GI_TONED.search(text) else text
 
 
 def placements(word: str) -> list[str]:
@@ -60,6 +75,14 @@ def placements(word: str) -> list[str]:
         if len(first) == 2 and first[1] in _TONES:
             moved = word[:-2] + first[0] + unicodedata.normalize("NFC", word[-1] + first[1])
             if moved != word and canonical(moved) == word:
+                found.append(moved)
+    if len(word) >= 3 and word[:2] == "gi":  # 'giám' is also printed 'gíam' (the tone on the onset's i)
+        third = unicodedata.normalize("NFD", word[2])
+        tone = next((c for c in third if c in _TONES), "")
+        if tone:
+            bare = unicodedata.normalize("NFC", third.replace(tone, ""))
+            moved = "g" + unicodedata.normalize("NFC", "i" + tone) + bare + word[3:]
+            if canonical(moved) == word:
                 found.append(moved)
     return found
 

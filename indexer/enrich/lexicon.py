@@ -126,6 +126,16 @@ DEGREES = frozenset(
     ]
 )
 
+# Degrees spelled out before a name ('bác sĩ Hồng Công Danh'), as word pairs.
+SPELLED_DEGREES = frozenset(
+    {("bác", "sĩ"), ("bác", "sỹ"), ("tiến", "sĩ"), ("tiến", "sỹ"), ("thạc", "sĩ"), ("dược", "sĩ"), ("kỹ", "sư")}
+)
+
+# Words of a church's own bodies ('Hội đồng mục vụ giáo xứ', 'Ban hành giáo giáo họ'): no public body.
+CHURCH_WORDS = frozenset(
+    {("giáo", "xứ"), ("giáo", "họ"), ("giáo", "phận"), ("mục", "vụ"), ("hành", "giáo"), ("hội", "thánh")}
+)
+
 # Words before a quotation that name the speaker's act ('X nhấn mạnh: “…”', 'X cho biết, …').
 SPEECH_VERBS = [
     key(x)

@@ -113,6 +113,9 @@ RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
 # right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
 _AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+# 'Phó trưởng BDV Huyện ủy': a head ending in 'ban' printed without it, before a Ban acronym (BDV, BTG, BCĐ)
+_BAN_HEADS = phrase_table([h.removesuffix(" ban") for h in lx.HEADS if h.endswith(" ban")])
+_BAN_ACRONYMS = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Ban ") and a.isupper())
 PLACES = phrase_table(lx.PLACES)
 HONORIFICS = phrase_table(lx.HONORIFICS)
 _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGERS)
@@ -121,6 +124,7 @@ _HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm
 _LOCAL_UNITS |= _HAMLETS
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
+_NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
 
 
 def _triggers(tail: tuple[str, ...]) -> bool:
@@ -244,7 +248,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
             tail = match(TAILS, toks, k) or tail
         if tail:
-            k += len(tail)
+            k = _police_unit(toks, k + len(tail), tail)
             last = tail
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
@@ -330,12 +334,19 @@ def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool
     return t.kind in ("w", "a") and len(t.text) >= 3 and t.text.isupper() and t.key not in TAILS
 
 
+_NAMED_TYPES = frozenset({"báo", "đội", "phòng"})  # one-word organisation types that need a name after them
+
+
 def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
     """A one-word organisation that is a plain word here: a capitals-only abbreviation not printed in capitals,
-    or 'báo' (a newspaper) without the paper's name after it."""
+    or a bare type ('báo', 'đội', 'phòng') without its own name, acronym or number after it ('đội trưởng đội
+    bóng', 'phòng khám tư nhân')."""
     if word in _CASED_TAILS:
         return not toks[k].text.isupper()
-    return word == "báo" and not (k + 1 < len(toks) and toks[k + 1].cap)
+    if word not in _NAMED_TYPES:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not (nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper())
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:
@@ -346,7 +357,7 @@ def _numbered_at(toks: list[Tok], k: int) -> bool:
 _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
-    | {("hội",), ("hiệp", "hội"), ("cụm",)}
+    | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",)}  # 'Trưởng ban Công tác Công đoàn'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
@@ -424,7 +435,7 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
 
     def starts_word(j: int) -> bool:
         t = toks[j]
-        caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1)
+        caps = t.cap or (t.kind in ("w", "a") and t.text.isupper() and len(t.text) > 1 and t.key not in lx.DEGREES)
         if not caps or t.key in PLACES and match(PLACES, toks, j) or t.key in TITLE_STARTS and _is_head(toks, j):
             return False
         return not valid_name(toks, j, min(cap_run(toks, j), 4))
@@ -555,10 +566,10 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     head = match(HEADS, toks, j)
     need_tail = head is None
     if head is None:
-        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j)
+        head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j) or _head_before_ban(toks, j)
         if head is None:
             return None
-    head_end = j + len(head)
+    head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
@@ -566,6 +577,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
     while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
         k -= 1
+    if _church_body(toks, k):
+        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ': a parish council is no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
     if need_tail and k == head_end:
@@ -574,6 +587,67 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+_POLICE = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Cảnh sát"))
+_POLICE_STOPS = _LEAD_STOPS - {"về"}
+
+
+def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
+    """After 'Cảnh sát' or 'CSGT' at k, the unit's specialty up to a closer, a unit word (within three words) or
+    a number ('Đội CSGT Đường bộ số 9', 'Cục Cảnh sát quản lý hành chính về trật tự xã hội,'): the end, or k."""
+    if tail[-2:] != ("cảnh", "sát") and tail[-1] not in _POLICE:
+        return k
+    m = k
+    while m < len(toks) and m - k < 9 and toks[m].kind == "w" and not (toks[m].cap and _is_head(toks, m)):
+        social = toks[m].key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"  # 'trật tự xã hội'
+        if toks[m].key in _UNIT_WORDS and not social or toks[m].key in _POLICE_STOPS or toks[m].key == "số":
+            break
+        m += 1
+    if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
+        return m + 2
+    if m < len(toks) and toks[m].key in _UNIT_WORDS:
+        return m if m - k <= 3 else k  # 'Đội CSGT trật tự huyện Hoài Đức': the unit's place follows
+    return m if m < len(toks) and toks[m].key in _NAME_CLOSERS | {".", "và"} else k
+
+
+def _after_head(toks: list[Tok], k: int) -> int:
+    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận'),
+    or past a bracketed acronym before more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
+    if k + 1 >= len(toks):
+        return k
+    dot = toks[k]
+    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start == toks[k + 1].start - 1:
+        return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+    end = _bracketed_tails(toks, k)
+    return end if end > k and end < len(toks) and match(TAILS, toks, end) else k
+
+
+def board_post_end(toks: list[Tok], i: int) -> int | None:
+    """'Ủy viên Hội đồng quản trị', 'Chủ tịch HĐQT' at i (a board post, no title of its own): its end, or None."""
+    head = match(HEADS, toks, i) or match(HEADS_NEED_TAIL, toks, i)
+    k = i + len(head) if head else i
+    if k < len(toks) and toks[k].key == "hđqt":
+        return k + 1
+    keys = tuple(t.key for t in toks[k : k + 4])
+    return k + 4 if head and keys == ("hội", "đồng", "quản", "trị") else None
+
+
+def _church_body(toks: list[Tok], k: int) -> bool:
+    """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
+    for a in range(k, min(k + 3, len(toks) - 1)):
+        if toks[a].cap or toks[a].kind != "w":
+            return False
+        if (toks[a].key, toks[a + 1].key) in lx.CHURCH_WORDS:
+            return True
+    return False
+
+
+def _head_before_ban(toks: list[Tok], j: int) -> tuple[str, ...] | None:
+    """'Phó trưởng BDV Huyện ủy': 'trưởng ban' written 'trưởng' before a Ban acronym; the head without 'ban'."""
+    head = match(_BAN_HEADS, toks, j)
+    end = j + len(head) if head else 0
+    return head if head and end < len(toks) and toks[end].key in _BAN_ACRONYMS and toks[end].text.isupper() else None
 
 
 # ---------------------------------------------------------------- elements
@@ -611,12 +685,15 @@ def _is_head(toks: list[Tok], j: int) -> bool:
 
 
 def _not_a_head(toks: list[Tok], i: int) -> bool:
-    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu'."""
+    """No title starts at i: 'giữ chức vụ Trưởng ban' (not 'Vụ trưởng'), 'Ban Thường vụ', 'Đại hội đại biểu',
+    'Hội nghị báo cáo viên'."""
     key, prev = toks[i].key, toks[i - 1].key if i else ""
     if key == "thường":
         # 'Thường trực'/'Thường vụ' head a title only inside a chain ('A, Ủy viên Bộ Chính trị, Thường trực Ban
         # Bí thư'); 'Ban Thường vụ Huyện ủy', 'Thay mặt Thường trực HĐND tỉnh, ông …' name bodies
         return prev not in {",", "-", ";", "kiêm"}
+    if key == "báo":  # 'A, báo cáo viên Đội CSGT …' is a post; 'Hội nghị báo cáo viên Trung ương' is a meeting
+        return prev not in {",", "-", ";"}
     return key == "vụ" and prev == "chức" or key == "đại" and prev == "hội" and i > 1 and toks[i - 2].key == "đại"
 
 
@@ -624,11 +701,24 @@ _NOT_CHIEFS = frozenset({("thành", "viên"), ("ủy", "viên"), ("đại", "bi�
 _NOT_CHIEFS |= {("trưởng", "đoàn"), ("phó", "trưởng", "đoàn")}
 
 
+def _name_ends_before(toks: list[Tok], i: int) -> set[int]:
+    """Where a name joined to the word at i may end: right before it, or before or inside a parenthesis closed
+    right before '-' ('Tạ Nhật Tựu (bí danh Hoàng Hoa Thưởng) - Ủy viên')."""
+    if i < 3 or toks[i - 2].key != ")" or toks[i - 1].key != "-":
+        return {i - 1}
+    for q in range(i - 3, max(0, i - 14), -1):
+        if toks[q].key == "(":
+            return {i - 1, i - 2, q}
+        if toks[q].key in {")", ".", ";", "\n"}:
+            break
+    return {i - 1}
+
+
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
     '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
     ('làm Trưởng đoàn') is no post."""
-    if not names or names[-1].end != i - 1 or toks[i - 1].key not in {"-", "làm", "là"}:
+    if not names or names[-1].end not in _name_ends_before(toks, i) or toks[i - 1].key not in {"-", "làm", "là"}:
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
@@ -646,8 +736,11 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
         return False
     if _ROMAN.match(prev.text) or tuple(t.key for t in toks[max(0, i - 3) : i]) in _DEGREE_WORDS:
         return False  # 'bác sĩ chuyên khoa II Nguyễn …', 'Tiến sỹ khoa học Đặng Vũ Minh'
+    if prev.kind == "n" and i > 2 and (toks[i - 3].key, toks[i - 2].key) == ("chuyên", "khoa"):
+        return False  # 'bác sĩ chuyên khoa 2 Trần Ngọc Hải'
     return (
         prev.key in lx.INSTITUTION_PREV
+        and not (prev.key == "bác" and not prev.cap)  # 'Nhà tưởng niệm Bác …', but 'bác Trần Văn Cường' (uncle)
         or prev.kind == "n"
         or (prev.kind == "w" and len(prev.text) > 1 and prev.text.isupper())
     )
@@ -662,6 +755,9 @@ def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
     """Position i follows an honorific or a list separator: a name may stand here without a Kinh surname."""
     if i and toks[i - 1].key in {";", ":"}:
         return True
+    if i and toks[i - 1].key == "có" and toks[i].key not in lx.DEGREES:  # 'Dự họp còn có Lâu Văn Phía - Phó …'
+        j = _name_end(toks, i)
+        return j < len(toks) and toks[j].key == "-"
     phrases = _HONORIFICS_BY_LAST.get(toks[i - 1].key) if i else None
     return bool(phrases) and any(
         i >= len(h) and all(toks[i - len(h) + m].key == w for m, w in enumerate(h)) for h in phrases

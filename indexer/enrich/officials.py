@@ -23,6 +23,7 @@ from indexer.enrich.mentions import (
     Title,
     Tok,
     after_honorific,
+    board_post_end,
     cap_run,
     comma_place,
     honorific_before,
@@ -69,7 +70,7 @@ def official_id(name: str, province: str) -> str:
     return f"{slug(name)}--{slug(province)}"
 
 
-_SEPARATORS = {",", "-", "(", ";"}
+_SEPARATORS = {",", "-", "(", ";", ":"}
 _UNITS = {"huyện", "xã", "phường", "quận", "thị", "trấn"}  # units below the province, before their name
 _TERM_WORDS = {"nhiệm", "kỳ", "giai", "đoạn", "khóa", "-", "–"}
 
@@ -228,7 +229,12 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
         pos = skip  # 'Chu Quang Thành, 60 tuổi, nguyên Chủ tịch …', 'X, sinh năm 1971, Phó Bí thư …'
         k = toks[pos].key if pos < n else ""
     if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
-        return sp.title_at[pos + 1], pos + 1, k
+        t = sp.title_at[pos + 1]  # after ':' only a title standing alone ('A: Giám đốc Trung tâm X.'), no speech
+        if k != ":" or t.end >= n or toks[t.end].key in {",", ".", ";", "\n"}:
+            return t, pos + 1, k
+    board = board_post_end(toks, pos + 1) if first and k == "," else None  # 'A, Ủy viên HĐQT, Tổng giám đốc …'
+    if board is not None and board + 1 in sp.title_at and toks[board].key == ",":
+        return sp.title_at[board + 1], board + 1, ","
     if (start := _bridge(sp, pos + (k in {",", "-"}))) is not None:  # 'A - Phó Bí thư … - được bầu làm …'
         return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
     return None, pos, ""
@@ -303,11 +309,11 @@ def _assign_list_intros(sp: _Spans) -> None:
         if not (counted or s > 2 and toks[s - 1].key == "chí" and toks[s - 3].key == "các"):
             continue
         p, colon = _after_term(toks, t.end), False  # 'hai Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2004-2011, gồm các ông:'
-        while p < n and (toks[p].key in lx.LIST_LINKS or match(_RANK_TABLE, toks, p)):
+        while p < n and (toks[p].key in lx.LIST_LINKS or _link_words(toks, p)):
             colon = colon or toks[p].key == ":"
-            p += len(match(_RANK_TABLE, toks, p) or (1,))
-        if p not in sp.name_at:
-            continue
+            p += _link_words(toks, p) or 1
+        if p not in sp.name_at and not (p > t.end and _list_name(sp, p)):
+            continue  # 'hai phó giám đốc là bác sĩ Hồng Công Danh và …': a listed name needs no known surname
         t.claimed = True
         if colon:
             stop = _sentence_end(toks, p)
@@ -319,9 +325,16 @@ def _assign_list_intros(sp: _Spans) -> None:
         while nm:
             nm.titles.append(t)
             q = nm.end
-            while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or match(_RANK_TABLE, toks, q)):
-                q += len(match(_RANK_TABLE, toks, q) or (1,))
+            while q < n and (toks[q].key in {",", "và", "ông", "bà", "đồng", "chí"} or _link_words(toks, q)):
+                q += _link_words(toks, q) or 1
             nm = (sp.name_at.get(q) or _list_name(sp, q)) if q > nm.end else None
+
+
+def _link_words(toks: list[Tok], p: int) -> int:
+    """A rank ('thượng tá') or a spelled-out degree ('bác sĩ') before a listed name at p: its length, or 0."""
+    if p + 1 < len(toks) and (toks[p].key, toks[p + 1].key) in lx.SPELLED_DEGREES:
+        return 2
+    return len(match(_RANK_TABLE, toks, p) or ())
 
 
 def _after_term(toks: list[Tok], p: int) -> int:
@@ -475,12 +488,12 @@ def _before_degrees(toks: list[Tok], a: int) -> int:
 
 
 def _places_after_titles(sp: _Spans) -> None:
-    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận': a two-word 'name' (three words right after huyện, xã …) closing a
-    title joined to a name is a place."""
+    """'A - Bí thư Huyện ủy Sơn Hòa xác nhận', 'A làm Giám đốc Bệnh viện Từ Dũ': a two-word 'name' (three words
+    right after huyện, xã …) closing a title joined to a name is a place or the organisation's own name."""
     keep = []
     for nm in sp.names:
         t = sp.title_end_at.get(nm.start)
-        owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "("}
+        owned = t is not None and t.start > 1 and sp.toks[t.start - 1].key in {"-", ",", "(", "làm", "là"}
         size = nm.end - nm.start  # three words only right after a unit: 'UBND huyện Cù Lao Dung được …'
         if (
             owned
@@ -578,7 +591,7 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
             continue
         name = display[toks[nm.start].start : toks[nm.end - 1].end]
         k = key(name)
-        if k in lx.HISTORIC:
+        if k in lx.HISTORIC and not _local_namesake(display, toks, nm):
             continue
         person = people.setdefault(k, Official(name=name, mentions=0))
         seen = title_keys.setdefault(k, set())
@@ -591,6 +604,14 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
         del people[k]
     return people
+
+
+def _local_namesake(display: str, toks: list[Tok], nm: Name) -> bool:
+    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh': a historic figure's name given a post in a province is a
+    namesake holding it today."""
+    from indexer.enrich.places import title_province
+
+    return any(title_province(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
 
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:
@@ -650,10 +671,12 @@ def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[
 
     Returns the back-references resolved to one official: token index of the given name → person key.
     """
+    first: dict[str, int] = {}
     for nm in names:
         k = key(work[toks[nm.start].start : toks[nm.end - 1].end])
         if k in people:
             people[k].mentions += 1
+            first.setdefault(k, nm.start)
     suffixes: dict[str, set[str]] = {}
     for k in people:
         parts = k.split()
@@ -672,6 +695,8 @@ def _count_mentions(toks: list[Tok], names: list[Name], work: str, people: dict[
         if s in full_starts and key(work[toks[s].start : toks[s + run - 1].end]) in people or not 1 <= run <= 2:
             continue
         owners = suffixes.get(" ".join(t.key for t in toks[s : s + run]), set())
+        if len(owners) > 1:  # 'ông Hải' after Trần Ngọc Hải, before Phạm Thanh Hải is first named: the earlier one
+            owners = {o for o in owners if first.get(o, s) < s}
         if len(owners) == 1:
             owner = next(iter(owners))
             people[owner].mentions += 1

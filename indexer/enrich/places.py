@@ -46,7 +46,7 @@ _NATIONAL_RE = re.compile(
     r"\b(trung ương|ubtư|ubtw|quốc hội|chính phủ|thủ tướng|chủ tịch nước|tổng bí thư|bộ chính trị|ban bí thư|bộ trưởng|"
     r"thứ trưởng|tổng cục|việt nam|nhà nước|tối cao|quốc gia|hội đồng dân tộc|ban công tác đại biểu|"
     r"ủy ban (pháp luật|tư pháp|kinh tế|tài chính|quốc phòng|văn hóa|xã hội|khoa học|đối ngoại|"
-    r"các vấn đề xã hội|công tác đại biểu))\b|(?<!chi )(?<!đảng )\bbộ\b(?! chỉ huy| đội)"
+    r"các vấn đề xã hội|công tác đại biểu))\b|(?<!chi )(?<!đảng )(?<!đường )\bbộ\b(?! chỉ huy| đội)"
     # a department (Cục, not Chi cục), a Vụ or an institute is central, except the branches every province has
     r"|(?<!chi )\bcục (?!trưởng|thuế|hải quan|thống kê|thi hành án|quản lý thị trường)\w|\bvụ trưởng\b"
     r"|(?<!bệnh )\bviện (?!kiểm sát|trưởng\b)\w"
