@@ -287,5 +287,6 @@ def main() -> None:
     for name in timed:
         print(f"| {name} | " + " | ".join(f"{medians[which][name]:.2f}" for which in sets) + " |")
 
+
 if __name__ == "__main__":
     main()

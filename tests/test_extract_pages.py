@@ -67,8 +67,7 @@ def test_paragraphs_survive_comments_and_inline_markup() -> None:
     cut = len(first) // 2
     body = (
         f"<p>{first[:cut]}<!-- quảng cáo giữa bài -->{first[cut:]}</p>"
-        f"<p><b>{second[:20]}</b><!-- x --><i>{second[20:60]}</i>{second[60:]}</p>"
-        + paragraphs(PARAGRAPHS[2:])
+        f"<p><b>{second[:20]}</b><!-- x --><i>{second[20:60]}</i>{second[60:]}</p>" + paragraphs(PARAGRAPHS[2:])
     )
     article = extract(page(body=body))
     assert first in article.body and second in article.body

@@ -12,7 +12,16 @@ from webapp.i18n import DEFAULT
 from webapp.params import FILTER_PARAMS, MAX_VALUE_CHARS
 
 STATE_PARAMS = (
-    "q", *FILTER_PARAMS, "date_from", "date_to", "sort", "size", "facet_size", "hide_copies", "interval", "official_op"
+    "q",
+    *FILTER_PARAMS,
+    "date_from",
+    "date_to",
+    "sort",
+    "size",
+    "facet_size",
+    "hide_copies",
+    "interval",
+    "official_op",
 )
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"  # what `newsarchive serve` listens on by default
 
