@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.enrich.topics import TOPICS, classify, post_scores, section_topic, topic_scores
+from indexer.enrich.topics import TOPICS, classify, phrase_matches, post_scores, section_topic, topic_scores
 from vntext import key
 
 DATA = Path(__file__).parent / "data"
@@ -214,3 +214,13 @@ def test_topics_do_not_depend_on_the_hash_seed() -> None:
         for seed in (1, 2, 3, 4)
     }  # fmt: skip
     assert len(runs) == 1 and json.loads(runs.pop())
+
+
+def test_overlapping_phrases_take_the_longest_not_every_substring() -> None:
+    """'thi công' (building works) inside 'luyện thi công chức' is no phrase of the text: where phrases
+    overlap, the one with more words (then more letters) takes them."""
+    assert phrase_matches(key("lớp luyện thi công chức")) == ["công chức"]
+    assert phrase_matches(key("Chi hội nông dân thôn Đông")) == ["hội nông dân"]
+    assert phrase_matches(key("tiến độ thi công cầu")) == ["tiến độ thi công"]
+    assert classify("", "Trung tâm mở lớp luyện thi công chức cấp xã.") == ["chinh-quyen"]
+    assert classify("", "Chi hội nông dân thôn Đông tổ chức đại hội nhiệm kỳ mới.")[0] == "dan-van-mat-tran"

@@ -49,7 +49,8 @@ def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
         if slug not in TOPICS:
             raise ValueError(f"topics.tsv: unknown topic {slug!r}")
         phrases[key(phrase)] = (slug, float(weight))
-    return re.compile(rf"(?<!\w){_trie_pattern(list(phrases))}(?!\w)"), phrases
+    # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
+    return re.compile(rf"(?<!\w)(?=({_trie_pattern(list(phrases))})(?!\w))"), phrases
 
 
 def _load_sections() -> list[tuple[str, str, bool]]:
@@ -103,17 +104,48 @@ def post_scores(text: str) -> dict[str, float]:
         post = m.group(1)
         slug = next((s for rule, s in _POST_RULES if rule.search(post)), None)
         if slug == "@phrases":
-            found = [_PHRASES[p.group()] for p in _PHRASES_RE.finditer(post)]
+            found = [_PHRASES[p] for p in phrase_matches(post)]
             slug = max(found, key=lambda sw: sw[1])[0] if found else None
         if slug is not None:
             scores[slug] = scores.get(slug, 0.0) + POST_WEIGHT
     return scores
 
 
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Every phrase occurrence as (start, end, phrase): the longest at each word start and its prefixes."""
+    found = []
+    for m in _PHRASES_RE.finditer(text):
+        start, phrase = m.start(), m.group(1)
+        found.append((start, start + len(phrase), phrase))
+        found += [(start, start + i, phrase[:i]) for i, ch in enumerate(phrase) if ch == " " and phrase[:i] in _PHRASES]
+    return found
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """The phrase occurrences of `text` (a `vntext.key` text) in text order, longest first where they
+    overlap: the most words, then the most letters, then the leftmost takes its words; no word counts twice."""
+    spans = sorted(_candidates(text))
+    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):  # nothing overlaps (the usual case)
+        return spans
+    taken = bytearray(len(text))
+    chosen = []
+    for start, end, phrase in sorted(spans, key=lambda c: (-c[2].count(" "), c[0] - c[1], c[0])):
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end, phrase))
+    return sorted(chosen)
+
+
+def phrase_matches(text: str) -> list[str]:
+    """The phrases of a `vntext.key` text, longest non-overlapping ones ('luyện thi công chức' is 'công
+    chức', never 'thi công'; 'chi hội nông dân' is 'hội nông dân')."""
+    return [phrase for _, _, phrase in _spans(text)]
+
+
 def _counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for m in _PHRASES_RE.finditer(text):
-        counts[m.group()] = counts.get(m.group(), 0) + 1
+    for phrase in phrase_matches(text):
+        counts[phrase] = counts.get(phrase, 0) + 1
     return counts
 
 
