@@ -83,9 +83,11 @@ def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
 
 
 _PHRASES_RE, _PHRASES = _load_lexicon()
+_PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) if ch == " " and p[:i] in _PHRASES])}
+_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
-_FIRST_SENTENCE = re.compile(r"\s*.*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)
+_FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
 _POST_RE, _POST_RULES = _load_posts()
 
@@ -119,28 +121,34 @@ def post_scores(text: str) -> dict[str, float]:
     return scores
 
 
-def _candidates(text: str) -> list[tuple[int, int, str]]:
-    """Every phrase occurrence as (start, end, phrase): the longest at each word start and its prefixes."""
-    found = []
-    for m in _PHRASES_RE.finditer(text):
-        start, phrase = m.start(), m.group(1)
-        found.append((start, start + len(phrase), phrase))
-        found += [(start, start + i, phrase[:i]) for i, ch in enumerate(phrase) if ch == " " and phrase[:i] in _PHRASES]
-    return found
-
-
 def _spans(text: str) -> list[tuple[int, int, str]]:
-    """The phrase occurrences of `text` (a `vntext.key` text) in text order, longest first where they
-    overlap: the most words, then the most letters, then the leftmost takes its words; no word counts twice."""
-    spans = sorted(_candidates(text))
-    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):  # nothing overlaps (the usual case)
-        return spans
-    taken = bytearray(len(text))
-    chosen = []
-    for start, end, phrase in sorted(spans, key=lambda c: (-c[2].count(" "), c[0] - c[1], c[0])):
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end, phrase))
+    """The phrase occurrences of `text` (a `vntext.key` text) as (start, end, phrase) in text order, longest
+    first where they overlap: the most words, then the most letters, then the leftmost takes its words (a
+    shorter phrase starting where a longer one does competes too); no word counts twice."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _PHRASES_RE.finditer(text):
+        phrase = m.group(1)
+        end = m.start() + len(phrase)
+        if not spans or end > spans[-1][1]:  # one inside the one before ('nông dân' in 'hội nông dân') is none
+            spans.append((m.start(), end, phrase))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while j < len(spans) and spans[j][0] < spans[j - 1][1]:  # a run of phrases each overlapping the next
+            j += 1
+        out += spans[i : i + 1] if j == i + 1 else _longest_first(spans[i:j])
+        i = j
+    return out
+
+
+def _longest_first(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The non-overlapping choice from a run of overlapping phrases (and the prefixes of each that are phrases)."""
+    run = run + [(start, start + k, phrase[:k]) for start, _, phrase in run for k in _PREFIXES.get(phrase, ())]
+    chosen: list[tuple[int, int, str]] = []
+    for span in sorted(run, key=lambda c: (-c[2].count(" "), c[0] - c[1], c[0])):
+        if all(span[1] <= other[0] or other[1] <= span[0] for other in chosen):
+            chosen.append(span)
     return sorted(chosen)
 
 
@@ -150,13 +158,15 @@ def phrase_matches(text: str) -> list[str]:
     return [phrase for _, _, phrase in _spans(text)]
 
 
-def _counts(cased: str) -> dict[str, list[float]]:
-    """Each phrase's occurrences in a `vntext.clean` canonical text, as the share each counts: SETTING_FACTOR
-    for a setting phrase or one naming a department ('Sở Tài nguyên và Môi trường': who, not what
-    happens), else 1."""
+def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
+    as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
+    nguyên và Môi trường': who, not what happens), else 1."""
     text = cased.casefold()
     same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
+    lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
     counts: dict[str, list[float]] = {}
+    opening: dict[str, list[float]] = {}
     org_end = -1
     for start, end, phrase in _spans(text):
         in_name = (
@@ -167,11 +177,15 @@ def _counts(cased: str) -> dict[str, list[float]]:
         org_end = end if in_name else -1
         share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] else 1.0
         counts.setdefault(phrase, []).append(share)
-    return counts
+        if start < lead_end:
+            opening.setdefault(phrase, []).append(share)
+    return counts, opening
 
 
 def _is_department(cased: str, start: int) -> bool:
     """A department's type word stands right before `start` and opens a name ('Sở Y tế'; not 'Hải Phòng')."""
+    if not cased.endswith(_TYPE_WORDS, max(0, start - 9), start):  # the usual case, cheaply
+        return False
     m = _ORG_BEFORE.search(cased, max(0, start - 40), start)
     return m is not None and not (m.group(1) and m.group(1)[0].isupper())
 
@@ -194,9 +208,8 @@ def _tally(
 ) -> tuple[dict[str, float], dict[str, float], set[str]]:
     """`topic_scores`, and the topics whose only evidence is one weak phrase once in the body."""
     norm = clean if canonical_input else lambda t: clean(canonical(t))
-    first = _FIRST_SENTENCE.match(body)
-    lead = first.group() if first else ""
-    head, rest, titles, opening = (_counts(norm(t)) if t else {} for t in (title, body, titles_text, lead))
+    head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
+    rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
     pieces: dict[str, list[float]] = {}
