@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.enrich.topics import TOPICS, classify, post_scores, section_topic, topic_scores
+from indexer.enrich.topics import TOPICS, classify, phrase_matches, post_scores, section_topic, topic_scores
 from vntext import key
 
 DATA = Path(__file__).parent / "data"
@@ -214,3 +214,58 @@ def test_topics_do_not_depend_on_the_hash_seed() -> None:
         for seed in (1, 2, 3, 4)
     }  # fmt: skip
     assert len(runs) == 1 and json.loads(runs.pop())
+
+
+def test_overlapping_phrases_take_the_longest_not_every_substring() -> None:
+    """'thi công' (building works) inside 'luyện thi công chức' is no phrase of the text: where phrases
+    overlap, the one with more words (then more letters) takes them."""
+    assert phrase_matches(key("lớp luyện thi công chức")) == ["công chức"]
+    assert phrase_matches(key("Chi hội nông dân thôn Đông")) == ["hội nông dân"]
+    assert phrase_matches(key("tiến độ thi công cầu")) == ["tiến độ thi công"]
+    text = "Trung tâm mở lớp luyện thi công chức cấp xã; học viên ôn luật cán bộ, công chức và cách soạn văn bản."
+    assert classify("", text)[0] == "chinh-quyen"
+    assert classify("", "Chi hội nông dân thôn Đông tổ chức đại hội nhiệm kỳ mới.")[0] == "dan-van-mat-tran"
+
+
+def test_one_weak_phrase_alone_gives_no_topic() -> None:
+    assert classify("", "Cô là một tín đồ thời trang, mê những chiếc váy màu pastel.") == []
+    assert classify("", "Các tín đồ dự lễ; chức sắc tôn giáo đọc kinh cầu an.")[0] == "dan-van-mat-tran"  # backed
+    assert classify("", "Người dân vùng hạ du được báo trước khi thủy điện xả lũ.")[0] == "moi-truong-thien-tai"
+
+
+def test_a_mixed_headline_does_not_decide_the_body_does() -> None:
+    """A headline naming two topics ('học sinh' and 'kết nạp vào Đảng') leads only when one clearly
+    dominates it; here the act (admission to the party) in headline and body decides."""
+    title, body = (
+        "Hai học sinh được kết nạp vào Đảng",
+        "Chi bộ nhà trường làm lễ kết nạp hai em vào Đảng sau một năm bồi dưỡng.",
+    )
+    assert classify(title, body)[0] == "xay-dung-dang"
+    assert classify(SEED_TITLE, SEED_BODY)[0] == "cai-cach-hanh-chinh"  # a headline with one clear topic leads
+
+
+def test_a_department_named_in_the_text_is_who_not_what() -> None:
+    """'Sở Tài nguyên và Môi trường', 'Sở Giáo dục và Đào tạo' name who was there: their phrases count
+    SETTING_FACTOR as much ('Hải Phòng' is no 'Phòng')."""
+    assert (
+        classify("", "Đoàn giám sát của HĐND tỉnh làm việc với Sở Tài nguyên và Môi trường.")[0] == "kiem-tra-giam-sat"
+    )
+    guests = "Chi bộ khu phố họp xét kết nạp đảng viên mới; dự có đại diện Sở Y tế, Sở Giáo dục và Đào tạo."
+    assert classify("", guests)[0] == "xay-dung-dang"
+    with_port, _ = topic_scores("", "Hải Phòng chất vấn Giám đốc")
+    plain, _ = topic_scores("", "Hội đồng chất vấn Giám đốc")
+    assert with_port == plain
+
+
+def test_the_first_sentence_weighs_more_than_the_rest() -> None:
+    """The body's first sentence is the story's act: its phrases count LEAD_WEIGHT more."""
+    body = "Huyện khởi công cây cầu mới. Người dân bàn chuyện phòng bệnh, chăm sóc sức khỏe và đi bệnh viện."
+    assert classify("", body)[0] == "giao-thong-ha-tang"
+    first, _ = topic_scores("", "Khai giảng năm học. Trời đẹp.")
+    later, _ = topic_scores("", "Trời đẹp. Khai giảng năm học.")
+    assert first["giao-duc"] > later["giao-duc"] > 0
+
+
+def test_a_school_is_the_setting_of_its_youth_union_congress() -> None:
+    text = "Tại trường THPT Lê Lợi, Đoàn trường tổ chức đại hội chi đoàn cho đoàn viên học sinh."
+    assert classify("", text)[0] == "dan-van-mat-tran"

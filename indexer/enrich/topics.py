@@ -7,16 +7,20 @@ import re
 
 from domain.topics import TOPICS
 from indexer.enrich.lexicon import read_lines
-from vntext import key
-from vntext.normalize import key_of_canonical
+from vntext import canonical, key
+from vntext.normalize import clean
 
 TITLE_WEIGHT = 3.0  # a phrase in the headline counts this many times its weight
+HEADLINE_MARGIN = 2.0  # the headline decides when its topic has this many times the headline evidence of any other
 MAX_TAGS = 4
+STRONG_PHRASE = 2.0  # a phrase this heavy is evidence alone; a lighter one once, with nothing else, is none
 MIN_SCORE = 4.0  # a secondary topic needs at least this much evidence ...
 RELATIVE = 0.35  # ... and this share of the primary topic's score
 SECTION_BONUS = 8.0  # the paper's own section: added, and at least half the top score
 POST_WEIGHT = 3.0  # a post someone is appointed or elected to counts like a strong phrase
 SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this, and leads nothing
+LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) adds this many times its weight
+SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -42,14 +46,16 @@ def _trie_pattern(phrases: list[str]) -> str:
     return walk(trie)
 
 
-def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    phrases: dict[str, tuple[str, float]] = {}
+def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, bool]]]:
+    """The phrases of `data/topics.tsv`: phrase → (topic, weight, setting?), and one pattern finding them."""
+    phrases: dict[str, tuple[str, float, bool]] = {}
     for line in read_lines("topics.tsv"):
-        slug, weight, phrase = line.split("\t")
-        if slug not in TOPICS:
-            raise ValueError(f"topics.tsv: unknown topic {slug!r}")
-        phrases[key(phrase)] = (slug, float(weight))
-    return re.compile(rf"(?<!\w){_trie_pattern(list(phrases))}(?!\w)"), phrases
+        slug, weight, phrase, *kind = line.split("\t")
+        if slug not in TOPICS or kind not in ([], ["setting"]):
+            raise ValueError(f"topics.tsv: bad line {line!r}")
+        phrases[key(phrase)] = (slug, float(weight), bool(kind))
+    # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
+    return re.compile(rf"(?<!\w)(?=({_trie_pattern(list(phrases))})(?!\w))"), phrases
 
 
 def _load_sections() -> list[tuple[str, str, bool]]:
@@ -77,6 +83,11 @@ def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
 
 
 _PHRASES_RE, _PHRASES = _load_lexicon()
+_PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) if ch == " " and p[:i] in _PHRASES])}
+_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ")
+_ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng)\s+$")  # a department's name starts here
+_NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
+_FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
 _POST_RE, _POST_RULES = _load_posts()
 
@@ -103,18 +114,80 @@ def post_scores(text: str) -> dict[str, float]:
         post = m.group(1)
         slug = next((s for rule, s in _POST_RULES if rule.search(post)), None)
         if slug == "@phrases":
-            found = [_PHRASES[p.group()] for p in _PHRASES_RE.finditer(post)]
+            found = [_PHRASES[p] for p in phrase_matches(post)]
             slug = max(found, key=lambda sw: sw[1])[0] if found else None
         if slug is not None:
             scores[slug] = scores.get(slug, 0.0) + POST_WEIGHT
     return scores
 
 
-def _counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """The phrase occurrences of `text` (a `vntext.key` text) as (start, end, phrase) in text order, longest
+    first where they overlap: the most words, then the most letters, then the leftmost takes its words (a
+    shorter phrase starting where a longer one does competes too); no word counts twice."""
+    spans: list[tuple[int, int, str]] = []
     for m in _PHRASES_RE.finditer(text):
-        counts[m.group()] = counts.get(m.group(), 0) + 1
-    return counts
+        phrase = m.group(1)
+        end = m.start() + len(phrase)
+        if not spans or end > spans[-1][1]:  # one inside the one before ('nông dân' in 'hội nông dân') is none
+            spans.append((m.start(), end, phrase))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        while j < len(spans) and spans[j][0] < spans[j - 1][1]:  # a run of phrases each overlapping the next
+            j += 1
+        out += spans[i : i + 1] if j == i + 1 else _longest_first(spans[i:j])
+        i = j
+    return out
+
+
+def _longest_first(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The non-overlapping choice from a run of overlapping phrases (and the prefixes of each that are phrases)."""
+    run = run + [(start, start + k, phrase[:k]) for start, _, phrase in run for k in _PREFIXES.get(phrase, ())]
+    chosen: list[tuple[int, int, str]] = []
+    for span in sorted(run, key=lambda c: (-c[2].count(" "), c[0] - c[1], c[0])):
+        if all(span[1] <= other[0] or other[1] <= span[0] for other in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def phrase_matches(text: str) -> list[str]:
+    """The phrases of a `vntext.key` text, longest non-overlapping ones ('luyện thi công chức' is 'công
+    chức', never 'thi công'; 'chi hội nông dân' is 'hội nông dân')."""
+    return [phrase for _, _, phrase in _spans(text)]
+
+
+def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
+    as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
+    nguyên và Môi trường': who, not what happens), else 1."""
+    text = cased.casefold()
+    same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
+    lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
+    counts: dict[str, list[float]] = {}
+    opening: dict[str, list[float]] = {}
+    org_end = -1
+    for start, end, phrase in _spans(text):
+        in_name = (
+            same
+            and cased[start].isupper()
+            and (_is_department(cased, start) or _NAME_GOES_ON.fullmatch(text, org_end, start))
+        )
+        org_end = end if in_name else -1
+        share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] else 1.0
+        counts.setdefault(phrase, []).append(share)
+        if start < lead_end:
+            opening.setdefault(phrase, []).append(share)
+    return counts, opening
+
+
+def _is_department(cased: str, start: int) -> bool:
+    """A department's type word stands right before `start` and opens a name ('Sở Y tế'; not 'Hải Phòng')."""
+    if not cased.endswith(_TYPE_WORDS, max(0, start - 9), start):  # the usual case, cheaply
+        return False
+    m = _ORG_BEFORE.search(cased, max(0, start - 40), start)
+    return m is not None and not (m.group(1) and m.group(1)[0].isupper())
 
 
 def topic_scores(
@@ -126,21 +199,41 @@ def topic_scores(
     `titles_text`: the officials' titles, taken out of the body by the caller; their phrases count
     TITLES_FACTOR as much (who attended is weak evidence of what the story is about).
     """
-    norm = key_of_canonical if canonical_input else key
-    head, rest, titles = (_counts(norm(t)) if t else {} for t in (title, body, titles_text))
+    scores, in_title, _ = _tally(title, body, canonical_input, titles_text)
+    return scores, in_title
+
+
+def _tally(
+    title: str, body: str, canonical_input: bool, titles_text: str
+) -> tuple[dict[str, float], dict[str, float], set[str]]:
+    """`topic_scores`, and the topics whose only evidence is one weak phrase once in the body."""
+    norm = clean if canonical_input else lambda t: clean(canonical(t))
+    head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
+    rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
+    pieces: dict[str, list[float]] = {}
     for phrase in sorted(head.keys() | rest.keys() | titles.keys()):  # one order: the same sums, the same ties
-        slug, weight = _PHRASES[phrase]
-        n = rest.get(phrase, 0)
-        headline = weight * TITLE_WEIGHT if phrase in head else 0.0
-        score = weight * (1 + math.log(n)) if n else 0.0
+        slug, weight, _ = _PHRASES[phrase]
+        shares = rest.get(phrase, [])
+        headline = weight * TITLE_WEIGHT * max(head[phrase]) if phrase in head else 0.0
+        score = weight * sum(shares) / len(shares) * (1 + math.log(len(shares))) if shares else 0.0
+        if phrase in opening:
+            score += weight * LEAD_WEIGHT * max(opening[phrase])
         if phrase in titles:
             score += weight * TITLES_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
+        pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
         if headline:
             in_title[slug] = in_title.get(slug, 0.0) + headline
-    return scores, in_title
+    only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
+    lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
+    return scores, in_title, lone
+
+
+def _decisive(in_title: dict[str, float], best: str) -> bool:
+    """The headline names one topic clearly: HEADLINE_MARGIN times the headline evidence of any other."""
+    return all(in_title[best] >= HEADLINE_MARGIN * w for slug, w in in_title.items() if slug != best)
 
 
 def _headline_elsewhere(in_title: dict[str, float], scores: dict[str, float], sec: str, top: float) -> bool:
@@ -160,18 +253,20 @@ def classify(
     titles_text: str = "",
     full_text: str | None = None,
 ) -> list[str]:
-    """0-4 topic slugs for an article, the primary first; none when the text gives no evidence at all.
+    """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
-    Evidence: phrases (body damped, headline ×3, officials' titles ×0.3), the posts people are appointed to
-    (`full_text`: the text with the titles in it, default title + body), the paper's section. Primary: a
-    specific section's topic; else the headline's strongest topic if it has enough evidence overall; else the
+    Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
+    and departments' names ×0.5), the posts people are appointed to (`full_text`: the text with the titles in
+    it, default title + body), the paper's section. Primary: a specific section's topic; else the headline's
+    topic if it clearly leads the headline (HEADLINE_MARGIN) and has enough evidence overall; else the
     best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
-    scores, in_title = topic_scores(title, body, canonical_input=canonical_input, titles_text=titles_text)
+    scores, in_title, lone = _tally(title, body, canonical_input, titles_text)
     text = full_text if full_text is not None else f"{title}\n{body}"
     posts = post_scores(text.casefold() if canonical_input else key(text))  # canonical: case-folding suffices
     for slug, score in posts.items():
         scores[slug] = scores.get(slug, 0.0) + score
+        lone.discard(slug)
     top = max(scores.values(), default=0.0)
     primary = None
     sec, broad = _section(section)
@@ -185,9 +280,10 @@ def classify(
             top = max(top, scores[sec])
         if in_title:
             best = max(in_title, key=lambda s: (in_title[s], scores[s]))
-            if scores[best] >= RELATIVE * top:
+            if scores[best] >= RELATIVE * top and _decisive(in_title, best):
                 primary = best
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = [(slug, s) for slug, s in ranked if slug not in lone or slug == primary]  # 'tín đồ thời trang'
     tags = [slug for slug, s in ranked if s >= MIN_SCORE and s >= RELATIVE * top]
     if primary is not None:
         tags = [primary] + [t for t in tags if t != primary]
