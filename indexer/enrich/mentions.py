@@ -101,7 +101,7 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
-_NOT_TAILS |= {"PGĐ", "ĐB"}
+_NOT_TAILS |= {"PGĐ", "ĐB", "PBT", "PBTTT", "CTHĐND", "CTUBND", "PCTHĐND", "PCTUBND", "TBDV", "TBTG", "TBTC"}
 # Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
 _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
