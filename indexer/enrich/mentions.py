@@ -457,7 +457,8 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     while j < n and j - k < 8:
         if starts_word(j):
             j += 1
-            if j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}:
+            lower = j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}
+            if lower and not _verb_at(toks, j):
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
@@ -469,14 +470,44 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             break
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
         return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
+    return _lower_end(toks, j)
+
+
+def _lower_end(toks: list[Tok], j: int) -> int:
+    """Up to three lower-case syllables ending a name at j, when a unit word, 'Việt Nam', a parent organisation
+    or the next title of a chain follows them: their end, else j."""
+    n = len(toks)
     m = j
-    while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
-        m += 1
+    while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and not _unit_at(toks, m):
+        m += 1  # 'Phòng Quản lý đô thị quận': 'đô thị' is no unit word
+    if m == j or m >= n:
+        return j
     country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
     parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
+    # 'Phòng GD tiểu học Sở GD-ĐT': the department's Sở or Bộ follows its name directly
+    parent = parent or toks[m].key in {"sở", "bộ"} and toks[m].cap and bool(match(TAILS, toks, m))
     # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
     chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
-    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent or chain) else j
+    return m if _unit_at(toks, m) or country or parent or chain else j
+
+
+_UNIT_SECONDS = frozenset({"xã", "trấn", "phố", "ủy", "đoàn"})
+
+
+def _unit_at(toks: list[Tok], m: int) -> bool:
+    """A unit word at m; 'thị' and 'thành' only as the first word of one ('thị xã', 'thành phố'; 'đô thị' is none)."""
+    if toks[m].key in {"thị", "thành"}:
+        return m + 1 < len(toks) and toks[m + 1].key in _UNIT_SECONDS
+    return toks[m].key in _UNIT_WORDS
+
+
+# Two-word verbs a lower-case syllable after a name's capitalised one may start ('… Na Ngua báo cáo …').
+_VERB_PAIRS = frozenset(tuple(v.split()) for v in lx.SPEECH_VERBS if v.count(" ") == 1)
+_VERB_PAIRS |= {("báo", "cáo"), ("trình", "bày"), ("chủ", "trì"), ("tham", "dự"), ("phụ", "trách")}
+
+
+def _verb_at(toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and (toks[j].key, toks[j + 1].key) in _VERB_PAIRS
 
 
 def comma_place(toks: list[Tok], k: int) -> int:
@@ -569,6 +600,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j) or _head_before_ban(toks, j)
         if head is None:
             return None
+    if head[-1] == "ht" and not _school_follows(toks, j + len(head)):
+        return None  # 'HT' is Hiệu trưởng only before a school ('Phó HT nhà trường')
     head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
@@ -587,6 +620,13 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+def _school_follows(toks: list[Tok], k: int) -> bool:
+    """A school ('nhà trường', 'trường …') is named at k, right after the head 'HT' printed in capitals."""
+    if toks[k - 1].text != "HT" or k >= len(toks):
+        return False
+    return toks[k].key == "trường" or toks[k].key == "nhà" and k + 1 < len(toks) and toks[k + 1].key == "trường"
 
 
 _POLICE = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Cảnh sát"))
