@@ -602,6 +602,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
             return None
     if head[-1] == "ht" and not _school_follows(toks, j + len(head)):
         return None  # 'HT' is Hiệu trưởng only before a school ('Phó HT nhà trường')
+    if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
+        return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
@@ -610,8 +612,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
     while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
         k -= 1
-    if _church_body(toks, k):
-        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ': a parish council is no public body
+    if _private_body(toks, k):
+        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ', 'Hội đồng bảo trợ Hội Khuyến học': no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
     if need_tail and k == head_end:
@@ -620,6 +622,9 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+_NOT_CHAIRED = frozenset({"lớp", "đề"})
 
 
 def _school_follows(toks: list[Tok], k: int) -> bool:
@@ -673,12 +678,14 @@ def board_post_end(toks: list[Tok], i: int) -> int | None:
     return k + 4 if head and keys == ("hội", "đồng", "quản", "trị") else None
 
 
-def _church_body(toks: list[Tok], k: int) -> bool:
-    """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
+def _private_body(toks: list[Tok], k: int) -> bool:
+    """A church's or a charity's own body ('… giáo xứ', 'mục vụ', 'bảo trợ', 'khuyến học') named in the
+    lower-case words right after a title's end k ('Trung tâm bảo trợ xã hội' is a public one)."""
     for a in range(k, min(k + 3, len(toks) - 1)):
         if toks[a].cap or toks[a].kind != "w":
             return False
-        if (toks[a].key, toks[a + 1].key) in lx.CHURCH_WORDS:
+        pair = (toks[a].key, toks[a + 1].key)
+        if pair in lx.PRIVATE_BODY_WORDS and not (pair == ("bảo", "trợ") and _unit_at(toks, a + 2)):
             return True
     return False
 
