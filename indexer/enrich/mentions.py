@@ -241,8 +241,11 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         if tail == ("khóa",) and not _numbered_at(toks, k + 1):
             tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
-        if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
-            k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
+        named = (
+            tail and k == head_end and _named_after_a_person(toks, k, tail, head)
+        )  # 'Viện trưởng Viện Trần Nhân Tông'
+        if tail and (run := named or _school_name(toks, k, tail)):  # 'trường THCS Nguyễn Văn Linh'
+            k, last, triggered = k + len(tail) + run, (), False
             continue
         if tail and _acronym_and_acronym(toks, k + len(tail)):
             k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
@@ -326,6 +329,18 @@ def _named_after_a_person(toks: list[Tok], k: int, tail: tuple[str, ...], head: 
     return run if valid_name(toks, k + len(tail), run) else 0
 
 
+_SCHOOLS = frozenset(tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường "))
+
+
+def _school_name(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
+    """'Chi bộ trường THCS Nguyễn Văn Linh': a personal name right after a school's type is the school's own name
+    (a school is named after a person far more often than a title is followed by its holder there); its length."""
+    if tail not in _SCHOOLS:
+        return 0
+    run = cap_run(toks, k + len(tail))
+    return run if run <= 4 and valid_name(toks, k + len(tail), run) else 0
+
+
 def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
     """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
     if k >= len(toks) or not _chief_type(head):
@@ -346,7 +361,12 @@ def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
     if word not in _NAMED_TYPES:
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or not (nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper())
+    if nxt is None:
+        return True
+    if nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper():
+        return False
+    # 'Phó đội trưởng đội cảnh sát PCCC quận …': a lower-case type before an organisation of the lexicon
+    return nxt.key not in TAILS or _unit_at(toks, k + 1) or not match(TAILS, toks, k + 1)
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:
