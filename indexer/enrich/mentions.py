@@ -547,6 +547,8 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     """', Công an tỉnh Nam Định' after a title: the organisation the title belongs to (end), or k."""
     if k + 1 >= len(toks) or toks[k].key != ",":
         return k
+    if (central := _central_union(toks, k + 1)) > k + 1:
+        return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
     if toks[k + 1].key not in _COMMA_ORGS:
         return k
     if toks[k + 1].key in TITLE_STARTS or not match(TAILS, toks, k + 1):
@@ -556,6 +558,18 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     if after is not None and (after.cap or after.key in {",", "-", ";"} or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
+
+
+_CENTRAL = (("trung", "ương"), ("tw",), ("tư",), ("t.ư",))
+
+
+def _central_union(toks: list[Tok], k: int) -> int:
+    """'TW Hội', 'Trung ương Hội (Nông dân Việt Nam)' at k, capitalised: the end of a union's central body, or k."""
+    for words in _CENTRAL:
+        end = k + len(words)
+        if end < len(toks) and toks[k].text[0].isupper() and _run_keys(toks, k, len(words)) == words:
+            return max(end + 1, tails_end(toks, k)) if toks[end].key == "hội" and toks[end].cap else k
+    return k
 
 
 def _starts_of_titles(toks: list[Tok], i: int) -> set[int]:
