@@ -640,7 +640,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
-        head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
+        skip = 4 if _run_keys(toks, head_end + 2, 2) == ("điều", "hành") else 2  # 'phụ trách điều hành Sở'
+        head_end += skip if match(TAILS, toks, head_end + skip) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
     if k + 1 < len(toks) and toks[k - 1].key == "đồng" and (toks[k].key, toks[k + 1].key) in _BOARDS:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
@@ -828,7 +829,9 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 
 
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
-_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách")})  # how a post is held, between head and body
+_HEAD_MANNERS = frozenset(
+    {("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")}
+)  # how a post is held, between head and body
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
 
 
@@ -892,6 +895,15 @@ def _lower_name(toks: list[Tok], i: int) -> int | None:
     return None
 
 
+def _thi(toks: list[Tok], i: int) -> int | None:
+    """'Lại thị Ngọc Trân': the women's middle name 'thị' printed in lower case between a surname at i and
+    capitalised given names: the name's end."""
+    if toks[i + 1].key != "thị" or i + 2 >= len(toks) or not toks[i + 2].cap:
+        return None
+    j = _name_end(toks, i + 2)
+    return j if j - i <= 5 else None
+
+
 def _slot_name(toks: list[Tok], i: int) -> int | None:
     """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
     j = _name_end(toks, i)
@@ -941,7 +953,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             continue
         if is_surname(tok):
             j = _name_end(toks, i)
-            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and _lower_name(toks, i)
+            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and (_lower_name(toks, i) or _thi(toks, i))
             j = lower or j  # 'đồng chí Nguyễn Khắc lập - Phó Giám đốc …'
             if not _blocked(toks, i, title_ends) and (lower or valid_name(toks, i, j - i)):
                 # 'So Y Hải', 'Kpá Y Tự': a capitalised word before the surname in a name slot belongs to the name
