@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.enrich.officials import find_officials
+from indexer.load import document_official
 from vntext.abbreviations import title_key
 
 
@@ -131,3 +132,12 @@ def test_in_charge_between_a_head_and_its_body_and_a_festival_s_committee() -> N
     assert titles_of(text) == {"Mạc Lâm Thanh Thủy": ["Phó Giám đốc phụ trách điều hành Sở"]}
     text = "Bế mạc, ông Đàm Đức Lương – Phó Chủ tịch UBND huyện – Trưởng Ban tổ chức Ngày hội cảm ơn du khách."
     assert titles_of(text) == {"Đàm Đức Lương": ["Phó Chủ tịch UBND huyện", "Trưởng Ban tổ chức Ngày hội"]}
+
+
+def test_a_post_whose_text_names_no_province_is_filed_under_the_paper_s_by_the_index() -> None:
+    """Pins a decision, not a new rule: a province name after a lower-case phrase ('điểm cầu Nam Định') may be a
+    smaller unit's, so the text gives no province; the index then files the official under the paper's own."""
+    (official,) = find_officials("Ở điểm cầu Nam Định có đồng chí Đàm Văn Sơn, Phó Chủ tịch UBND tỉnh.")
+    assert official.province is None
+    doc = document_official(official, "Nam Định")
+    assert (doc["id"], doc["province"], doc["text_province"]) == ("dam-van-son--nam-dinh", "Nam Định", None)
