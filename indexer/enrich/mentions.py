@@ -241,10 +241,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         if tail == ("khóa",) and not _numbered_at(toks, k + 1):
             tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
-        named = (
-            tail and k == head_end and _named_after_a_person(toks, k, tail, head)
-        )  # 'Viện trưởng Viện Trần Nhân Tông'
-        if tail and (run := named or _school_name(toks, k, tail)):  # 'trường THCS Nguyễn Văn Linh'
+        # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
+        named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
+        if tail and (run := named or _school_name(toks, k, tail)):
             k, last, triggered = k + len(tail) + run, (), False
             continue
         if tail and _acronym_and_acronym(toks, k + len(tail)):
@@ -829,9 +828,8 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 
 
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
-_HEAD_MANNERS = frozenset(
-    {("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")}
-)  # how a post is held, between head and body
+# How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
+_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
 
 
