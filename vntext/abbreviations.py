@@ -54,6 +54,18 @@ ABBREVIATIONS: dict[str, str] = {
     "TU": "Tỉnh ủy",  # 'Bí thư HU': in capitals only (CASE_SENSITIVE)
     "HU": "Huyện ủy",
     "BTTT": "Bí thư Thường trực",
+    "PBT": "Phó Bí thư",
+    "PBTTT": "Phó Bí thư Thường trực",
+    "CTHĐND": "Chủ tịch Hội đồng nhân dân",
+    "CTUBND": "Chủ tịch Ủy ban nhân dân",
+    "PCTHĐND": "Phó Chủ tịch Hội đồng nhân dân",
+    "PCTUBND": "Phó Chủ tịch Ủy ban nhân dân",
+    "TBDV": "Trưởng Ban Dân vận",
+    "TBTG": "Trưởng Ban Tuyên giáo",
+    "TBTC": "Trưởng Ban Tổ chức",
+    "TVTU": "Thường vụ Tỉnh ủy",
+    "TVHU": "Thường vụ Huyện ủy",
+    "CHXHCN": "Cộng hòa xã hội chủ nghĩa",
     "UV": "Ủy viên",
     "UB": "Ủy ban",
     "UBKT": "Ủy ban Kiểm tra",
@@ -158,6 +170,7 @@ _KEY_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbí thu\b", "bí thư"),  # a frequent typo
         # 'Phó Chủ tịch TT HĐND huyện': TT after these heads is Thường trực (elsewhere often Trung tâm)
         (r"\b(chủ tịch|bí thư) tt\b", r"\1 thường trực"),
+        (r"\b(phó )?ht (?=(nhà )?trường\b)", r"\1hiệu trưởng "),  # 'Phó HT nhà trường': HT before a school only
         (r"\bban chấp trung ương\b", "trung ương"),  # 'Ban Chấp Trung ương Đảng': a word lost in print
         (rf"^(?:{'|'.join(NEW)}) ", ""),
         (r"\s*[,;:.]+$", ""),

@@ -131,9 +131,11 @@ SPELLED_DEGREES = frozenset(
     {("bác", "sĩ"), ("bác", "sỹ"), ("tiến", "sĩ"), ("tiến", "sỹ"), ("thạc", "sĩ"), ("dược", "sĩ"), ("kỹ", "sư")}
 )
 
-# Words of a church's own bodies ('Hội đồng mục vụ giáo xứ', 'Ban hành giáo giáo họ'): no public body.
-CHURCH_WORDS = frozenset(
+# Words of a church's own bodies ('Hội đồng mục vụ giáo xứ', 'Ban hành giáo giáo họ') and, ninth round, of
+# patronage and charity ('Hội đồng bảo trợ Hội Khuyến học', 'CT hội khuyến học xã'): no public body.
+PRIVATE_BODY_WORDS = frozenset(
     {("giáo", "xứ"), ("giáo", "họ"), ("giáo", "phận"), ("mục", "vụ"), ("hành", "giáo"), ("hội", "thánh")}
+    | {("khuyến", "học"), ("bảo", "trợ"), ("từ", "thiện")}
 )
 
 # Words before a quotation that name the speaker's act ('X nhấn mạnh: “…”', 'X cho biết, …').

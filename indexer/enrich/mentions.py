@@ -101,7 +101,7 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
-_NOT_TAILS |= {"PGĐ", "ĐB"}
+_NOT_TAILS |= {"PGĐ", "ĐB", "PBT", "PBTTT", "CTHĐND", "CTUBND", "PCTHĐND", "PCTUBND", "TBDV", "TBTG", "TBTC"}
 # Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
 _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
@@ -241,8 +241,10 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         if tail == ("khóa",) and not _numbered_at(toks, k + 1):
             tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
-        if tail and k == head_end and (run := _named_after_a_person(toks, k, tail, head)):
-            k, last, triggered = k + len(tail) + run, (), False  # 'Viện trưởng Viện Trần Nhân Tông'
+        # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
+        named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
+        if tail and (run := named or _school_name(toks, k, tail)):
+            k, last, triggered = k + len(tail) + run, (), False
             continue
         if tail and _acronym_and_acronym(toks, k + len(tail)):
             k += len(tail) + 1  # 'Văn phòng HĐND và UBND huyện': one office of two bodies
@@ -326,6 +328,18 @@ def _named_after_a_person(toks: list[Tok], k: int, tail: tuple[str, ...], head: 
     return run if valid_name(toks, k + len(tail), run) else 0
 
 
+_SCHOOLS = frozenset(tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường "))
+
+
+def _school_name(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
+    """'Chi bộ trường THCS Nguyễn Văn Linh': a personal name right after a school's type is the school's own name
+    (a school is named after a person far more often than a title is followed by its holder there); its length."""
+    if tail not in _SCHOOLS:
+        return 0
+    run = cap_run(toks, k + len(tail))
+    return run if run <= 4 and valid_name(toks, k + len(tail), run) else 0
+
+
 def _acronym_after_chief(toks: list[Tok], k: int, head: tuple[str, ...]) -> bool:
     """An unknown acronym right after '<type> trưởng' is that organisation ('Tổng cục trưởng TCĐBVN')."""
     if k >= len(toks) or not _chief_type(head):
@@ -346,7 +360,12 @@ def _not_an_organisation(toks: list[Tok], k: int, word: str) -> bool:
     if word not in _NAMED_TYPES:
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or not (nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper())
+    if nxt is None:
+        return True
+    if nxt.cap or nxt.kind == "n" or nxt.kind in ("w", "a") and nxt.text.isupper():
+        return False
+    # 'Phó đội trưởng đội cảnh sát PCCC quận …': a lower-case type before an organisation of the lexicon
+    return nxt.key not in TAILS or _unit_at(toks, k + 1) or not match(TAILS, toks, k + 1)
 
 
 def _numbered_at(toks: list[Tok], k: int) -> bool:
@@ -457,7 +476,8 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
     while j < n and j - k < 8:
         if starts_word(j):
             j += 1
-            if j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}:
+            lower = j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}
+            if lower and not _verb_at(toks, j):
                 j += 1
         elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
             j += 1
@@ -469,14 +489,44 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             break
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
         return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
+    return _lower_end(toks, j)
+
+
+def _lower_end(toks: list[Tok], j: int) -> int:
+    """Up to three lower-case syllables ending a name at j, when a unit word, 'Việt Nam', a parent organisation
+    or the next title of a chain follows them: their end, else j."""
+    n = len(toks)
     m = j
-    while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and toks[m].key not in _UNIT_WORDS:
-        m += 1
+    while m < n and m - j < 3 and toks[m].kind == "w" and not toks[m].cap and not _unit_at(toks, m):
+        m += 1  # 'Phòng Quản lý đô thị quận': 'đô thị' is no unit word
+    if m == j or m >= n:
+        return j
     country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
     parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
+    # 'Phòng GD tiểu học Sở GD-ĐT': the department's Sở or Bộ follows its name directly
+    parent = parent or toks[m].key in {"sở", "bộ"} and toks[m].cap and bool(match(TAILS, toks, m))
     # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
     chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
-    return m if m < n and m > j and (toks[m].key in _UNIT_WORDS or country or parent or chain) else j
+    return m if _unit_at(toks, m) or country or parent or chain else j
+
+
+_UNIT_SECONDS = frozenset({"xã", "trấn", "phố", "ủy", "đoàn"})
+
+
+def _unit_at(toks: list[Tok], m: int) -> bool:
+    """A unit word at m; 'thị' and 'thành' only as the first word of one ('thị xã', 'thành phố'; 'đô thị' is none)."""
+    if toks[m].key in {"thị", "thành"}:
+        return m + 1 < len(toks) and toks[m + 1].key in _UNIT_SECONDS
+    return toks[m].key in _UNIT_WORDS
+
+
+# Two-word verbs a lower-case syllable after a name's capitalised one may start ('… Na Ngua báo cáo …').
+_VERB_PAIRS = frozenset(tuple(v.split()) for v in lx.SPEECH_VERBS if v.count(" ") == 1)
+_VERB_PAIRS |= {("báo", "cáo"), ("trình", "bày"), ("chủ", "trì"), ("tham", "dự"), ("phụ", "trách")}
+
+
+def _verb_at(toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and (toks[j].key, toks[j + 1].key) in _VERB_PAIRS
 
 
 def comma_place(toks: list[Tok], k: int) -> int:
@@ -496,6 +546,8 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     """', Công an tỉnh Nam Định' after a title: the organisation the title belongs to (end), or k."""
     if k + 1 >= len(toks) or toks[k].key != ",":
         return k
+    if (central := _central_union(toks, k + 1)) > k + 1:
+        return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
     if toks[k + 1].key not in _COMMA_ORGS:
         return k
     if toks[k + 1].key in TITLE_STARTS or not match(TAILS, toks, k + 1):
@@ -505,6 +557,18 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     if after is not None and (after.cap or after.key in {",", "-", ";"} or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
+
+
+_CENTRAL = (("trung", "ương"), ("tw",), ("tư",), ("t.ư",))
+
+
+def _central_union(toks: list[Tok], k: int) -> int:
+    """'TW Hội', 'Trung ương Hội (Nông dân Việt Nam)' at k, capitalised: the end of a union's central body, or k."""
+    for words in _CENTRAL:
+        end = k + len(words)
+        if end < len(toks) and toks[k].text[0].isupper() and _run_keys(toks, k, len(words)) == words:
+            return max(end + 1, tails_end(toks, k)) if toks[end].key == "hội" and toks[end].cap else k
+    return k
 
 
 def _starts_of_titles(toks: list[Tok], i: int) -> set[int]:
@@ -569,16 +633,21 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         head = match(HEADS_NEED_TAIL, toks, j) or _toneless_head(toks, j) or _head_before_ban(toks, j)
         if head is None:
             return None
+    if head[-1] == "ht" and not _school_follows(toks, j + len(head)):
+        return None  # 'HT' is Hiệu trưởng only before a school ('Phó HT nhà trường')
+    if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
+        return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
-        head_end += 2 if match(TAILS, toks, head_end + 2) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
+        skip = 4 if _run_keys(toks, head_end + 2, 2) == ("điều", "hành") else 2  # 'phụ trách điều hành Sở'
+        head_end += skip if match(TAILS, toks, head_end + skip) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
     k = _tails(toks, head_end, head, head_end)
     if k + 1 < len(toks) and toks[k - 1].key == "đồng" and (toks[k].key, toks[k + 1].key) in _BOARDS:
         return None  # 'Chủ tịch Hội đồng quản trị Công ty …' is a company post
     while k > head_end and toks[k - 1].key in {"và", "-", ",", "của"}:
         k -= 1
-    if _church_body(toks, k):
-        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ': a parish council is no public body
+    if _private_body(toks, k):
+        return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ', 'Hội đồng bảo trợ Hội Khuyến học': no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
     if need_tail and k == head_end:
@@ -587,6 +656,16 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
     return _comma_org(toks, k) if comma else k
+
+
+_NOT_CHAIRED = frozenset({"lớp", "đề"})
+
+
+def _school_follows(toks: list[Tok], k: int) -> bool:
+    """A school ('nhà trường', 'trường …') is named at k, right after the head 'HT' printed in capitals."""
+    if toks[k - 1].text != "HT" or k >= len(toks):
+        return False
+    return toks[k].key == "trường" or toks[k].key == "nhà" and k + 1 < len(toks) and toks[k + 1].key == "trường"
 
 
 _POLICE = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Cảnh sát"))
@@ -633,12 +712,14 @@ def board_post_end(toks: list[Tok], i: int) -> int | None:
     return k + 4 if head and keys == ("hội", "đồng", "quản", "trị") else None
 
 
-def _church_body(toks: list[Tok], k: int) -> bool:
-    """A church's own body ('… giáo xứ', 'mục vụ') named in the lower-case words right after a title's end k."""
+def _private_body(toks: list[Tok], k: int) -> bool:
+    """A church's or a charity's own body ('… giáo xứ', 'mục vụ', 'bảo trợ', 'khuyến học') named in the
+    lower-case words right after a title's end k ('Trung tâm bảo trợ xã hội' is a public one)."""
     for a in range(k, min(k + 3, len(toks) - 1)):
         if toks[a].cap or toks[a].kind != "w":
             return False
-        if (toks[a].key, toks[a + 1].key) in lx.CHURCH_WORDS:
+        pair = (toks[a].key, toks[a + 1].key)
+        if pair in lx.PRIVATE_BODY_WORDS and not (pair == ("bảo", "trợ") and _unit_at(toks, a + 2)):
             return True
     return False
 
@@ -747,7 +828,8 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 
 
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
-_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách")})  # how a post is held, between head and body
+# How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
+_HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
 
 
@@ -811,6 +893,15 @@ def _lower_name(toks: list[Tok], i: int) -> int | None:
     return None
 
 
+def _thi(toks: list[Tok], i: int) -> int | None:
+    """'Lại thị Ngọc Trân': the women's middle name 'thị' printed in lower case between a surname at i and
+    capitalised given names: the name's end."""
+    if toks[i + 1].key != "thị" or i + 2 >= len(toks) or not toks[i + 2].cap:
+        return None
+    j = _name_end(toks, i + 2)
+    return j if j - i <= 5 else None
+
+
 def _slot_name(toks: list[Tok], i: int) -> int | None:
     """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
     j = _name_end(toks, i)
@@ -860,7 +951,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
             continue
         if is_surname(tok):
             j = _name_end(toks, i)
-            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and _lower_name(toks, i)
+            lower = j < n and toks[j].kind == "w" and toks[j].text.islower() and (_lower_name(toks, i) or _thi(toks, i))
             j = lower or j  # 'đồng chí Nguyễn Khắc lập - Phó Giám đốc …'
             if not _blocked(toks, i, title_ends) and (lower or valid_name(toks, i, j - i)):
                 # 'So Y Hải', 'Kpá Y Tự': a capitalised word before the surname in a name slot belongs to the name

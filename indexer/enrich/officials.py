@@ -230,7 +230,7 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
         k = toks[pos].key if pos < n else ""
     if (k in _SEPARATORS or k == "kiêm" and not first) and pos + 1 in sp.title_at:
         t = sp.title_at[pos + 1]  # after ':' only a title standing alone ('A: Giám đốc Trung tâm X.'), no speech
-        if k != ":" or t.end >= n or toks[t.end].key in {",", ".", ";", "\n"}:
+        if k != ":" or t.end >= n or toks[t.end].key in _COLON_CLOSERS or _and_someone(toks, t.end):
             return t, pos + 1, k
     board = board_post_end(toks, pos + 1) if first and k == "," else None  # 'A, Ủy viên HĐQT, Tổng giám đốc …'
     if board is not None and board + 1 in sp.title_at and toks[board].key == ",":
@@ -238,6 +238,14 @@ def _next_title(sp: _Spans, pos: int, first: bool) -> tuple[Title | None, int, s
     if (start := _bridge(sp, pos + (k in {",", "-"}))) is not None:  # 'A - Phó Bí thư … - được bầu làm …'
         return sp.title_at[start], start, "verb"  # 'A, Bí thư Tỉnh ủy khóa XIII, tiếp tục giữ chức danh …'
     return None, pos, ""
+
+
+_COLON_CLOSERS = frozenset({",", ".", ";", "\n", "cùng"})  # 'bà A: Chủ tịch Hội … cùng đại diện …'
+
+
+def _and_someone(toks: list[Tok], i: int) -> bool:
+    """'và' at i, then an honorific: the title before it stands alone ('A: Giám đốc Sở và ông B: …')."""
+    return toks[i].key == "và" and any(after_honorific(toks, m) for m in (i + 2, i + 3) if m < len(toks))
 
 
 def _chain_ends_cleanly(sp: _Spans, pos: int) -> bool:
