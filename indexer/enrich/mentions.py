@@ -122,6 +122,7 @@ _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGE
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
 _HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"})  # named or numbered: 'bản Ta Vắt', 'xóm 5'
 _LOCAL_UNITS |= _HAMLETS
+_NUMBERED_UNITS = _HAMLETS | {"quận", "phường"}  # 'UBND Quận 8', 'Đại biểu HĐND Phường 5': city units by number
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 _NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
@@ -255,7 +256,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
-            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
+            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _NUMBERED_UNITS
             if numbered and _numbered_at(toks, k):
                 k = _named_region(toks, k + 1) if tail[-2:] == ("khu", "vực") else k + 1
             k = _bracketed_tails(toks, k)
@@ -376,7 +377,7 @@ def _numbered_at(toks: list[Tok], k: int) -> bool:
 _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
-    | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",)}  # 'Trưởng ban Công tác Công đoàn'
+    | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",), ("trạm",)}  # 'Trưởng ban Công tác Công đoàn'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
@@ -655,7 +656,21 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
+    k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
+
+
+def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
+    """'Đại sứ Việt Nam tại Canada': a Vietnamese envoy's country after 'tại' (a capitalised word, then more up to a
+    personal name: 'tại Hàn Quốc Vũ Hồ'): the end, or k."""
+    if head[-2:] != ("đại", "sứ") or k + 1 >= len(toks) or _run_keys(toks, k - 2, 3) != ("việt", "nam", "tại"):
+        return k
+    m = k + 1
+    while m < len(toks) and m - k <= 3 and toks[m].cap:
+        if m > k + 1 and is_surname(toks[m]) and valid_name(toks, m, 2):
+            break
+        m += 1
+    return m if m > k + 1 else k
 
 
 _NOT_CHAIRED = frozenset({"lớp", "đề"})

@@ -299,8 +299,12 @@ def _assign_after(sp: _Spans) -> None:
 
 
 def _introduced(toks: list[Tok], i: int) -> bool:
-    """An honorific or rank stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư …')."""
-    return after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1)
+    """An honorific, rank or degree stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư
+    …', 'Thạc sĩ Mai Văn Đoan Trưởng Trạm …')."""
+    if after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1):
+        return True
+    spelled = i > 1 and (toks[i - 2].key, toks[i - 1].key) in lx.SPELLED_DEGREES
+    return spelled or _before_degrees(toks, i) < i
 
 
 def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
