@@ -39,3 +39,29 @@ def test_an_envoy_and_the_country_of_the_post() -> None:
         "Lê Thu Hà": ["Đại sứ Việt Nam"],
     }
     assert all(o.national and o.province is None for o in found.values())
+
+
+def test_a_list_of_fields_inside_an_organisation_name() -> None:
+    text = (
+        "Ông Vũ Đình Toản, Chi cục trưởng Chi cục Kiểm dịch nông, lâm, thủy sản Thái Bình, cho biết thêm. "
+        "Bà Hà Thu Trang, Phó Vụ trưởng Vụ Quản lý đào tạo, bồi dưỡng; ông Đỗ Văn Khải - Phó Chủ nhiệm Ủy ban "
+        "Quốc phòng, An ninh và Đối ngoại của Quốc hội."
+    )
+    assert titles_of(text) == {
+        "Vũ Đình Toản": ["Chi cục trưởng Chi cục Kiểm dịch nông, lâm, thủy sản Thái Bình"],
+        "Hà Thu Trang": ["Phó Vụ trưởng Vụ Quản lý đào tạo, bồi dưỡng"],
+        "Đỗ Văn Khải": ["Phó Chủ nhiệm Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội"],
+    }
+
+
+def test_no_list_where_people_or_another_body_follow_the_comma() -> None:
+    text = (
+        "Có ông Lương Văn Bảy, Giám đốc Trung tâm Văn hóa thể thao, nghệ sĩ Hồ Văn Tư; bà Tạ Thị Mơ, Giám đốc "
+        "Trung tâm Phát triển quỹ đất, các phòng ban và ông Lã Văn Sơn, Giám đốc Trung tâm Văn hóa thể thao, "
+        "cán bộ trung tâm."
+    )
+    assert titles_of(text) == {
+        "Lương Văn Bảy": ["Giám đốc Trung tâm Văn hóa thể thao"],
+        "Tạ Thị Mơ": ["Giám đốc Trung tâm Phát triển quỹ đất"],
+        "Lã Văn Sơn": ["Giám đốc Trung tâm Văn hóa thể thao"],
+    }

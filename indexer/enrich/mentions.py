@@ -122,7 +122,7 @@ _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGE
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
 _HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"})  # named or numbered: 'bản Ta Vắt', 'xóm 5'
 _LOCAL_UNITS |= _HAMLETS
-_NUMBERED_UNITS = _HAMLETS | {"quận", "phường"}  # 'UBND Quận 8', 'Đại biểu HĐND Phường 5': city units by number
+_NUMBERED_UNITS = _HAMLETS | {"khóa", "quận", "phường"}  # 'UBND Quận 8', 'HĐND Phường 5': city units by number
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 _NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
@@ -256,7 +256,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
-            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _NUMBERED_UNITS
+            numbered = tail[-1] in _NUMBERED_UNITS or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
             if numbered and _numbered_at(toks, k):
                 k = _named_region(toks, k + 1) if tail[-2:] == ("khu", "vực") else k + 1
             k = _bracketed_tails(toks, k)
@@ -269,6 +269,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if last in _EVENTS and (named := _event_words(toks, k)) > k:
             k, last = named, ()  # 'Hội trại tòng quân huyện': what the event is, up to its unit
             continue
+        if last and toks[k - len(last)].cap and (listed := _capital_list(toks, k)) > k:
+            k, last = listed, ()  # 'Ủy ban Quốc phòng, An ninh và Đối ngoại': one body of several fields
+            continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
@@ -280,6 +283,29 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _field_end(toks: list[Tok], m: int) -> int:
+    """A field of a body's name at m ('An ninh', 'Đối ngoại'): a capitalised word, no place, head, organisation or
+    personal name, and maybe one lower-case syllable; its end, or m."""
+    t = toks[m] if m < len(toks) else None
+    if t is None or not t.cap or t.key in _NOT_FIELDS or t.key in TITLE_STARTS and _is_head(toks, m):
+        return m
+    if t.key in PLACES and match(PLACES, toks, m) or valid_name(toks, m, min(cap_run(toks, m), 4)):
+        return m
+    lower = m + 1 < len(toks) and toks[m + 1].kind == "w" and toks[m + 1].text.islower()
+    return m + 2 if lower and toks[m + 1].key not in _NOT_LISTED else m + 1
+
+
+def _capital_list(toks: list[Tok], c: int) -> int:
+    """', An ninh và Đối ngoại' at c, after a capitalised organisation phrase: fields joined by ',' and closed by
+    'và' and a last field; the end, or c."""
+    m = c
+    while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
+        m = end
+        if m < len(toks) and toks[m].key == "và" and (last := _field_end(toks, m + 1)) > m + 1:
+            return last
+    return c
 
 
 def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
@@ -385,6 +411,7 @@ _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
+_NOT_FIELDS = _COMMA_ORGS | _PARENT_ORGS | {t[0] for t in _ORG_TYPES} | {"hội", "đảng", "đoàn"}  # no field of a name
 
 
 def _parent_org(toks: list[Tok], k: int) -> int:
@@ -489,8 +516,32 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
         else:
             break
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
-        return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
+        return _comma_list(toks, low)  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the last lower-case words
     return _lower_end(toks, j)
+
+
+def _comma_list(toks: list[Tok], c: int) -> int:
+    """', lâm, thủy sản' at c, after two or more lower-case syllables of a name ('Chi cục Chất lượng nông, lâm,
+    thủy sản', 'Vụ Quản lý đào tạo, bồi dưỡng'): items of one or two lower-case syllables, none a link word,
+    unit word, head, honorific or count; the end of the last, or c."""
+    if c < 2 or c >= len(toks) or toks[c].key != "," or not (toks[c - 1].text.islower() and toks[c - 2].text.islower()):
+        return c
+    end = c
+    while end < len(toks) and toks[end].key == ",":
+        m = end + 1
+        while m < len(toks) and m - end <= 2 and toks[m].kind == "w" and toks[m].text.islower():
+            if toks[m].key in _NOT_LISTED or _verb_at(toks, m):
+                break
+            m += 1
+        if m == end + 1:
+            break
+        end = m
+    if end == len(toks) or toks[end].kind == "w" and not toks[end].cap and _unit_at(toks, end):
+        return end  # '… thể thao, du lịch tỉnh Nghệ An': the unit's place follows
+    person = not match(PLACES, toks, end) and valid_name(toks, end, cap_run(toks, end))
+    if toks[end].kind == "w" and not toks[end].cap or person:
+        return c  # 'thể thao, cán bộ trung tâm', ', nghệ sĩ Hồ Văn Tư': no list closed by a place, org or closer
+    return end
 
 
 def _lower_end(toks: list[Tok], j: int) -> int:
@@ -846,6 +897,8 @@ _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
 # How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
 _HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
+# Words that are no item of a list inside a name ('Trung tâm Văn hóa thể thao, ông …', ', các phòng ban').
+_NOT_LISTED = _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | _LEAD_STOPS | TITLE_STARTS | {"và"}
 
 
 def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
