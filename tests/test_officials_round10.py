@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.enrich.officials import find_officials
+from vntext.abbreviations import title_key
 
 
 def titles_of(text: str) -> dict[str, list[str]]:
@@ -65,3 +66,40 @@ def test_no_list_where_people_or_another_body_follow_the_comma() -> None:
         "Tạ Thị Mơ": ["Giám đốc Trung tâm Phát triển quỹ đất"],
         "Lã Văn Sơn": ["Giám đốc Trung tâm Văn hóa thể thao"],
     }
+
+
+def test_the_parent_body_after_a_comma() -> None:
+    text = (
+        "Ông Hà Quốc Tuấn, Tổng cục trưởng Tổng cục Thủy lợi, Bộ NN&PTNT cho biết; Trung tá Mạc Văn Đông, Phó "
+        "Trưởng phòng Cảnh sát Kinh tế, CATP Hải Phòng cũng dự. Có bà Lò Thị Hoa – Vụ phó, Vụ Hợp tác Quốc tế, "
+        "Bộ Tư pháp; ông Ninh Văn Quý, Vụ trưởng, ông Tạ Văn Bình."
+    )
+    assert titles_of(text) == {
+        "Hà Quốc Tuấn": ["Tổng cục trưởng Tổng cục Thủy lợi, Bộ NN&PTNT"],
+        "Mạc Văn Đông": ["Phó Trưởng phòng Cảnh sát Kinh tế, CATP Hải Phòng"],
+        "Lò Thị Hoa": ["Vụ phó, Vụ Hợp tác Quốc tế, Bộ Tư pháp"],
+        "Ninh Văn Quý": ["Vụ trưởng"],
+    }
+
+
+def test_election_committee_political_centre_and_a_lost_tone_on_the_first_word() -> None:
+    text = (
+        "Đồng chí Kiều Văn Lộc, Uy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy; ông Âu Văn Hòa, Ủy viên "
+        "UBBC tỉnh và bà Hứa Thị Mai, Giám đốc TTCT huyện."
+    )
+    assert titles_of(text) == {
+        "Kiều Văn Lộc": ["Uy viên Ban Thường vụ", "Trưởng Ban Dân vận Tỉnh ủy"],
+        "Âu Văn Hòa": ["Ủy viên UBBC tỉnh"],
+        "Hứa Thị Mai": ["Giám đốc TTCT huyện"],
+    }
+    assert title_key("Ủy viên UBBC tỉnh") == title_key("Ủy viên Ủy ban bầu cử tỉnh")
+
+
+def test_a_bare_party_committee_beside_a_ministry_post_is_central() -> None:
+    text = (
+        "Tại Long An, ông Hà Kim Ngọc, Ủy viên BCH Trung ương Đảng, Bí thư Đảng ủy, Thứ trưởng Bộ Ngoại giao, "
+        "thăm bà con; bà Lữ Thị Vân, Bí thư Đảng ủy, Giám đốc Sở Y tế cùng dự."
+    )
+    found = {o.name: o for o in find_officials(text)}
+    assert found["Hà Kim Ngọc"].national and found["Hà Kim Ngọc"].province is None
+    assert not found["Lữ Thị Vân"].national and found["Lữ Thị Vân"].province == "Long An"

@@ -138,7 +138,7 @@ MAJOR_SURNAMES = frozenset(
     ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương"]
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
-_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho"})
+_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp"})
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -340,8 +340,8 @@ _CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("v
 
 def _chief_type(head: tuple[str, ...]) -> tuple[str, ...]:
     """The organisation type a chief is named by: 'Phó Viện trưởng' → ('viện',), 'Cục trưởng' → ('cục',)."""
-    if head[-1:] != ("trưởng",):
-        return ()
+    if head[-1:] != ("trưởng",) and head[-1:] != ("phó",):
+        return ()  # 'Cục phó' is the deputy of a Cục
     kind = tuple(w for w in head[:-1] if w != "phó")
     return kind if kind in _CHIEF_TYPES else ()
 
@@ -602,11 +602,11 @@ def _comma_org(toks: list[Tok], k: int) -> int:
         return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
     if toks[k + 1].key not in _COMMA_ORGS:
         return k
-    if toks[k + 1].key in TITLE_STARTS or not match(TAILS, toks, k + 1):
-        return k
+    if toks[k + 1].key in TITLE_STARTS and _is_head(toks, k + 1) or not match(TAILS, toks, k + 1):
+        return k  # ', Bộ trưởng …' starts another title; ', Bộ NN&PTNT' names the parent
     end = _tails(toks, k + 1, (), -1)
     after = toks[end] if end < len(toks) else None
-    if after is not None and (after.cap or after.key in {",", "-", ";"} or end in _starts_of_titles(toks, end)):
+    if after is not None and (after.cap or after.key in {",", "-"} or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
 
@@ -640,6 +640,7 @@ def _toneless_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 _TONELESS_HEADS = _toneless_table()
+_TONELESS_STARTS = frozenset(_TONELESS_HEADS) - TITLE_STARTS  # 'Uy viên Ban Thường vụ': a first word's tone lost
 
 
 def _lost_prefixes() -> frozenset[tuple[str, ...]]:
@@ -690,6 +691,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
+    if (kind := _chief_type(head)) and head_end + 1 < len(toks) and toks[head_end].key == ",":
+        head_end += _run_keys(toks, head_end + 1, len(kind)) == kind  # 'Cục phó, Cục Quan hệ Quốc tế'
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         skip = 4 if _run_keys(toks, head_end + 2, 2) == ("điều", "hành") else 2  # 'phụ trách điều hành Sở'
         head_end += skip if match(TAILS, toks, head_end + skip) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
@@ -999,7 +1002,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         if (
-            tok.key in TITLE_STARTS
+            (tok.key in TITLE_STARTS or tok.key in _TONELESS_STARTS)
             and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):
