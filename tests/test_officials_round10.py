@@ -103,3 +103,29 @@ def test_a_bare_party_committee_beside_a_ministry_post_is_central() -> None:
     found = {o.name: o for o in find_officials(text)}
     assert found["Hà Kim Ngọc"].national and found["Hà Kim Ngọc"].province is None
     assert not found["Lữ Thị Vân"].national and found["Lữ Thị Vân"].province == "Long An"
+
+
+def test_a_dash_inside_a_name_an_interim_post_and_a_council_by_its_task() -> None:
+    text = (
+        "Dự có đồng chí Khổng Văn Tài, HUV, Trưởng Phòng Văn hoá - Thông tin huyện; ông Đàm Quốc Việt, Phó Chủ "
+        "tịch UBND tỉnh, Chủ tịch Hội đồng thẩm định tỉnh, cùng dự. Ông Ninh Đức Khải được chỉ định làm Bí thư "
+        "lâm thời. Ông Tô Văn Mạnh, Giám đốc Sở Y tế - Thông tin cho biết, ông Hà Văn Lợi, Chủ tịch Hội đồng "
+        "quản trị huyện."
+    )
+    assert titles_of(text) == {
+        "Khổng Văn Tài": ["HUV", "Trưởng Phòng Văn hoá - Thông tin huyện"],
+        "Đàm Quốc Việt": ["Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng thẩm định tỉnh"],
+        "Ninh Đức Khải": ["Bí thư lâm thời"],
+        "Tô Văn Mạnh": ["Giám đốc Sở Y tế"],
+    }
+
+
+def test_a_second_title_printed_without_separator_and_a_clause_after_the_parent() -> None:
+    text = (
+        "Có ông Quách Văn Hiếu – Đảng ủy viên Phó Chủ tịch UBND phường. Thiếu tá Lục Văn Quyết, Phó "
+        "Trưởng phòng Cảnh sát Kinh tế, CATP Đà Nẵng, dẫn đầu tổ công tác."
+    )
+    assert titles_of(text) == {
+        "Quách Văn Hiếu": ["Đảng ủy viên", "Phó Chủ tịch UBND phường"],
+        "Lục Văn Quyết": ["Phó Trưởng phòng Cảnh sát Kinh tế, CATP Đà Nẵng"],
+    }

@@ -266,15 +266,17 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
-        if last in _EVENTS and (named := _event_words(toks, k)) > k:
-            k, last = named, ()  # 'Hội trại tòng quân huyện': what the event is, up to its unit
+        council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
+        if (last in _EVENTS or council) and (named := _event_words(toks, k, lx.BRIDGE_STOPS if council else None)) > k:
+            k, last = named, ()  # 'Hội trại tòng quân huyện', 'Hội đồng thẩm định tỉnh': what it is, up to its unit
             continue
         if last and toks[k - len(last)].cap and (listed := _capital_list(toks, k)) > k:
             k, last = listed, ()  # 'Ủy ban Quốc phòng, An ninh và Đối ngoại': one body of several fields
             continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
-            k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
+            # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP', 'Phòng Văn hoá - Thông tin'
+            k, triggered, last = _capital_list(toks, named), True, ()
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
@@ -294,12 +296,16 @@ def _field_end(toks: list[Tok], m: int) -> int:
     if t.key in PLACES and match(PLACES, toks, m) or valid_name(toks, m, min(cap_run(toks, m), 4)):
         return m
     lower = m + 1 < len(toks) and toks[m + 1].kind == "w" and toks[m + 1].text.islower()
-    return m + 2 if lower and toks[m + 1].key not in _NOT_LISTED else m + 1
+    plain = lower and toks[m + 1].key not in _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | {"và"}
+    return m + 2 if plain and not _verb_at(toks, m + 1) else m + 1
 
 
 def _capital_list(toks: list[Tok], c: int) -> int:
     """', An ninh và Đối ngoại' at c, after a capitalised organisation phrase: fields joined by ',' and closed by
-    'và' and a last field; the end, or c."""
+    'và' and a last field; or ' - Thông tin' closed by a unit word or the end of the clause; the end, or c."""
+    if c + 1 < len(toks) and toks[c].key == "-" and (end := _field_end(toks, c + 1)) > c + 1:
+        closed = end == len(toks) or _unit_at(toks, end) or toks[end].key in _NAME_CLOSERS | {"."}
+        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện'
     m = c
     while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
         m = end
@@ -457,12 +463,16 @@ def _lower_run(toks: list[Tok], k: int, most: int) -> int:
     return m
 
 
-def _event_words(toks: list[Tok], k: int) -> int:
-    """Up to three lower-case syllables (no link word) right before a unit word at k: the unit's index, or k."""
+def _event_words(toks: list[Tok], k: int, stops: frozenset[str] | None = None) -> int:
+    """Up to three lower-case syllables (no link word, none of `stops`) right before a unit word at k: the unit's
+    index, or k. A council's task ('thẩm định') may hold a syllable of a speech verb."""
+    stops = _LEAD_STOPS if stops is None else stops
     m = k
     while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
-        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+        if toks[m].key in _UNIT_WORDS or toks[m].key in stops:
             break
+        if m > k and (toks[m - 1].key, toks[m].key) in lx.PRIVATE_BODY_WORDS:
+            return k  # 'Hội đồng bảo trợ xã …': a charity's body
         m += 1
     return m if m > k and m < len(toks) and toks[m].key in _UNIT_WORDS else k
 
@@ -606,7 +616,11 @@ def _comma_org(toks: list[Tok], k: int) -> int:
         return k  # ', Bộ trưởng …' starts another title; ', Bộ NN&PTNT' names the parent
     end = _tails(toks, k + 1, (), -1)
     after = toks[end] if end < len(toks) else None
-    if after is not None and (after.cap or after.key in {",", "-"} or end in _starts_of_titles(toks, end)):
+    # ', CATP Hà Nội, cầm loa …': a clause goes on after the parent, a lower-case word no list item
+    clause = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].text.islower()
+    clause = clause and toks[end + 1].key not in _NOT_LISTED
+    separates = after is not None and after.key in {",", "-"} and not clause
+    if after is not None and (after.cap or separates or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
 
@@ -691,6 +705,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
+    if _run_keys(toks, head_end, 2) == ("lâm", "thời"):
+        head_end += 2  # 'Bí thư lâm thời': an interim post
     if (kind := _chief_type(head)) and head_end + 1 < len(toks) and toks[head_end].key == ",":
         head_end += _run_keys(toks, head_end + 1, len(kind)) == kind  # 'Cục phó, Cục Quan hệ Quốc tế'
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:

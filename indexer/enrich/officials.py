@@ -275,6 +275,8 @@ def _assign_after(sp: _Spans) -> None:
             t, start, sep = _next_title(sp, pos, first)
             if t is None and first and len(group) == 1 and pos in sp.title_at and _introduced(sp.toks, nm.start):
                 t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
+            if t is None and not first and pos in sp.title_at and sp.toks[pos].cap:
+                t, start, sep = sp.title_at[pos], pos, ""  # 'A – Đảng ủy viên Phó Chủ tịch UBND phường': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
