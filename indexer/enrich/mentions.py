@@ -270,7 +270,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if (last in _EVENTS or council) and (named := _event_words(toks, k, lx.BRIDGE_STOPS if council else None)) > k:
             k, last = named, ()  # 'Hội trại tòng quân huyện', 'Hội đồng thẩm định tỉnh': what it is, up to its unit
             continue
-        if last and toks[k - len(last)].cap and (listed := _capital_list(toks, k)) > k:
+        fields = last and k < len(toks) and toks[k].key in {",", "-"} and toks[k - len(last)].cap
+        if fields and (listed := _capital_list(toks, k)) > k:
             k, last = listed, ()  # 'Ủy ban Quốc phòng, An ninh và Đối ngoại': one body of several fields
             continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
@@ -654,7 +655,6 @@ def _toneless_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 _TONELESS_HEADS = _toneless_table()
-_TONELESS_STARTS = frozenset(_TONELESS_HEADS) - TITLE_STARTS  # 'Uy viên Ban Thường vụ': a first word's tone lost
 
 
 def _lost_prefixes() -> frozenset[tuple[str, ...]]:
@@ -705,10 +705,11 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
-    if _run_keys(toks, head_end, 2) == ("lâm", "thời"):
-        head_end += 2  # 'Bí thư lâm thời': an interim post
-    if (kind := _chief_type(head)) and head_end + 1 < len(toks) and toks[head_end].key == ",":
-        head_end += _run_keys(toks, head_end + 1, len(kind)) == kind  # 'Cục phó, Cục Quan hệ Quốc tế'
+    if head_end + 1 < len(toks) and toks[head_end].key in {",", "lâm"}:
+        if toks[head_end].key == "lâm" and toks[head_end + 1].key == "thời":
+            head_end += 2  # 'Bí thư lâm thời': an interim post
+        elif kind := _chief_type(head):
+            head_end += _run_keys(toks, head_end + 1, len(kind)) == kind  # 'Cục phó, Cục Quan hệ Quốc tế'
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         skip = 4 if _run_keys(toks, head_end + 2, 2) == ("điều", "hành") else 2  # 'phụ trách điều hành Sở'
         head_end += skip if match(TAILS, toks, head_end + skip) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
@@ -726,14 +727,15 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
-    k = _posted_abroad(toks, k, head)
+    if k < len(toks) and toks[k].key == "tại":
+        k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
 
 
 def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
     """'Đại sứ Việt Nam tại Canada': a Vietnamese envoy's country after 'tại' (a capitalised word, then more up to a
     personal name: 'tại Hàn Quốc Vũ Hồ'): the end, or k."""
-    if head[-2:] != ("đại", "sứ") or k + 1 >= len(toks) or _run_keys(toks, k - 2, 3) != ("việt", "nam", "tại"):
+    if k + 1 >= len(toks) or head[-2:] != ("đại", "sứ") or toks[k - 1].key != "nam":
         return k
     m = k + 1
     while m < len(toks) and m - k <= 3 and toks[m].cap:
@@ -884,7 +886,7 @@ def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
     '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
     ('làm Trưởng đoàn') is no post."""
-    if not names or names[-1].end not in _name_ends_before(toks, i) or toks[i - 1].key not in {"-", "làm", "là"}:
+    if not names or toks[i - 1].key not in {"-", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
@@ -1018,7 +1020,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         if (
-            (tok.key in TITLE_STARTS or tok.key in _TONELESS_STARTS)
+            (tok.key in TITLE_STARTS or i + 1 < n and (tok.key, toks[i + 1].key) in _LOST_PREFIXES)
             and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):
