@@ -129,3 +129,19 @@ def test_a_second_title_printed_without_separator_and_a_clause_after_the_parent(
         "Quách Văn Hiếu": ["Đảng ủy viên", "Phó Chủ tịch UBND phường"],
         "Lục Văn Quyết": ["Phó Trưởng phòng Cảnh sát Kinh tế, CATP Đà Nẵng"],
     }
+
+
+def test_presidium_branch_journal_and_working_group() -> None:
+    text = (
+        "Dự có ông Viên Văn Tùng, Ủy viên Thường trực Đoàn Chủ tịch Trung ương Hội Cựu chiến binh Việt Nam; "
+        "Thượng tá Lạc Văn Hưng, Thư ký Chi hội, cùng Đại tá Mẫn Văn Tịnh, nguyên Tổng Biên tập Tạp chí Hương "
+        "Quê Việt Nam. Phó Thủ tướng Chính phủ Cù Văn Định - Tổ trưởng Tổ công tác, kết luận phiên họp."
+    )
+    found = {o.name: o for o in find_officials(text)}
+    assert {n: o.titles for n, o in found.items()} == {
+        "Viên Văn Tùng": ["Ủy viên Thường trực Đoàn Chủ tịch Trung ương Hội Cựu chiến binh Việt Nam"],
+        "Lạc Văn Hưng": ["Thư ký Chi hội"],
+        "Mẫn Văn Tịnh": ["nguyên Tổng Biên tập Tạp chí Hương Quê Việt Nam"],
+        "Cù Văn Định": ["Phó Thủ tướng Chính phủ", "Tổ trưởng Tổ công tác"],
+    }
+    assert found["Viên Văn Tùng"].national and found["Mẫn Văn Tịnh"].national
