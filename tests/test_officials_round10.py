@@ -145,3 +145,12 @@ def test_presidium_branch_journal_and_working_group() -> None:
         "Cù Văn Định": ["Phó Thủ tướng Chính phủ", "Tổ trưởng Tổ công tác"],
     }
     assert found["Viên Văn Tùng"].national and found["Mẫn Văn Tịnh"].national
+
+
+def test_a_bare_pronoun_joined_to_a_post_is_the_person_named_before_it() -> None:
+    text = (
+        "Một ví dụ là bà Triệu Thị Lan: chiều 2/3, HĐND tỉnh Cao Bằng bầu bà giữ chức Phó Chủ tịch UBND tỉnh Cao "
+        "Bằng; trước đó bà là Giám đốc Sở Tư pháp. Ông Hầu Văn Lý dự họp. Sau đó, ông được bầu giữ chức Chủ tịch "
+        "UBND huyện Hà Quảng."
+    )
+    assert titles_of(text) == {"Triệu Thị Lan": ["Phó Chủ tịch UBND tỉnh Cao Bằng", "Giám đốc Sở Tư pháp"]}

@@ -538,7 +538,28 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
         if not member.titles:  # 'đồng chí A, đồng chí B - Phó Chủ tịch …': A, with no title of their own, shares it
             member.titles.append(t)
     _assign_elected(sp)
+    _assign_pronoun(sp)
     return sp.names
+
+
+_PRONOUNS = frozenset({"ông", "bà"})
+
+
+def _assign_pronoun(sp: _Spans) -> None:
+    """'ông A: sáng 15/7, HĐND tỉnh bầu ông giữ chức T; trước đó ông là T2': a bare 'ông'/'bà' joined to a free
+    title by a verb is the person named last before it in the same sentence."""
+    toks = sp.toks
+    for t in sp.titles:
+        if t.claimed:
+            continue
+        for q in range(t.start - 2, max(-1, t.start - 2 - lx.BRIDGE_MAX), -1):
+            if toks[q].key in _PRONOUNS and not toks[q + 1].cap and _bridge(sp, q + 1) == t.start:
+                first = _sentence_start(toks, q)
+                owner = [nm for nm in sp.names if first <= nm.start and nm.end <= q]
+                if owner:
+                    t.claimed = True
+                    owner[-1].titles.append(t)
+                break
 
 
 _ELECTING = frozenset({("bầu",), ("phê", "chuẩn"), ("bổ", "nhiệm"), ("chỉ", "định")})
