@@ -91,11 +91,12 @@ def phrase_table(phrases: list[str]) -> PhraseTable:
 
 def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None:
     """Longest phrase of `table` starting at token i."""
-    if i >= len(toks):
+    entries = table.get(toks[i].key) if i < len(toks) else None
+    if not entries:
         return None
-    for phrase in table.get(toks[i].key, ()):
-        end = i + len(phrase)
-        if end <= len(toks) and all(toks[i + k].key == phrase[k] for k in range(1, len(phrase))):
+    keys = tuple([t.key for t in toks[i : i + len(entries[0])]])  # the longest entry comes first
+    for phrase in entries:
+        if keys[: len(phrase)] == phrase:
             return phrase
     return None
 
