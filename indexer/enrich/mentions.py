@@ -224,25 +224,31 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
     return k
 
 
+def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
+    """The organisation phrase of the lexicon at k, unless it is a personal name's or a word's there."""
+    tail = match(TAILS, toks, k)
+    if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
+        tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+    if tail is None and k < len(toks) and toks[k].key == "ban":
+        tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
+    if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
+        return None  # 'Lâm' starting a name, not an organisation word
+    if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
+        return None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+    if tail == ("khóa",) and not _numbered_at(toks, k + 1):
+        return None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
+    return tail
+
+
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
     triggered = local = provincial = False
     last: tuple[str, ...] = ()
     while True:
-        tail = match(TAILS, toks, k)
-        if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
-            tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
-        if tail is None and k < len(toks) and toks[k].key == "ban":
-            tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
-        if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
-            tail = None  # 'Lâm' starting a name, not an organisation word
-        if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
-            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+        tail = _tail_at(toks, k)
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
-        if tail == ("khóa",) and not _numbered_at(toks, k + 1):
-            tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
         # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
         named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
         if tail and (run := named or _school_name(toks, k, tail)):
