@@ -45,7 +45,7 @@ PLACES = [key(x) for x in read_lines("places.txt")]
 HISTORIC = frozenset(key(x) for x in read_lines("historic.txt"))
 
 # Honorifics that introduce a person (and a back-reference by given name).
-HONORIFICS = ["ông", "bà", "anh", "chị", "đồng chí", "đ/c"]
+HONORIFICS = ["ông", "bà", "anh", "chị", "đồng chí", "đ/c", "ngài"]
 
 # Words after which a capitalised name is part of an institution, place or award, not a person.
 INSTITUTION_PREV = frozenset(w for line in read_lines("institutions.txt") for w in line.split())

@@ -91,11 +91,12 @@ def phrase_table(phrases: list[str]) -> PhraseTable:
 
 def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None:
     """Longest phrase of `table` starting at token i."""
-    if i >= len(toks):
+    entries = table.get(toks[i].key) if i < len(toks) else None
+    if not entries:
         return None
-    for phrase in table.get(toks[i].key, ()):
-        end = i + len(phrase)
-        if end <= len(toks) and all(toks[i + k].key == phrase[k] for k in range(1, len(phrase))):
+    keys = tuple([t.key for t in toks[i : i + len(entries[0])]])  # the longest entry comes first
+    for phrase in entries:
+        if keys[: len(phrase)] == phrase:
             return phrase
     return None
 
@@ -122,6 +123,7 @@ _TRIGGERS = frozenset(tuple(t.key for t in tokenize(p)) for p in lx.PLACE_TRIGGE
 _LOCAL_UNITS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "tx"})
 _HAMLETS = frozenset({"ấp", "thôn", "bản", "phố", "xóm", "buôn", "khóm"})  # named or numbered: 'bản Ta Vắt', 'xóm 5'
 _LOCAL_UNITS |= _HAMLETS
+_NUMBERED_UNITS = _HAMLETS | {"khóa", "quận", "phường"}  # 'UBND Quận 8', 'HĐND Phường 5': city units by number
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
 _NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
@@ -137,7 +139,7 @@ MAJOR_SURNAMES = frozenset(
     ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương"]
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
-_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho"})
+_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp"})
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -222,25 +224,31 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
     return k
 
 
+def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
+    """The organisation phrase of the lexicon at k, unless it is a personal name's or a word's there."""
+    tail = match(TAILS, toks, k)
+    if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
+        tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+    if tail is None and k < len(toks) and toks[k].key == "ban":
+        tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
+    if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
+        return None  # 'Lâm' starting a name, not an organisation word
+    if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
+        return None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+    if tail == ("khóa",) and not _numbered_at(toks, k + 1):
+        return None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
+    return tail
+
+
 def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int:
     """End of the organisation phrases (and places) following a head at k."""
     triggered = local = provincial = False
     last: tuple[str, ...] = ()
     while True:
-        tail = match(TAILS, toks, k)
-        if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
-            tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
-        if tail is None and k < len(toks) and toks[k].key == "ban":
-            tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
-        if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
-            tail = None  # 'Lâm' starting a name, not an organisation word
-        if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
-            tail = None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+        tail = _tail_at(toks, k)
         if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
             k += 1  # 'Ủy ban Xã hội của Quốc hội'
             continue
-        if tail == ("khóa",) and not _numbered_at(toks, k + 1):
-            tail = None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
         # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
         named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
         if tail and (run := named or _school_name(toks, k, tail)):
@@ -255,7 +263,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             triggered = _triggers(tail)
             local = tail[-1] in _LOCAL_UNITS or tail[-2:] in _LOCAL_COMMITTEES
             provincial = tail[-1] == "tỉnh" or tail[-2:] == ("tỉnh", "ủy")
-            numbered = tail[-1] == "khóa" or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED or tail[-1] in _HAMLETS
+            numbered = tail[-1] in _NUMBERED_UNITS or tail[-2:] in _NUMBERED or tail[-1:] in _NUMBERED
             if numbered and _numbered_at(toks, k):
                 k = _named_region(toks, k + 1) if tail[-2:] == ("khu", "vực") else k + 1
             k = _bracketed_tails(toks, k)
@@ -265,12 +273,18 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
-        if last in _EVENTS and (named := _event_words(toks, k)) > k:
-            k, last = named, ()  # 'Hội trại tòng quân huyện': what the event is, up to its unit
+        council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
+        if (last in _EVENTS or council) and (named := _event_words(toks, k, lx.BRIDGE_STOPS if council else None)) > k:
+            k, last = named, ()  # 'Hội trại tòng quân huyện', 'Hội đồng thẩm định tỉnh': what it is, up to its unit
+            continue
+        fields = last and k < len(toks) and toks[k].key in {",", "-"} and toks[k - len(last)].cap
+        if fields and (listed := _capital_list(toks, k)) > k:
+            k, last = listed, ()  # 'Ủy ban Quốc phòng, An ninh và Đối ngoại': one body of several fields
             continue
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
-            k, triggered, last = named, True, ()  # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP'
+            # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP', 'Phòng Văn hoá - Thông tin'
+            k, triggered, last = _capital_list(toks, named), True, ()
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
@@ -279,6 +293,33 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _field_end(toks: list[Tok], m: int) -> int:
+    """A field of a body's name at m ('An ninh', 'Đối ngoại'): a capitalised word, no place, head, organisation or
+    personal name, and maybe one lower-case syllable; its end, or m."""
+    t = toks[m] if m < len(toks) else None
+    if t is None or not t.cap or t.key in _NOT_FIELDS or t.key in TITLE_STARTS and _is_head(toks, m):
+        return m
+    if t.key in PLACES and match(PLACES, toks, m) or valid_name(toks, m, min(cap_run(toks, m), 4)):
+        return m
+    lower = m + 1 < len(toks) and toks[m + 1].kind == "w" and toks[m + 1].text.islower()
+    plain = lower and toks[m + 1].key not in _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | {"và"}
+    return m + 2 if plain and not _verb_at(toks, m + 1) else m + 1
+
+
+def _capital_list(toks: list[Tok], c: int) -> int:
+    """', An ninh và Đối ngoại' at c, after a capitalised organisation phrase: fields joined by ',' and closed by
+    'và' and a last field; or ' - Thông tin' closed by a unit word or the end of the clause; the end, or c."""
+    if c + 1 < len(toks) and toks[c].key == "-" and (end := _field_end(toks, c + 1)) > c + 1:
+        closed = end == len(toks) or _unit_at(toks, end) or toks[end].key in _NAME_CLOSERS | {"."}
+        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện'
+    m = c
+    while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
+        m = end
+        if m < len(toks) and toks[m].key == "và" and (last := _field_end(toks, m + 1)) > m + 1:
+            return last
+    return c
 
 
 def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
@@ -313,8 +354,8 @@ _CHIEF_TYPES = frozenset({("cục",), ("tổng", "cục"), ("chi", "cục"), ("v
 
 def _chief_type(head: tuple[str, ...]) -> tuple[str, ...]:
     """The organisation type a chief is named by: 'Phó Viện trưởng' → ('viện',), 'Cục trưởng' → ('cục',)."""
-    if head[-1:] != ("trưởng",):
-        return ()
+    if head[-1:] != ("trưởng",) and head[-1:] != ("phó",):
+        return ()  # 'Cục phó' is the deputy of a Cục
     kind = tuple(w for w in head[:-1] if w != "phó")
     return kind if kind in _CHIEF_TYPES else ()
 
@@ -376,7 +417,7 @@ def _numbered_at(toks: list[Tok], k: int) -> bool:
 _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
-    | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",)}  # 'Trưởng ban Công tác Công đoàn'
+    | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",), ("trạm",), ("tạp", "chí")}  # 'Trưởng ban Công tác Công đoàn'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
@@ -384,6 +425,7 @@ _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
+_NOT_FIELDS = _COMMA_ORGS | _PARENT_ORGS | {t[0] for t in _ORG_TYPES} | {"hội", "đảng", "đoàn"}  # no field of a name
 
 
 def _parent_org(toks: list[Tok], k: int) -> int:
@@ -429,12 +471,16 @@ def _lower_run(toks: list[Tok], k: int, most: int) -> int:
     return m
 
 
-def _event_words(toks: list[Tok], k: int) -> int:
-    """Up to three lower-case syllables (no link word) right before a unit word at k: the unit's index, or k."""
+def _event_words(toks: list[Tok], k: int, stops: frozenset[str] | None = None) -> int:
+    """Up to three lower-case syllables (no link word, none of `stops`) right before a unit word at k: the unit's
+    index, or k. A council's task ('thẩm định') may hold a syllable of a speech verb."""
+    stops = _LEAD_STOPS if stops is None else stops
     m = k
     while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower():
-        if toks[m].key in _UNIT_WORDS or toks[m].key in _LEAD_STOPS:
+        if toks[m].key in _UNIT_WORDS or toks[m].key in stops:
             break
+        if m > k and (toks[m - 1].key, toks[m].key) in lx.PRIVATE_BODY_WORDS:
+            return k  # 'Hội đồng bảo trợ xã …': a charity's body
         m += 1
     return m if m > k and m < len(toks) and toks[m].key in _UNIT_WORDS else k
 
@@ -488,8 +534,32 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
         else:
             break
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
-        return low  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the name's last lower-case words, then a closer
+        return _comma_list(toks, low)  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the last lower-case words
     return _lower_end(toks, j)
+
+
+def _comma_list(toks: list[Tok], c: int) -> int:
+    """', lâm, thủy sản' at c, after two or more lower-case syllables of a name ('Chi cục Chất lượng nông, lâm,
+    thủy sản', 'Vụ Quản lý đào tạo, bồi dưỡng'): items of one or two lower-case syllables, none a link word,
+    unit word, head, honorific or count; the end of the last, or c."""
+    if c < 2 or c >= len(toks) or toks[c].key != "," or not (toks[c - 1].text.islower() and toks[c - 2].text.islower()):
+        return c
+    end = c
+    while end < len(toks) and toks[end].key == ",":
+        m = end + 1
+        while m < len(toks) and m - end <= 2 and toks[m].kind == "w" and toks[m].text.islower():
+            if toks[m].key in _NOT_LISTED or _verb_at(toks, m):
+                break
+            m += 1
+        if m == end + 1:
+            break
+        end = m
+    if end == len(toks) or toks[end].kind == "w" and not toks[end].cap and _unit_at(toks, end):
+        return end  # '… thể thao, du lịch tỉnh Nghệ An': the unit's place follows
+    person = not match(PLACES, toks, end) and valid_name(toks, end, cap_run(toks, end))
+    if toks[end].kind == "w" and not toks[end].cap or person:
+        return c  # 'thể thao, cán bộ trung tâm', ', nghệ sĩ Hồ Văn Tư': no list closed by a place, org or closer
+    return end
 
 
 def _lower_end(toks: list[Tok], j: int) -> int:
@@ -550,11 +620,15 @@ def _comma_org(toks: list[Tok], k: int) -> int:
         return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
     if toks[k + 1].key not in _COMMA_ORGS:
         return k
-    if toks[k + 1].key in TITLE_STARTS or not match(TAILS, toks, k + 1):
-        return k
+    if toks[k + 1].key in TITLE_STARTS and _is_head(toks, k + 1) or not match(TAILS, toks, k + 1):
+        return k  # ', Bộ trưởng …' starts another title; ', Bộ NN&PTNT' names the parent
     end = _tails(toks, k + 1, (), -1)
     after = toks[end] if end < len(toks) else None
-    if after is not None and (after.cap or after.key in {",", "-", ";"} or end in _starts_of_titles(toks, end)):
+    # ', CATP Hà Nội, cầm loa …': a clause goes on after the parent, a lower-case word no list item
+    clause = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].text.islower()
+    clause = clause and toks[end + 1].key not in _NOT_LISTED
+    separates = after is not None and after.key in {",", "-"} and not clause
+    if after is not None and (after.cap or separates or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
 
@@ -638,6 +712,11 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
     head_end = _after_head(toks, j + len(head))
+    if head_end + 1 < len(toks) and toks[head_end].key in {",", "lâm"}:
+        if toks[head_end].key == "lâm" and toks[head_end + 1].key == "thời":
+            head_end += 2  # 'Bí thư lâm thời': an interim post
+        elif kind := _chief_type(head):
+            head_end += _run_keys(toks, head_end + 1, len(kind)) == kind  # 'Cục phó, Cục Quan hệ Quốc tế'
     if head_end + 2 < len(toks) and (toks[head_end].key, toks[head_end + 1].key) in _HEAD_MANNERS:
         skip = 4 if _run_keys(toks, head_end + 2, 2) == ("điều", "hành") else 2  # 'phụ trách điều hành Sở'
         head_end += skip if match(TAILS, toks, head_end + skip) else 0  # 'Phó Chủ tịch kiêm nhiệm Hội đồng …'
@@ -655,7 +734,22 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
         deputy = deputy and valid_name(toks, k, _name_end(toks, k) - k)
         return k if deputy else None
+    if k < len(toks) and toks[k].key == "tại":
+        k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
+
+
+def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
+    """'Đại sứ Việt Nam tại Canada': a Vietnamese envoy's country after 'tại' (a capitalised word, then more up to a
+    personal name: 'tại Hàn Quốc Vũ Hồ'): the end, or k."""
+    if k + 1 >= len(toks) or head[-2:] != ("đại", "sứ") or toks[k - 1].key != "nam":
+        return k
+    m = k + 1
+    while m < len(toks) and m - k <= 3 and toks[m].cap:
+        if m > k + 1 and is_surname(toks[m]) and valid_name(toks, m, 2):
+            break
+        m += 1
+    return m if m > k + 1 else k
 
 
 _NOT_CHAIRED = frozenset({"lớp", "đề"})
@@ -799,7 +893,7 @@ def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
     '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
     ('làm Trưởng đoàn') is no post."""
-    if not names or names[-1].end not in _name_ends_before(toks, i) or toks[i - 1].key not in {"-", "làm", "là"}:
+    if not names or toks[i - 1].key not in {"-", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
@@ -831,6 +925,8 @@ _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
 # How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
 _HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
 _NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
+# Words that are no item of a list inside a name ('Trung tâm Văn hóa thể thao, ông …', ', các phòng ban').
+_NOT_LISTED = _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | _LEAD_STOPS | TITLE_STARTS | {"và"}
 
 
 def _name_slot(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
@@ -931,7 +1027,7 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         if (
-            tok.key in TITLE_STARTS
+            (tok.key in TITLE_STARTS or i + 1 < n and (tok.key, toks[i + 1].key) in _LOST_PREFIXES)
             and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):

@@ -275,6 +275,8 @@ def _assign_after(sp: _Spans) -> None:
             t, start, sep = _next_title(sp, pos, first)
             if t is None and first and len(group) == 1 and pos in sp.title_at and _introduced(sp.toks, nm.start):
                 t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
+            if t is None and not first and pos in sp.title_at and sp.toks[pos].cap:
+                t, start, sep = sp.title_at[pos], pos, ""  # 'A – Đảng ủy viên Phó Chủ tịch UBND phường': no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
@@ -299,8 +301,12 @@ def _assign_after(sp: _Spans) -> None:
 
 
 def _introduced(toks: list[Tok], i: int) -> bool:
-    """An honorific or rank stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư …')."""
-    return after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1)
+    """An honorific, rank or degree stands before the name at i, maybe with a colon ('Đồng chí: Đinh Văn A Bí thư
+    …', 'Thạc sĩ Mai Văn Đoan Trưởng Trạm …')."""
+    if after_honorific(toks, i) or i > 1 and toks[i - 1].key == ":" and after_honorific(toks, i - 1):
+        return True
+    spelled = i > 1 and (toks[i - 2].key, toks[i - 1].key) in lx.SPELLED_DEGREES
+    return spelled or _before_degrees(toks, i) < i
 
 
 def _says_respectively(toks: list[Tok], start: int, end: int) -> bool:
@@ -532,7 +538,28 @@ def assign(toks: list[Tok], titles: list[Title], names: list[Name]) -> list[Name
         if not member.titles:  # 'đồng chí A, đồng chí B - Phó Chủ tịch …': A, with no title of their own, shares it
             member.titles.append(t)
     _assign_elected(sp)
+    _assign_pronoun(sp)
     return sp.names
+
+
+_PRONOUNS = frozenset({"ông", "bà"})
+
+
+def _assign_pronoun(sp: _Spans) -> None:
+    """'ông A: sáng 15/7, HĐND tỉnh bầu ông giữ chức T; trước đó ông là T2': a bare 'ông'/'bà' joined to a free
+    title by a verb is the person named last before it in the same sentence."""
+    toks = sp.toks
+    for t in sp.titles:
+        if t.claimed:
+            continue
+        for q in range(t.start - 2, max(-1, t.start - 2 - lx.BRIDGE_MAX), -1):
+            if toks[q].key in _PRONOUNS and not toks[q + 1].cap and _bridge(sp, q + 1) == t.start:
+                first = _sentence_start(toks, q)
+                owner = [nm for nm in sp.names if first <= nm.start and nm.end <= q]
+                if owner:
+                    t.claimed = True
+                    owner[-1].titles.append(t)
+                break
 
 
 _ELECTING = frozenset({("bầu",), ("phê", "chuẩn"), ("bổ", "nhiệm"), ("chỉ", "định")})

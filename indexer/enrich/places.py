@@ -54,8 +54,8 @@ _NATIONAL_RE = re.compile(
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
     r"\b(tỉnh|huyện|(?<!tác )xã(?! hội)|phường|quận|thị xã|thị trấn|thành phố|tỉnh ủy|thành ủy|huyện ủy|thị ủy|quận ủy|"
-    r"đảng ủy(?!.*trung ương$)|hội đồng nhân dân|ủy ban nhân dân|sở)\b"  # a central body's Đảng ủy is central
-)
+    r"đảng ủy(?!.*trung ương$)(?!$)|hội đồng nhân dân|ủy ban nhân dân|sở)\b"  # a central body's Đảng ủy is central;
+)  # a bare 'Bí thư Đảng ủy' is the committee of the body of the next title ('…, Thứ trưởng Bộ Ngoại giao')
 
 
 def province_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
