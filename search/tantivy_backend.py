@@ -61,10 +61,12 @@ from search.tantivy_store import (
     new_generation,
 )
 
-WRITER_HEAP = 128_000_000  # bytes the writer buffers before it flushes a segment
+WRITER_HEAP = 128_000_000  # bytes an incremental load's writer buffers before it flushes a segment
+REBUILD_HEAP = 1_000_000_000  # a rebuild's: fewer, larger segments (tantivy merges only 8 of a size at once)
 WRITER_WAIT_S = 30.0  # how long a write waits for another process's writer to finish
 ALL_VALUES = 100_000  # buckets asked of a terms aggregation that must return every value
 MAX_PAPERS = 10_000
+_COUNT = {"value_count": {"field": "newest"}}  # every article has one sort key: the number of matches
 _FETCH_CHUNK = 500  # stored documents fetched at a time when iterating over every match
 _ENGINE_ERRORS = (ValueError, OSError, RuntimeError)  # what the bindings raise for a damaged or missing index
 
@@ -96,12 +98,12 @@ def _engine(action: str) -> Iterator[None]:
         raise BackendUnavailable(f"the search index cannot {action}: {exc}") from exc
 
 
-def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
+def _writer(index: tantivy.Index, heap: int = WRITER_HEAP) -> tantivy.IndexWriter:
     """The index's writer, waiting up to WRITER_WAIT_S for another process's to be released."""
     deadline = time.monotonic() + WRITER_WAIT_S
     while True:
         try:
-            return index.writer(WRITER_HEAP, min(2, os.cpu_count() or 1))
+            return index.writer(heap, min(2, os.cpu_count() or 1))
         except ValueError as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise BackendUnavailable(f"the search index cannot be written: {exc}") from exc
@@ -224,7 +226,7 @@ class TantivyBackend(SearchBackend):
         generation = new_generation(self.root)
         try:
             with _engine("be rebuilt"):
-                report = _load(_writer(_create(generation)), docs)
+                report = _load(_writer(_create(generation), REBUILD_HEAP), docs)
             replaced = make_live(self.root, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
@@ -274,23 +276,21 @@ class TantivyBackend(SearchBackend):
         request: SearchRequest,
         parsed: ParsedQuery,
         stop: int,
-    ) -> tuple[int, list[Any]]:
-        """How many match, and the first `stop` in the requested order: relevance (then newest), or newest or
-        oldest (the sort keys of tantivy_schema); then by id."""
+    ) -> list[Any]:
+        """The first `stop` matches in the requested order: relevance (then newest), or newest or oldest (the
+        sort keys of tantivy_schema); then by id. Nothing is counted here (tantivy may skip what cannot rank)."""
         if request.sort == "relevance" and parsed.groups:
-            found = searcher.search(query, stop, count=True)
-            newest = searcher.fast_field_values("newest", [a for _, a in found.hits])
-            ranked = sorted(((-score, key), a) for (score, a), key in zip(found.hits, newest, strict=True))
-            return found.count, _by_id(searcher, ranked)
+            hits = searcher.search(query, stop, count=False).hits
+            newest = searcher.fast_field_values("newest", [a for _, a in hits])
+            return _by_id(searcher, sorted(((-score, key), a) for (score, a), key in zip(hits, newest, strict=True)))
         field = "oldest" if request.sort == "oldest" else "newest"
-        found = searcher.search(query, stop + 1, count=True, order_by_field=field, order=Order.Asc)
-        hits = found.hits
+        hits = searcher.search(query, stop + 1, count=False, order_by_field=field, order=Order.Asc).hits
         if len(hits) > stop and hits[stop][0] == hits[stop - 1][0]:  # articles of the last key left out: get them
             last = hits[stop - 1][0]
             tied = all_of(query, [key_filter(schema, field, last)])
             rest = searcher.search(tied, searcher.search(tied, 1, count=True).count, count=False).hits
             hits = [h for h in hits if h[0] != last] + [(last, address) for _, address in rest]
-        return found.count, _by_id(searcher, hits)[:stop]
+        return _by_id(searcher, hits)[:stop]
 
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
@@ -301,10 +301,9 @@ class TantivyBackend(SearchBackend):
         selections = selection_filters(schema, request)
         matches = all_of(text, scope + [q for qs in selections.values() for q in qs])
         with _engine("search"):
-            stop = request.offset + request.size
-            total, addresses = self._ordered(searcher, schema, matches, request, parsed, stop)
+            addresses = self._ordered(searcher, schema, matches, request, parsed, request.offset + request.size)
             docs = [stored(searcher.doc(a)) for a in addresses[request.offset :]]
-            result = SearchResult(total=total, hits=[], warnings=list(parsed.warnings))
+            result = SearchResult(total=0, hits=[], warnings=list(parsed.warnings))
             self._counts(searcher, result, request, text, scope, selections)
         words = parsed.positive_words()
         result.hits = [Hit(hit_document(doc), hit_snippet(doc, words)) for doc in docs]
@@ -319,9 +318,9 @@ class TantivyBackend(SearchBackend):
         scope: list[Query],
         selections: dict[str, list[Query]],
     ) -> None:
-        """Facets (each under the other facets' filters; officials with official_op=and: its own too) and
-        periods, one aggregation request per distinct set of filters."""
-        plans: dict[tuple[str, ...], dict[str, Any]] = {}
+        """The total, the facets (each under the other facets' filters; officials with official_op=and: its own
+        too) and the periods: one aggregation request per distinct set of filters (scoring nothing)."""
+        plans: dict[tuple[str, ...], dict[str, Any]] = {tuple(selections): {"total": _COUNT}}
         if request.with_facets:
             for facet in FACETS:
                 own = facet != "officials" or not request.all_officials
@@ -333,7 +332,9 @@ class TantivyBackend(SearchBackend):
             query = all_of(text, scope + [q for f in used for q in selections[f]])
             found = searcher.aggregate(query, aggs)
             for name, agg in found.items():
-                if name == "periods":
+                if name == "total":
+                    result.total = int(agg["value"])
+                elif name == "periods":
                     result.periods = _periods(agg["buckets"])
                 else:
                     result.facets[name] = _top(name, agg["buckets"], request.facet_size)
@@ -352,7 +353,7 @@ class TantivyBackend(SearchBackend):
         searcher, schema, query, parsed = self._matching(request)
         with _engine("search"):
             count = searcher.search(query, 1, count=True).count
-            addresses = self._ordered(searcher, schema, query, request, parsed, count)[1] if count else []
+            addresses = self._ordered(searcher, schema, query, request, parsed, count) if count else []
         return self._stream(searcher, query, addresses)
 
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:

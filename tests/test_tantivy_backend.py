@@ -165,3 +165,30 @@ def test_the_same_answers_as_the_sqlite_backend(tmp_path: Path) -> None:
                 assert streamed == [d["id"] for d in sqlite.iter_matching(request)]
     assert compared > 1500  # most requests have hits to compare
     assert tantivy.coverage() == sqlite.coverage()
+
+
+# Another process: hold the index's writer (tantivy's lock) for a while, then exit.
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from search.tantivy_backend import TantivyBackend
+    writer = TantivyBackend(Path(sys.argv[1]))._index().writer(50_000_000, 1)
+    print("HOLDING", flush=True)
+    time.sleep(float(sys.argv[2]))
+""")
+
+
+def test_a_load_waits_for_another_process_writing(tmp_path: Path) -> None:
+    backend = TantivyBackend(tmp_path)
+    backend.rebuild(CORPUS[:2])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path), "1.5"], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "HOLDING"
+        assert backend.index(CORPUS[2:]).indexed == len(CORPUS) - 2  # waited for the lock, then wrote
+        assert holder.poll() is not None  # the holder was gone by then
+    finally:
+        holder.kill()
+        holder.wait()
+    assert total(backend) == len(CORPUS)
