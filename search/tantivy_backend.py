@@ -28,7 +28,7 @@ from tantivy import Occur, Order, Query
 
 from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
-from search.document import document_problem, similarity_words
+from search.document import document_problem, searchable_text, similarity_words
 from search.model import (
     FACETS,
     BackendUnavailable,
@@ -41,9 +41,19 @@ from search.model import (
     hit_document,
 )
 from search.periods import Interval
+from search.proximity import near
 from search.query import Clause, ParsedQuery, parse_query
 from search.snippets import hit_snippet
-from search.tantivy_query import all_of, clause_query, key_filter, scope_filters, selection_filters, text_query
+from search.tantivy_query import (
+    all_of,
+    clause_query,
+    key_filter,
+    needs_check,
+    proximity_candidates,
+    scope_filters,
+    selection_filters,
+    text_query,
+)
 from search.tantivy_schema import (
     FACET_KEY_FIELD,
     KEY_SEP,
@@ -56,6 +66,7 @@ from search.tantivy_schema import (
 from search.tantivy_store import (
     MetaStore,
     drop_dead_generations,
+    ensure_live,
     live_generation,
     make_live,
     new_generation,
@@ -149,6 +160,30 @@ def _by_id(searcher: tantivy.Searcher, hits: list[tuple[Any, Any]]) -> list[Any]
     return ordered
 
 
+def _resolved(searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: ParsedQuery) -> dict[Clause, Query]:
+    """The query of each clause of three or more words near each other: the ids of the candidates whose
+    stored text search.proximity accepts."""
+    resolved: dict[Clause, Query] = {}
+    for clause in [c for group in parsed.groups for c in group] + parsed.excluded:
+        if not needs_check(clause) or clause in resolved:
+            continue
+        candidates = proximity_candidates(schema, clause)
+        with _engine("search"):
+            count = searcher.search(candidates, 1, count=True).count
+            docs = (
+                [stored(searcher.doc(a)) for _, a in searcher.search(candidates, count, count=False).hits]
+                if count
+                else []
+            )
+        ids = [
+            d["id"]
+            for d in docs
+            if near(d.get("title", "") if clause.title else searchable_text(d)[1], clause.words, clause.slop)
+        ]
+        resolved[clause] = Query.term_set_query(schema, "id", ids)
+    return resolved
+
+
 def _facet_value(facet: str, key: str, count: int) -> FacetValue:
     if facet in ("officials", "topics"):
         value, _, label = key.partition(KEY_SEP)
@@ -187,12 +222,8 @@ class TantivyBackend(SearchBackend):
         self._lock = threading.Lock()
         self._opened: tuple[Path, tantivy.Index] | None = None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            if not (self.root / "CURRENT").exists():
-                generation = new_generation(self.root)
-                _create(generation)
-                make_live(self.root, generation)
-        except OSError as exc:
+            ensure_live(self.root, _create)
+        except _ENGINE_ERRORS as exc:
             logging.getLogger(__name__).warning("cannot create the search index %s: %s", self.root, exc)
 
     def close(self) -> None:
@@ -222,8 +253,9 @@ class TantivyBackend(SearchBackend):
 
     def rebuild(self, docs: Iterable[dict[str, Any]]) -> IndexReport:
         """Load a new generation, then name it live in one rename; a rebuild that dies leaves the live one."""
-        drop_dead_generations(self.root)
-        generation = new_generation(self.root)
+        with _engine("be rebuilt"):
+            drop_dead_generations(self.root)
+            generation = new_generation(self.root)
         try:
             with _engine("be rebuilt"):
                 report = _load(_writer(_create(generation), REBUILD_HEAP), docs)
@@ -297,7 +329,7 @@ class TantivyBackend(SearchBackend):
         parsed = parse_query(request.q)
         index = self._index()
         searcher, schema = index.searcher(), index.schema
-        text, scope = text_query(schema, parsed), scope_filters(schema, request)
+        text, scope = text_query(schema, parsed, _resolved(searcher, schema, parsed)), scope_filters(schema, request)
         selections = selection_filters(schema, request)
         matches = all_of(text, scope + [q for qs in selections.values() for q in qs])
         with _engine("search"):
@@ -347,7 +379,13 @@ class TantivyBackend(SearchBackend):
         schema = index.schema
         selections = selection_filters(schema, request)
         filters = scope_filters(schema, request) + [q for qs in selections.values() for q in qs]
-        return index.searcher(), schema, all_of(text_query(schema, parsed), filters), parsed
+        searcher = index.searcher()
+        return (
+            searcher,
+            schema,
+            all_of(text_query(schema, parsed, _resolved(searcher, schema, parsed)), filters),
+            parsed,
+        )
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         searcher, schema, query, parsed = self._matching(request)

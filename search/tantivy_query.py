@@ -2,17 +2,18 @@
 
 A clause is a term, a regex over the folded terms (a prefix), or a phrase of folded and marked exact terms
 at their offsets (word j of a phrase: 2j, or 2j + 1 for an exact term); words near each other in any order
-are every order of them as a phrase with twice the slop (tantivy counts the positions skipped between the
-first and the last term; a skipped word is two). Each clause is looked up in the title
+of two words are both orders as a phrase with twice the slop (tantivy counts the positions skipped between
+the first and the last term; a skipped word is two). Three or more near each other are resolved by the
+backend beforehand (`proximity_candidates`, then search.proximity on the stored text): tantivy's sloppy
+phrase of three terms misses matches. Each clause is looked up in the title
 (weighted) and the whole text; filters score nothing, so they never change the relevance order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, time, timedelta
-from itertools import islice, permutations
 
 from tantivy import FieldType, Occur, Query, Schema
 
@@ -22,7 +23,6 @@ from search.query import Clause, ParsedQuery, Word
 from search.tantivy_schema import EXACT_MARK, FACET_FILTER_FIELD
 
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
-MAX_ORDERS = 120  # word orders of a proximity clause looked up (every order of up to five words)
 
 
 def _term(word: Word) -> str:
@@ -44,12 +44,34 @@ def _field_query(schema: Schema, field: str, clause: Clause) -> Query:
         return Query.term_query(schema, field, _term(words[0]), index_option="freq")
     if clause.slop is None:
         return _phrase(schema, field, words)
-    orders = [_phrase(schema, field, order, clause.slop) for order in islice(permutations(words), MAX_ORDERS)]
-    return orders[0] if len(orders) == 1 else Query.boolean_query([(Occur.Should, q) for q in orders])
+    return _either_order(schema, field, words[0], words[1], clause.slop)
 
 
-def clause_query(schema: Schema, clause: Clause) -> Query:
-    """A clause in the title (weighted), or anywhere unless it is limited to the title."""
+def _either_order(schema: Schema, field: str, first: Word, second: Word, slop: int) -> Query:
+    orders = [_phrase(schema, field, (first, second), slop), _phrase(schema, field, (second, first), slop)]
+    return Query.boolean_query([(Occur.Should, q) for q in orders])
+
+
+def needs_check(clause: Clause) -> bool:
+    """Whether a clause is three or more words near each other (resolved by the backend)."""
+    return clause.slop is not None and len(clause.words) > 2
+
+
+def proximity_candidates(schema: Schema, clause: Clause) -> Query:
+    """A superset of the matches of a `needs_check` clause: its first word near each other one, in the
+    field it is looked up in (the whole text holds the title too)."""
+    field, words, reach = "title" if clause.title else "content", clause.words, clause.slop + len(clause.words) - 2
+    return Query.boolean_query([(Occur.Must, _either_order(schema, field, words[0], w, reach)) for w in words[1:]])
+
+
+Resolved = Mapping[Clause, Query]
+
+
+def clause_query(schema: Schema, clause: Clause, resolved: Resolved | None = None) -> Query:
+    """A clause in the title (weighted), or anywhere unless it is limited to the title; `resolved` has the
+    queries of the `needs_check` clauses."""
+    if resolved is not None and clause in resolved:
+        return resolved[clause]
     title = Query.boost_query(_field_query(schema, "title", clause), TITLE_BOOST)
     if clause.title:
         return title
@@ -60,12 +82,12 @@ def _any(queries: Sequence[Query]) -> Query:
     return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
-def text_query(schema: Schema, parsed: ParsedQuery) -> Query:
+def text_query(schema: Schema, parsed: ParsedQuery, resolved: Resolved | None = None) -> Query:
     """Every group (any of its clauses), none of the excluded; plain words also score as a phrase."""
-    parts = [(Occur.Must, _any([clause_query(schema, c) for c in group])) for group in parsed.groups]
+    parts = [(Occur.Must, _any([clause_query(schema, c, resolved) for c in group])) for group in parsed.groups]
     if not parts:
         parts.append((Occur.Must, Query.all_query()))
-    parts += [(Occur.MustNot, clause_query(schema, c)) for c in parsed.excluded]
+    parts += [(Occur.MustNot, clause_query(schema, c, resolved)) for c in parsed.excluded]
     if phrase := parsed.plain_words():
         whole = _phrase(schema, "content", phrase)
         parts.append((Occur.Should, Query.boost_query(whole, PHRASE_BOOST)))

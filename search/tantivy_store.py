@@ -8,12 +8,13 @@ a finished rebuild at once; a rebuild that dies leaves its directory behind, del
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,18 @@ def make_live(root: Path, generation: Path) -> Path | None:
         os.fsync(written.fileno())
     os.replace(pending, root / CURRENT)
     return before if before != generation else None
+
+
+def ensure_live(root: Path, create: Callable[[Path], object]) -> None:
+    """Make an empty first generation (made by `create`) live unless there is one; one process at a time
+    (an flock), so web workers starting together agree on it."""
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".create.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / CURRENT).exists():
+            generation = new_generation(root)
+            create(generation)
+            make_live(root, generation)
 
 
 def drop_dead_generations(root: Path) -> None:

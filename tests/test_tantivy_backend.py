@@ -142,7 +142,7 @@ def tied_corpus(count: int, seed: int) -> list[dict]:
 
 
 QUERIES = ["", "dang", "Đảng", "hòa", "thuỷ lợi", '"cải cach hanh chính"', "UBND", "lúa -tôm", "lúa OR tôm", "hanh*",
-           '"lúa tôm"~3', "title:dang"]  # fmt: skip
+           '"lúa tôm"~3', '"lúa tôm hoa"~2', '"Đảng lợi xã tôm"~4', "title:dang"]  # fmt: skip
 
 
 def test_the_same_answers_as_the_sqlite_backend(tmp_path: Path) -> None:
