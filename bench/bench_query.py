@@ -1,7 +1,7 @@
-"""Search latency p50/p95 of a fixed query mix on both backends, at several corpus sizes.
+"""Search latency p50/p95 of a fixed query mix on each backend, at several corpus sizes.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/bench_query.py \
-        --sizes 100000,300000 --rounds 3 --json OUT.json [--backends sqlite,elasticsearch]
+        --sizes 100000,300000 --rounds 3 --json OUT.json [--backends sqlite,tantivy,elasticsearch]
 
 The synthetic corpus (bench/generate.py) of the largest size is written once to a temporary JSONL file;
 for each size its first N documents are streamed into each backend's `rebuild` (timed: index_docs_per_s),
@@ -10,11 +10,13 @@ every query of the mix (facet values: the most common ones of the smallest size)
 each (round-robin, so noise is spread over all queries). A latency
 is the wall time of `backend.search(request)` as the web app calls it: 20 hits with snippets, every facet
 (20 values each) and the month histogram. p50/p95 (nearest rank) pool every query of every round.
-Hit counts are printed per backend: both must agree (the search contract), or the script says so.
-Indices are named `bench-q-<random>-*` and deleted at the end; the SQLite files live in a temp dir.
+Hit counts are printed per backend: all must agree (the search contract), or the script names the queries
+that differ and exits with status 1 at the end. The index size on disk is taken after the rebuild (the
+embedded backends' directory; Elasticsearch's store size of the index). Indices are named
+`bench-q-<random>-*` and deleted at the end; the embedded backends' files live in a temp dir.
 
 --json writes {"<backend>": {"<size>": {"p50_ms", "p95_ms", "index_docs_per_s", "first_search_ms",
-"queries": {name: {"p50_ms", "p95_ms", "hits"}}}}}.
+"index_mb", "queries": {name: {"p50_ms", "p95_ms", "hits"}}}}}.
 """
 
 from __future__ import annotations
@@ -41,13 +43,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
 from newsarchive.config import settings  # noqa: E402
-from search import es_snippets, sqlite_backend  # noqa: E402
+from search import es_snippets, sqlite_backend, tantivy_backend  # noqa: E402
 from search.backend import SearchBackend  # noqa: E402
 from search.es_backend import ElasticsearchBackend  # noqa: E402
 from search.model import SearchRequest  # noqa: E402
 from search.sqlite_backend import SqliteBackend  # noqa: E402
+from search.tantivy_backend import TantivyBackend  # noqa: E402
 
-_snippet_seconds = [0.0]  # time in the backends' hit_snippet (SQLite: Python snippets; ES: the highlight as markup)
+_snippet_seconds = [0.0]  # time in hit_snippet (embedded backends: Python snippets; ES: the highlight as markup)
 
 
 def _timed_snippets(module: Any) -> None:
@@ -64,7 +67,7 @@ def _timed_snippets(module: Any) -> None:
     module.hit_snippet = hit_snippet
 
 
-for _module in (es_snippets, sqlite_backend):
+for _module in (es_snippets, sqlite_backend, tantivy_backend):
     _timed_snippets(_module)
 
 
@@ -107,6 +110,7 @@ class Run:
         self.totals: dict[str, int] = {}
         self.index_docs_per_s = 0.0
         self.first_search_s = 0.0
+        self.index_bytes = 0
 
     def every(self) -> list[float]:
         return [t for ts in self.times.values() for t in ts]
@@ -156,6 +160,10 @@ def table(results: dict[tuple[int, str], Run], mix: dict[str, dict[str, Any]], r
     lines.append("| **whole mix** | " + " | ".join(f"**{ms(results[key].every())}**" for key in keys) + " | |")
     shares = [sum(results[key].snippets) / sum(results[key].every()) for key in keys]
     lines.append("| of which snippets | " + " | ".join(f"{share:.0%}" for share in shares) + " | |")
+    lines.append("| `rebuild` docs/s | " + " | ".join(f"{results[key].index_docs_per_s:,.0f}" for key in keys) + " | |")
+    lines.append(
+        "| index on disk, MB | " + " | ".join(f"{results[key].index_bytes / 1e6:,.0f}" for key in keys) + " | |"
+    )
     return "\n".join(lines)
 
 
@@ -169,6 +177,7 @@ def as_json(results: dict[tuple[int, str], Run]) -> dict[str, dict[str, dict[str
             "p95_ms": round(p95(every) * 1000, 1),
             "index_docs_per_s": round(run.index_docs_per_s),
             "first_search_ms": round(run.first_search_s * 1000, 1),
+            "index_mb": round(run.index_bytes / 1e6, 1),
             "queries": {
                 q: {
                     "p50_ms": round(statistics.median(t) * 1000, 1),
@@ -205,7 +214,23 @@ def drop(backend: SearchBackend, folder: Path) -> None:
 def open_backend(name: str, n: int, data_dir: Path, url: str, prefix: str) -> SearchBackend:
     if name == "sqlite":
         return SqliteBackend(data_dir / str(n))
+    if name == "tantivy":
+        return TantivyBackend(data_dir / str(n))
     return ElasticsearchBackend(url, prefix=f"{prefix}-{n}")
+
+
+def index_bytes(backend: SearchBackend, folder: Path) -> int:
+    """What the index takes on disk: the embedded backend's folder, or the Elasticsearch index's store."""
+    if isinstance(backend, ElasticsearchBackend):
+        stats = backend.client.indices.stats(index=backend.articles_alias, metric="store")
+        return int(stats["_all"]["total"]["store"]["size_in_bytes"])
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def differing(results: dict[tuple[int, str], Run], n: int, names: list[str]) -> list[str]:
+    """The queries whose hit counts at size n are not the same on every backend."""
+    first = results[n, names[0]].totals
+    return [q for q in first if any(results[n, name].totals[q] != first[q] for name in names[1:])]
 
 
 def main() -> None:
@@ -225,6 +250,7 @@ def main() -> None:
     write_corpus(corpus, max(sizes), args.seed)
     mix = query_mix(read_corpus(corpus, min(sizes)))
     results: dict[tuple[int, str], Run] = {}
+    disagree: list[str] = []
     try:
         for n in sizes:
             for name in names:
@@ -234,13 +260,14 @@ def main() -> None:
                 seconds = time.perf_counter() - start
                 print(f"N={n} {name}: indexed in {seconds:.0f} s", flush=True)
                 gc.collect()
+                size = index_bytes(backend, data_dir / str(n))
                 results[n, name] = run = measure(backend, mix, args.rounds)
-                run.index_docs_per_s = n / seconds
+                run.index_docs_per_s, run.index_bytes = n / seconds, size
                 print(f"N={n} {name}: whole mix p50/p95 {ms(run.every())} ms", flush=True)
                 drop(backend, data_dir / str(n))
-            totals = {results[n, name].totals.__repr__() for name in names}
-            if len(totals) > 1:
-                print(f"WARNING N={n}: hit counts differ between the backends: {totals}")
+            for query in differing(results, n, names):
+                disagree.append(f"N={n} {query}: " + ", ".join(f"{m} {results[n, m].totals[query]}" for m in names))
+                print(f"WARNING hit counts differ between the backends: {disagree[-1]}", flush=True)
     finally:
         if "elasticsearch" in names:
             cleanup = ElasticsearchBackend(args.url, prefix=prefix)
@@ -251,6 +278,9 @@ def main() -> None:
     print("\nqueries: " + "; ".join(f"{name}: {args}" for name, args in mix.items()))
     if args.json:
         args.json.write_text(json.dumps(as_json(results), indent=2), encoding="utf-8")
+    if disagree:
+        sys.exit("hit counts differ between the backends:\n" + "\n".join(disagree))
+    print(f"hit counts agree on every query across {', '.join(names)}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsarchive.config import data_dir, settings
 from newsarchive.progress import track
+from search.factory import BACKENDS
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -204,7 +205,7 @@ def _add_other_commands(sub: Any) -> None:
     """`index`, `serve`, the exports and `analyze`."""
     p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
     p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")
-    p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or sqlite")
     p.set_defaults(func=_index)
 
     p = sub.add_parser("serve", help="serve the web app (gunicorn, several worker processes)")
@@ -228,7 +229,7 @@ def _add_other_commands(sub: Any) -> None:
     p.add_argument("--since", type=_iso_date, help="only occupancies seen on or after this date")
     p.add_argument("--until", type=_iso_date, help="only occupancies seen on or before this date")
     p.add_argument("--base-url", help="the web app's address for archive permalinks (default $NEWSARCHIVE_PUBLIC_URL)")
-    p.add_argument("--backend", choices=("sqlite", "elasticsearch"), help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or sqlite")
     p.add_argument("--output", default="-", help="file to write (default: standard output)")
     p.set_defaults(func=_export_officials)
 

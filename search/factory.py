@@ -7,13 +7,14 @@ from typing import Any
 from newsarchive.config import Settings, settings
 from search.backend import SearchBackend
 
-BACKENDS = ("sqlite", "elasticsearch")
+BACKENDS = ("sqlite", "tantivy", "elasticsearch")
 
 
 def open_backend(config: Settings | None = None, name: str | None = None, **es_options: Any) -> SearchBackend:
     """The backend `name` (default: `config.backend`), configured by `config` (default: the process settings).
 
-    `es_options` (request_timeout, max_retries, retry_on_timeout) go to ElasticsearchBackend; SQLite ignores them.
+    `es_options` (request_timeout, max_retries, retry_on_timeout) go to ElasticsearchBackend; the embedded
+    backends (SQLite, tantivy) ignore them.
     """
     config = config or settings()
     name = (name or config.backend).lower()
@@ -21,6 +22,10 @@ def open_backend(config: Settings | None = None, name: str | None = None, **es_o
         from search.sqlite_backend import SqliteBackend
 
         return SqliteBackend(config.data_dir)
+    if name == "tantivy":
+        from search.tantivy_backend import TantivyBackend
+
+        return TantivyBackend(config.data_dir)
     if name == "elasticsearch":
         from search.es_backend import ElasticsearchBackend
 

@@ -1,4 +1,4 @@
-"""A rebuild killed midway leaves the old index serving, on both backends."""
+"""A rebuild killed midway leaves the old index serving, on every backend."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from search.backend import SearchBackend
 from search.es_backend import ElasticsearchBackend
 from search.model import SearchRequest
 from search.sqlite_backend import SqliteBackend
+from search.tantivy_backend import TantivyBackend
 from tests.test_search_contract import CORPUS, ES_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +52,12 @@ def kill_rebuild_midway(name: str, data_dir: Path, url: str, env: dict[str, str]
     proc.wait(timeout=30)
 
 
-@pytest.mark.parametrize("name", ["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+@pytest.mark.parametrize("name", ["sqlite", "tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def test_killed_rebuild_keeps_the_old_index_serving(name: str, tmp_path: Path) -> None:
     prefix = f"rebuild-{uuid.uuid4().hex[:8]}"
+    embedded = {"sqlite": SqliteBackend, "tantivy": TantivyBackend}
     backend: SearchBackend = (
-        SqliteBackend(tmp_path) if name == "sqlite" else ElasticsearchBackend(ES_URL, prefix=prefix)
+        embedded[name](tmp_path) if name in embedded else ElasticsearchBackend(ES_URL, prefix=prefix)
     )
     try:
         assert backend.rebuild(CORPUS).indexed == len(CORPUS)
@@ -72,6 +74,10 @@ def test_killed_rebuild_keeps_the_old_index_serving(name: str, tmp_path: Path) -
             assert settings["auto_expand_replicas"] == "0-1"  # the configured replicas, restored at the swap
             assert "refresh_interval" not in settings
             assert backend.client.cluster.health(index=f"{prefix}-*")["status"] == "green"
+        elif name == "tantivy":  # the dead rebuild's generation and the replaced one are gone
+            assert [p.name for p in (tmp_path / "tantivy").glob("gen-*")] == [
+                (tmp_path / "tantivy" / "CURRENT").read_text()
+            ]
         else:
             assert not list(tmp_path.glob("search.sqlite3.rebuild-*"))
     finally:

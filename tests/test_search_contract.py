@@ -18,6 +18,7 @@ from search.es_backend import ElasticsearchBackend
 from search.model import BackendUnavailable, QueryError, SearchRequest
 from search.periods import INTERVALS, Interval
 from search.sqlite_backend import SqliteBackend
+from search.tantivy_backend import TantivyBackend
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 
@@ -140,10 +141,15 @@ def _es_backend() -> Iterator[SearchBackend]:
     backend.close()
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+EMBEDDED = {"sqlite": SqliteBackend, "tantivy": TantivyBackend}
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", "tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchBackend]:
-    if request.param == "sqlite":
-        yield SqliteBackend(tmp_path_factory.mktemp("sqlite"))
+    if request.param in EMBEDDED:
+        yield EMBEDDED[request.param](tmp_path_factory.mktemp(request.param))
         return
     yield from _es_backend()
 
@@ -522,8 +528,8 @@ ABBREVIATED = [
 
 @pytest.fixture(scope="module")
 def abbreviated(request: pytest.FixtureRequest, backend: SearchBackend, tmp_path_factory: pytest.TempPathFactory):
-    if backend.name == "sqlite":
-        other: SearchBackend = SqliteBackend(tmp_path_factory.mktemp("sqlite-abbr"))
+    if backend.name in EMBEDDED:
+        other: SearchBackend = EMBEDDED[backend.name](tmp_path_factory.mktemp(f"{backend.name}-abbr"))
         other.rebuild(ABBREVIATED)
         yield other
         return

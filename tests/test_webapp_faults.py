@@ -46,11 +46,25 @@ def test_api_says_the_search_is_down(client: FlaskClient, path: str) -> None:
     assert response.is_json and response.json["error"]
 
 
-@pytest.fixture(scope="module")
-def broken_index_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+EMBEDDED = ["sqlite", "tantivy"]
+DAMAGE = b"not a database, a damaged file " * 200
+
+
+def damage(backend: str, data_dir: Path) -> None:
+    """Overwrite the embedded index's files with junk (tantivy: the live generation's meta and the profiles file)."""
+    if backend == "sqlite":
+        (data_dir / "search.sqlite3").write_bytes(DAMAGE)
+        return
+    root = data_dir / "tantivy"
+    (root / (root / "CURRENT").read_text() / "meta.json").write_bytes(DAMAGE)
+    (root / "meta.sqlite3").write_bytes(DAMAGE)
+
+
+@pytest.fixture(scope="module", params=EMBEDDED)
+def broken_index_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     data_dir = tmp_path_factory.mktemp("broken")
-    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir)})
-    (data_dir / "search.sqlite3").write_bytes(b"not a database, a damaged file " * 200)
+    app = create_app({"NEWSARCHIVE_BACKEND": request.param, "NEWSARCHIVE_DATA_DIR": str(data_dir)})
+    damage(request.param, data_dir)
     return app.test_client()
 
 
@@ -64,14 +78,18 @@ def test_a_damaged_embedded_index_is_503_on_every_route(broken_index_client: Fla
     assert response.status_code == 503, response.get_data(as_text=True)[:500]
 
 
-def test_the_app_starts_on_a_damaged_index_and_answers_503(tmp_path: Path) -> None:
-    (tmp_path / "search.sqlite3").write_bytes(b"not a database, a damaged file " * 200)
-    client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path)}).test_client()
+@pytest.mark.parametrize("backend", EMBEDDED)
+def test_the_app_starts_on_a_damaged_index_and_answers_503(tmp_path: Path, backend: str) -> None:
+    if backend == "tantivy":
+        create_app({"NEWSARCHIVE_BACKEND": backend, "NEWSARCHIVE_DATA_DIR": str(tmp_path)})  # makes the index
+    damage(backend, tmp_path)
+    client = create_app({"NEWSARCHIVE_BACKEND": backend, "NEWSARCHIVE_DATA_DIR": str(tmp_path)}).test_client()
     assert client.get("/?q=dang").status_code == 503
     assert client.get("/api/v1/search?q=dang").status_code == 503
 
 
-def test_an_empty_data_dir_is_an_empty_archive(tmp_path: Path) -> None:
-    client = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(tmp_path / "none")}).test_client()
+@pytest.mark.parametrize("backend", EMBEDDED)
+def test_an_empty_data_dir_is_an_empty_archive(tmp_path: Path, backend: str) -> None:
+    client = create_app({"NEWSARCHIVE_BACKEND": backend, "NEWSARCHIVE_DATA_DIR": str(tmp_path / "none")}).test_client()
     assert "<strong>0</strong> bài báo" in client.get("/").get_data(as_text=True)
     assert client.get("/api/v1/officials").json == []
