@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSARCHIVE_", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Path("data")  # the archive of record and the embedded index
-    backend: str = "sqlite"  # search backend: sqlite | tantivy (both embedded) | elasticsearch
+    backend: str = "tantivy"  # search backend: tantivy (embedded, the default) | sqlite (embedded) | elasticsearch
     elasticsearch_url: str = Field("http://127.0.0.1:9200", validation_alias="ELASTICSEARCH_URL")
     index_prefix: str = "newsarchive"  # Elasticsearch index and alias names start with this
     export_limit: int = 50_000  # rows per export

@@ -15,9 +15,20 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from crawler.samplepress import SamplePress
+from newsarchive.config import Settings
+from search.backend import SearchBackend
+from search.factory import open_backend
 from webapp import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+DEFAULT_BACKEND = Settings.model_fields["backend"].default  # the embedded default, whatever the environment says
+
+
+def embedded(data_dir: Path) -> SearchBackend:
+    """The default backend over a data dir: what `newsarchive index` writes there unless told otherwise."""
+    return open_backend(Settings(data_dir=data_dir), name=DEFAULT_BACKEND)
 
 
 def run_cli(
@@ -69,7 +80,7 @@ def indexed_dir(crawled_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """A copy of the crawled archive, indexed into the embedded backend."""
     data_dir = tmp_path_factory.mktemp("indexed") / "data"
     shutil.copytree(crawled_dir, data_dir)
-    result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
+    result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND})
     assert result.returncode == 0, result.stderr[-3000:]
     return data_dir
 
@@ -79,7 +90,7 @@ def app(indexed_dir: Path) -> Flask:
     """The web app over the indexed sample press (embedded backend)."""
     # Rate limits off: the whole session's requests come from one address (tests/test_limits.py checks them).
     return create_app(
-        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
+        {"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
     )
 
 

@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import DEFAULT_BACKEND
 from webapp import create_app
 
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
@@ -118,7 +119,11 @@ def test_jsonl_export_keeps_lists_and_search_order(client: FlaskClient) -> None:
 
 def test_export_over_the_limit_is_cut_and_says_so(indexed_dir: Path) -> None:
     app = create_app(
-        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "NEWSARCHIVE_EXPORT_LIMIT": 5}
+        {
+            "NEWSARCHIVE_BACKEND": DEFAULT_BACKEND,
+            "NEWSARCHIVE_DATA_DIR": str(indexed_dir),
+            "NEWSARCHIVE_EXPORT_LIMIT": 5,
+        }
     )
     response = app.test_client().get("/api/v1/export?format=jsonl")
     assert len(response.get_data(as_text=True).splitlines()) == 5

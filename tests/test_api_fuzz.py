@@ -26,6 +26,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from tests.conftest import DEFAULT_BACKEND
 from webapp import create_app
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "webapp/translations/en/LC_MESSAGES/messages.po"
@@ -95,7 +96,7 @@ def assert_error_in_language(case, response) -> None:  # noqa: ANN001 - schemath
 @pytest.fixture(scope="module")
 def api_schema(indexed_dir: Path):  # noqa: ANN201 - a schemathesis schema
     app = create_app(
-        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
+        {"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(indexed_dir), "RATELIMIT_ENABLED": False}
     )
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 

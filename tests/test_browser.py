@@ -13,6 +13,7 @@ import playwright.sync_api as playwright_sync
 import pytest
 from waitress.server import create_server
 
+from tests.conftest import DEFAULT_BACKEND
 from webapp import create_app
 
 pytestmark = pytest.mark.browser
@@ -29,7 +30,7 @@ SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đ�
 @contextmanager
 def served(data_dir: Path) -> Iterator[str]:
     """The app over an indexed data dir (embedded backend), served by waitress on an ephemeral loopback port."""
-    app = create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir)})
+    app = create_app({"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(data_dir)})
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

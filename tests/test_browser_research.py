@@ -8,8 +8,8 @@ from pathlib import Path
 import playwright.sync_api as playwright_sync
 import pytest
 
-from search.sqlite_backend import SqliteBackend
 from tests import research_press
+from tests.conftest import embedded
 from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("research-browser")
-    research_press.build(data_dir, SqliteBackend(data_dir))
+    research_press.build(data_dir, embedded(data_dir))
     with served(data_dir) as url:
         yield url
 

@@ -17,7 +17,7 @@ from archive.store import Archive
 from crawler.extract import extract_article
 from crawler.samplepress.site import _png
 from crawler.samplepress.styles import OVERSIZED, RELATED_THUMB, STREAMED, StylePress, figure_paths
-from tests.conftest import run_cli
+from tests.conftest import DEFAULT_BACKEND, run_cli
 from webapp import create_app
 
 PAPER_IMAGES = {"/Images/2020/11/cong-ngan-man.png", "/wp-content/uploads/2022/11/lang-hoa-768.png"}
@@ -74,10 +74,10 @@ def test_the_articles_own_images_are_archived_on_both_hosts(styles: StylePress, 
 
 def test_the_archived_copy_inlines_the_archived_images(styles: StylePress, crawled: tuple[Path, str]) -> None:
     data_dir, _ = crawled
-    result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
+    result = run_cli("index", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND})
     assert result.returncode == 0, result.stderr[-2000:]
     app = create_app(
-        {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(data_dir), "RATELIMIT_ENABLED": False}
+        {"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(data_dir), "RATELIMIT_ENABLED": False}
     )
     rachmieu = next(s for s in styles.sites if s.paper.style == "aspx-portal")
     cdn_png = base64.b64encode(_png((60, 60, 200), 40, 30)).decode()

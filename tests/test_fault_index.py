@@ -26,12 +26,16 @@ import pytest
 from archive.locks import index_lock
 from archive.store import Archive
 from indexer.load import ARCHIVE_SEQ, index_archive
+from newsarchive.config import Settings
 from search.es_backend import ARTICLE_MAPPINGS, ElasticsearchBackend
+from search.factory import open_backend
 from search.model import BackendUnavailable, SearchRequest
 from search.sqlite_backend import SqliteBackend
 from tests.conftest import ROOT, run_cli
 from tests.test_search_contract import CORPUS, ES_URL
 
+EMBEDDED = ("sqlite", "tantivy")
+FULL_AT = {"sqlite": 150_000, "tantivy": 10_000}  # largest file an index run may write: the index hits it
 RNG = random.Random(int(os.environ.get("FAULT_SEED") or random.randrange(1 << 30)))
 
 
@@ -91,19 +95,26 @@ def _file_size_limit(limit: int) -> Callable[[], None]:
     return apply
 
 
-def test_a_full_disk_stops_the_index_run_and_keeps_its_position(archive_copy: Path) -> None:
+@pytest.mark.parametrize("name", EMBEDDED)
+def test_a_full_disk_stops_the_index_run_and_keeps_its_position(archive_copy: Path, name: str) -> None:
     articles, last = archive_facts(archive_copy)
-    command = [sys.executable, "-m", "newsarchive.cli", "index", "--backend", "sqlite"]
+    command = [sys.executable, "-m", "newsarchive.cli", "index", "--backend", name]
     env = {**os.environ, "NEWSARCHIVE_DATA_DIR": str(archive_copy)}
     full = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, preexec_fn=_file_size_limit(150_000)
+        command,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=_file_size_limit(FULL_AT[name]),
     )
     assert full.returncode == 1, full.stderr[-2000:]
     assert "stopped, nothing recorded as done" in full.stderr, full.stderr[-2000:]
-    backend = SqliteBackend(archive_copy)
+    backend = open_backend(Settings(data_dir=archive_copy), name=name)
     assert backend.get_state(ARCHIVE_SEQ) is None
     assert backend.search(SearchRequest()).total == 0  # the run's documents went in together or not at all
-    rerun = run_cli("index", "--backend", "sqlite", data_dir=archive_copy)
+    rerun = run_cli("index", "--backend", name, data_dir=archive_copy)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert backend.get_state(ARCHIVE_SEQ) == str(last)
     assert backend.search(SearchRequest()).total == articles
@@ -150,6 +161,33 @@ def test_killed_sqlite_runs_leave_the_old_index_serving(archive_copy: Path) -> N
     assert rerun.returncode == 0, rerun.stderr[-2000:]  # the kernel dropped the killed runs' locks
     assert backend.search(SearchRequest()).total == articles
     assert not list(archive_copy.glob("search.sqlite3.rebuild-*"))
+
+
+def test_killed_tantivy_runs_leave_the_old_index_serving(archive_copy: Path) -> None:
+    articles, last = archive_facts(archive_copy)
+    backend = open_backend(Settings(data_dir=archive_copy), name="tantivy")
+    root = archive_copy / "tantivy"
+    first = _kill_when(["index", "--backend", "tantivy"], archive_copy, lambda: any(root.glob("gen-*")), {})
+    if (root / "CURRENT").exists():
+        assert backend.search(SearchRequest()).total in (0, articles), first  # never half a run
+    assert run_cli("index", "--backend", "tantivy", data_dir=archive_copy).returncode == 0
+    live = (root / "CURRENT").read_text()
+    held = 0  # kills that landed while the new generation was being written, before it was named live
+    for _ in range(3):
+        before, known = (root / "CURRENT").read_text(), set(root.glob("gen-*"))
+        killed = _kill_when(
+            ["index", "--rebuild", "--backend", "tantivy"], archive_copy,
+            lambda known=known: bool(set(root.glob("gen-*")) - known), {}, delay=0.02,
+        )  # fmt: skip
+        assert backend.search(SearchRequest()).total == articles
+        assert backend.get_state(ARCHIVE_SEQ) == str(last)
+        held += killed and (root / "CURRENT").read_text() == before
+    assert held >= 1
+    rerun = run_cli("index", "--rebuild", "--backend", "tantivy", data_dir=archive_copy)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]  # the kernel dropped the killed runs' locks
+    assert backend.search(SearchRequest()).total == articles
+    assert (root / "CURRENT").read_text() != live
+    assert [p.name for p in root.glob("gen-*")] == [(root / "CURRENT").read_text().strip()]  # dead builds gone
 
 
 @pytest.mark.elasticsearch

@@ -25,6 +25,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from tests.conftest import DEFAULT_BACKEND
+
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS, MAX_BYTES = 5.0, 2 * 1024 * 1024
 NFC_QUERY = "cải cách hành chính"
@@ -53,7 +55,7 @@ def server(indexed_dir: Path) -> Iterator[tuple[str, int]]:
     env = {
         **os.environ,
         "NEWSARCHIVE_DATA_DIR": str(indexed_dir),
-        "NEWSARCHIVE_BACKEND": "sqlite",
+        "NEWSARCHIVE_BACKEND": DEFAULT_BACKEND,
         "NEWSARCHIVE_RATE_LIMIT_API": "100000/minute",
         "NEWSARCHIVE_RATE_LIMIT_EXPORT": "100000/minute",
         "NEWSARCHIVE_PUBLIC_URL": "https://archive.example.org",

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from archive.store import Archive
 from search.model import SearchRequest
-from search.sqlite_backend import SqliteBackend
-from tests.conftest import run_cli
+from tests.conftest import DEFAULT_BACKEND, embedded, run_cli
 
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 
@@ -29,15 +28,15 @@ def test_index_is_incremental_and_rebuild_reloads_everything(crawled_dir: Path, 
         assert archive.upsert(article)
     third = run_cli("index", data_dir=data_dir)
     assert "1 articles indexed" in third.stdout
-    assert SqliteBackend(data_dir).get(article.id)["title"].endswith("(cập nhật)")
-    incremental = SqliteBackend(data_dir).officials()  # only the profiles of that article's officials were rebuilt
+    assert embedded(data_dir).get(article.id)["title"].endswith("(cập nhật)")
+    incremental = embedded(data_dir).officials()  # only the profiles of that article's officials were rebuilt
     rebuilt = run_cli("index", "--rebuild", data_dir=data_dir)
-    assert f"index (rebuild, sqlite): {total} articles indexed" in rebuilt.stdout
-    assert SqliteBackend(data_dir).officials() == incremental
+    assert f"index (rebuild, {DEFAULT_BACKEND}): {total} articles indexed" in rebuilt.stdout
+    assert embedded(data_dir).officials() == incremental
 
 
 def test_the_seed_article_is_enriched_in_the_index(indexed_dir: Path) -> None:
-    backend = SqliteBackend(indexed_dir)
+    backend = embedded(indexed_dir)
     hit = backend.search(SearchRequest(q=f'"{SEED_TITLE}"')).hits[0]
     assert hit.doc["title"] == SEED_TITLE
     names = [o["name"] for o in hit.doc["officials"]]
@@ -50,7 +49,7 @@ def test_the_seed_article_is_enriched_in_the_index(indexed_dir: Path) -> None:
 
 
 def test_official_profiles_are_built_across_the_archive(indexed_dir: Path) -> None:
-    profiles = {p["id"]: p for p in SqliteBackend(indexed_dir).officials()}
+    profiles = {p["id"]: p for p in embedded(indexed_dir).officials()}
     dang = profiles["pham-bach-dang--ca-mau"]
     assert dang["name"] == "Phạm Bạch Đằng"
     assert dang["article_count"] >= 2

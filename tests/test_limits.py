@@ -13,6 +13,7 @@ import pytest
 from flask import Flask
 
 from newsarchive.config import settings
+from tests.conftest import DEFAULT_BACKEND
 from webapp import create_app
 
 
@@ -22,7 +23,7 @@ def limited_app(indexed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("NEWSARCHIVE_RATE_LIMIT_EXPORT", "2/minute")
     settings.cache_clear()
     try:
-        return create_app({"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
+        return create_app({"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(indexed_dir)})
     finally:
         settings.cache_clear()
 
@@ -81,7 +82,7 @@ def test_a_shared_store_counts_across_workers(
     monkeypatch.setenv("NEWSARCHIVE_RATE_LIMIT_STORAGE", redis_url)
     settings.cache_clear()
     try:
-        config = {"NEWSARCHIVE_BACKEND": "sqlite", "NEWSARCHIVE_DATA_DIR": str(indexed_dir)}
+        config = {"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND, "NEWSARCHIVE_DATA_DIR": str(indexed_dir)}
         workers = [create_app(config).test_client(), create_app(config).test_client()]
     finally:
         settings.cache_clear()

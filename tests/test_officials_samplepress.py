@@ -9,7 +9,7 @@ import pytest
 from crawler.samplepress import expected_articles
 from domain.profiles import OfficialProfile, who_held
 from indexer.enrich import enrich
-from search.sqlite_backend import SqliteBackend
+from tests.conftest import embedded
 from vntext import repair
 
 CAST = {
@@ -45,9 +45,9 @@ def _text_gives_provinces() -> bool:
 def test_profiles_follow_the_province_of_the_text(indexed_dir: Path) -> None:
     """Bạc Liêu's chairman named by the Cà Mau paper is one profile with both papers' articles; Cà Mau had
     no chairman in the sample press in 2017, so the answer is nobody, with the nearest holder after."""
-    profiles = [OfficialProfile.from_dict(p) for p in SqliteBackend(indexed_dir).officials()]
+    profiles = [OfficialProfile.from_dict(p) for p in embedded(indexed_dir).officials()]
     tai = {p.id: p for p in profiles}["duong-huu-tai--bac-lieu"]
-    papers = {SqliteBackend(indexed_dir).get(i)["paper"] for t in tai.titles for i in t.articles}
+    papers = {embedded(indexed_dir).get(i)["paper"] for t in tai.titles for i in t.articles}
     assert len(papers) >= 2  # the Bạc Liêu paper and the Cà Mau one
     assert "duong-huu-tai--ca-mau" not in {p.id for p in profiles}
     answer = who_held(profiles, "chu tich ubnd tinh", 2017, "Cà Mau")

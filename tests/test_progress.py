@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from newsarchive.progress import progress_line, track
-from tests.conftest import run_cli
+from tests.conftest import DEFAULT_BACKEND, run_cli
 
 
 def test_progress_line_states_done_rate_and_time_left() -> None:
@@ -29,7 +29,7 @@ def test_track_yields_every_item_and_prints_plain_lines_off_a_terminal() -> None
 def test_index_and_export_report_progress_on_stderr(crawled_dir: Path, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(crawled_dir, data_dir)
-    result = run_cli("index", "--rebuild", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": "sqlite"})
+    result = run_cli("index", "--rebuild", data_dir=data_dir, env={"NEWSARCHIVE_BACKEND": DEFAULT_BACKEND})
     assert result.returncode == 0, result.stderr[-3000:]
     assert re.search(r"^index --rebuild: (\d+)/\1 documents \(100%\), .* \(done\)$", result.stderr, re.MULTILINE)
     exported = run_cli("export", "--output", str(tmp_path / "out.jsonl"), data_dir=data_dir)
