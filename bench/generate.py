@@ -261,7 +261,7 @@ class Corpus:
                         (self.official_pools if "@O" in tpl else self.pools)[topic].append(tpl)
         self.phrases: dict[str, list[str]] = {slug: [] for slug in TOPICS}
         for line in read_lines("topics.tsv"):
-            slug, _, phrase = line.split("\t")
+            slug, _, phrase, *_ = line.split("\t")  # a fourth column marks a setting phrase
             if " " in phrase and "par index" not in phrase:  # noun phrases read better than lone words
                 self.phrases[slug].append(_ACRONYM.sub(lambda m: ACRONYMS[m.group(0)], phrase))
         self.grammar = [parse_template(t, rng) for t in GRAMMAR]

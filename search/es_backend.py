@@ -451,10 +451,13 @@ class ElasticsearchBackend(SearchBackend):
         """Bulk-load docs: this thread builds the documents while a sender thread has a request in flight.
 
         The caller's iterable is consumed here, in the calling thread, as before; `streaming_bulk` (chunks,
-        retries with backoff on 429, every failed document reported) runs in the sender. An exception on
-        either side stops both and is raised here.
+        retries with backoff on 429, every failed document reported) runs in the sender. Each document is
+        JSON-encoded here too, by the client's own serializer (the bytes the sender would make), so the
+        sender only frames the next request: the node is not kept waiting while its body is encoded. An
+        exception on either side stops both and is raised here.
         """
         report = IndexReport()
+        encode = self.client.transport.serializers.get_serializer("application/json").dumps
         pending: queue.Queue[Any] = queue.Queue(maxsize=2 * BULK_CHUNK)  # about two requests' worth ahead
         end, abort = object(), object()
         sender_error: list[BaseException] = []
@@ -495,7 +498,7 @@ class ElasticsearchBackend(SearchBackend):
                 if problem := document_problem(doc):  # the same refusal as the SQLite backend
                     report.failed.append((str(doc.get("id") or "?") if isinstance(doc, dict) else "?", problem))
                     continue
-                pending.put({"_index": index, "_id": doc["id"], "_source": es_document(doc)})
+                pending.put({"_index": index, "_id": doc["id"], "_source": encode(es_document(doc))})
         except BaseException:
             pending.put(abort)
             pending.put(end)
