@@ -205,7 +205,7 @@ def _add_other_commands(sub: Any) -> None:
     """`index`, `serve`, the exports and `analyze`."""
     p = sub.add_parser("index", help="enrich archived articles and load them into the search backend")
     p.add_argument("--rebuild", action="store_true", help="build a fresh index from the whole archive and swap")
-    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or tantivy")
     p.set_defaults(func=_index)
 
     p = sub.add_parser("serve", help="serve the web app (gunicorn, several worker processes)")
@@ -229,7 +229,7 @@ def _add_other_commands(sub: Any) -> None:
     p.add_argument("--since", type=_iso_date, help="only occupancies seen on or after this date")
     p.add_argument("--until", type=_iso_date, help="only occupancies seen on or before this date")
     p.add_argument("--base-url", help="the web app's address for archive permalinks (default $NEWSARCHIVE_PUBLIC_URL)")
-    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or sqlite")
+    p.add_argument("--backend", choices=BACKENDS, help="default: $NEWSARCHIVE_BACKEND or tantivy")
     p.add_argument("--output", default="-", help="file to write (default: standard output)")
     p.set_defaults(func=_export_officials)
 
