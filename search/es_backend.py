@@ -642,20 +642,15 @@ class ElasticsearchBackend(SearchBackend):
         return _period_counts(aggs["periods"]["buckets"])
 
     def coverage(self) -> list[PaperCoverage]:
-        papers = []
-        for bucket in self._aggregate(COVERAGE_BODY)["papers"]["buckets"]:
-            provinces = sorted(bucket["provinces"]["buckets"], key=lambda b: (-b["doc_count"], b["key"]))
-            papers.append(
-                PaperCoverage(
-                    bucket["key"],
-                    bucket["doc_count"],
-                    {b["key"]: b["doc_count"] for b in provinces},
-                    _local_day(bucket["first"]["value"]),
-                    _local_day(bucket["last"]["value"]),
-                    {b["key"]: b["doc_count"] for b in bucket["months"]["buckets"]},
-                )
+        return [
+            PaperCoverage.from_bucket(
+                b,
+                _local_day(b["first"]["value"]),
+                _local_day(b["last"]["value"]),
+                {m["key"]: m["doc_count"] for m in b["months"]["buckets"]},
             )
-        return papers
+            for b in self._aggregate(COVERAGE_BODY)["papers"]["buckets"]
+        ]
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)

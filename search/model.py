@@ -133,6 +133,16 @@ class PaperCoverage:
     last_published: date | None
     months: dict[str, int]  # "YYYY-MM" → articles (undated articles are counted in `articles` only)
 
+    @classmethod
+    def from_bucket(
+        cls, bucket: dict[str, Any], first: date | None, last: date | None, months: dict[str, int]
+    ) -> PaperCoverage:
+        """One paper from a terms-aggregation bucket (Elasticsearch's and tantivy's shape) with a `provinces`
+        sub-aggregation, most articles first; the dates and months already read by the engine's rules."""
+        provinces = sorted(bucket["provinces"]["buckets"], key=lambda b: (-b["doc_count"], b["key"]))
+        by_province = {b["key"]: b["doc_count"] for b in provinces}
+        return cls(bucket["key"], bucket["doc_count"], by_province, first, last, months)
+
 
 @dataclass(slots=True)
 class IndexReport:

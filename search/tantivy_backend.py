@@ -417,20 +417,12 @@ class TantivyBackend(SearchBackend):
         searcher = self._searcher()
         with _engine("count the papers"):
             buckets = searcher.aggregate(Query.all_query(), aggs)["papers"]["buckets"]
-        papers = []
-        for bucket in sorted(buckets, key=lambda b: b["key"]):
-            provinces = sorted(bucket["provinces"]["buckets"], key=lambda b: (-b["doc_count"], b["key"]))
-            papers.append(
-                PaperCoverage(
-                    bucket["key"],
-                    bucket["doc_count"],
-                    {b["key"]: b["doc_count"] for b in provinces},
-                    _local_day(bucket["first"]["value"]),
-                    _local_day(bucket["last"]["value"]),
-                    _periods(bucket["months"]["buckets"]),
-                )
+        return [
+            PaperCoverage.from_bucket(
+                b, _local_day(b["first"]["value"]), _local_day(b["last"]["value"]), _periods(b["months"]["buckets"])
             )
-        return papers
+            for b in sorted(buckets, key=lambda b: b["key"])
+        ]
 
     def more_like_this(self, doc_id: str, size: int = 5) -> list[dict[str, Any]]:
         doc = self.get(doc_id)
