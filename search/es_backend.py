@@ -40,6 +40,7 @@ from search.model import (
     QueryError,
     SearchRequest,
     SearchResult,
+    facet_key,
     hit_document,
 )
 from search.periods import Interval
@@ -48,7 +49,6 @@ from search.snippets import highlight_text, hit_snippet, hit_text
 from search.terms import exact_and_folded_terms
 from vntext import repair
 
-KEY_SEP = "\u001f"  # joins a facet value and its label in one keyword ("id␟name")
 _FILTER_FIELD = {
     "officials": "official_ids",
     "topics": "topics",
@@ -306,16 +306,9 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
         "content_folded": content_folded,
         es_snippets.FIELD: highlight_text(repair(hit_text(doc))),
         "official_ids": [v for v, _ in values["officials"]],
-        "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
-        "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]],
+        "official_keys": [facet_key(v, label) for v, label in values["officials"]],
+        "topic_keys": [facet_key(v, label) for v, label in values["topics"]],
     }
-
-
-def _facet_value(facet: str, key: str, count: int) -> FacetValue:
-    if facet in ("officials", "topics"):
-        value, _, label = key.partition(KEY_SEP)
-        return FacetValue(value, label or value, count)
-    return FacetValue(key, key, count)
 
 
 def _record(report: IndexReport, ok: bool, item: dict[str, Any]) -> None:
@@ -616,7 +609,7 @@ class ElasticsearchBackend(SearchBackend):
         for facet in FACETS:
             if facet in aggs:
                 result.facets[facet] = [
-                    _facet_value(facet, b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]
+                    FacetValue.from_key(facet, b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]
                 ]
         if "periods" in aggs:
             result.periods = _period_counts(aggs["periods"]["values"]["buckets"])

@@ -11,6 +11,8 @@ from markupsafe import Markup
 from search.periods import INTERVALS, Interval
 
 FACETS = ("officials", "topics", "province", "paper", "year")
+LABELLED_FACETS = ("officials", "topics")  # counted as facet_key(value, label): an id and its name
+KEY_SEP = "\u001f"  # joins a facet value and its label in one term ("id␟name")
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 MAX_SIZE = 100
@@ -98,6 +100,20 @@ class FacetValue:
     value: str
     label: str
     count: int
+
+    @classmethod
+    def from_key(cls, facet: str, key: str, count: int) -> FacetValue:
+        """A facet value from an engine's facet key: officials and topics are stored as facet_key's
+        'value␟label', the others as their value."""
+        if facet in LABELLED_FACETS:
+            value, _, label = key.partition(KEY_SEP)
+            return cls(value, label or value, count)
+        return cls(key, key, count)
+
+
+def facet_key(value: str, label: str) -> str:
+    """The one term an engine counts for a labelled facet value (officials, topics): value and label joined."""
+    return f"{value}{KEY_SEP}{label}"
 
 
 @dataclass(slots=True)

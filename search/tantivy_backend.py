@@ -56,7 +56,6 @@ from search.tantivy_query import (
 )
 from search.tantivy_schema import (
     FACET_KEY_FIELD,
-    KEY_SEP,
     PERIOD_FIELD,
     build_schema,
     register_tokenizer,
@@ -184,13 +183,6 @@ def _resolved(searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: Parsed
     return resolved
 
 
-def _facet_value(facet: str, key: str, count: int) -> FacetValue:
-    if facet in ("officials", "topics"):
-        value, _, label = key.partition(KEY_SEP)
-        return FacetValue(value, label or value, count)
-    return FacetValue(key, key, count)
-
-
 def _terms(field: str, size: int = ALL_VALUES) -> dict[str, Any]:
     return {"terms": {"field": field, "size": size, "segment_size": ALL_VALUES}}
 
@@ -198,7 +190,7 @@ def _terms(field: str, size: int = ALL_VALUES) -> dict[str, Any]:
 def _top(facet: str, buckets: list[dict[str, Any]], size: int) -> list[FacetValue]:
     """The `size` values most frequent, ties by value."""
     ordered = sorted(buckets, key=lambda b: (-b["doc_count"], b["key"]))[:size]
-    return [_facet_value(facet, b["key"], b["doc_count"]) for b in ordered]
+    return [FacetValue.from_key(facet, b["key"], b["doc_count"]) for b in ordered]
 
 
 def _periods(buckets: list[dict[str, Any]]) -> dict[str, int]:

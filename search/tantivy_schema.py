@@ -18,11 +18,11 @@ import tantivy
 
 from archive.article import VIETNAM_TZ
 from search.document import facet_values, searchable_text
+from search.model import facet_key
 from search.periods import INTERVALS, period_key
 from vntext import words
 
 EXACT_MARK = "="  # starts every exact term; never the first character of a word (vntext words are \w runs)
-KEY_SEP = "\u001f"  # joins a facet value and its label in one term ("id␟name")
 ID_BITS = 29  # low bits of a sort key: the start of the id, so equal dates are ordered by id
 _SECONDS_BITS = 33  # seconds from EARLIEST, clamped: 1900 to 2172 (the high bits of a sort key)
 EARLIEST = int(datetime(1900, 1, 1, tzinfo=VIETNAM_TZ).timestamp())
@@ -105,7 +105,7 @@ def tantivy_document(doc: dict[str, Any]) -> tantivy.Document:
         for value, label in pairs:
             out.add_text(FACET_FILTER_FIELD[facet], value)
             if FACET_KEY_FIELD[facet] != FACET_FILTER_FIELD[facet]:
-                out.add_text(FACET_KEY_FIELD[facet], f"{value}{KEY_SEP}{label}")
+                out.add_text(FACET_KEY_FIELD[facet], facet_key(value, label))
     if doc.get("month"):
         out.add_text("month", doc["month"])
     _add_dates(out, doc["id"], doc.get("published"))

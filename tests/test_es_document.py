@@ -12,7 +12,8 @@ import pytest
 from bench.generate import generate
 from search import es_snippets, terms
 from search.document import facet_values, searchable_text
-from search.es_backend import KEY_SEP, es_document
+from search.es_backend import es_document
+from search.model import KEY_SEP
 from search.snippets import TEXT_END, TEXT_START, hit_text
 from vntext import repair, tokenize
 

@@ -165,11 +165,10 @@ def test_killed_sqlite_runs_leave_the_old_index_serving(archive_copy: Path) -> N
 
 def test_killed_tantivy_runs_leave_the_old_index_serving(archive_copy: Path) -> None:
     articles, last = archive_facts(archive_copy)
-    backend = open_backend(Settings(data_dir=archive_copy), name="tantivy")
     root = archive_copy / "tantivy"
-    first = _kill_when(["index", "--backend", "tantivy"], archive_copy, lambda: any(root.glob("gen-*")), {})
-    if (root / "CURRENT").exists():
-        assert backend.search(SearchRequest()).total in (0, articles), first  # never half a run
+    first = _kill_when(["index", "--backend", "tantivy"], archive_copy, (root / "CURRENT").exists, {})
+    backend = open_backend(Settings(data_dir=archive_copy), name="tantivy")
+    assert backend.search(SearchRequest()).total in (0, articles), first  # never half a run
     assert run_cli("index", "--backend", "tantivy", data_dir=archive_copy).returncode == 0
     live = (root / "CURRENT").read_text()
     held = 0  # kills that landed while the new generation was being written, before it was named live
