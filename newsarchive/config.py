@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     elasticsearch_url: str = Field("http://127.0.0.1:9200", validation_alias="ELASTICSEARCH_URL")
     index_prefix: str = "newsarchive"  # Elasticsearch index and alias names start with this
     export_limit: int = 50_000  # rows per export
-    public_url: str = ""  # base of absolute links (feeds, exports, citations); "" = the address `serve` listens on
+    facet_estimate_above: int = 20_000  # a search page matching more counts facets on a sample (0: always exact)
     rate_limit_storage: str = "memory://"  # Flask-Limiter store: memory:// (per process) or redis://host:6379
     rate_limit_api: str = "300/minute"  # per client address, on /api/v1 (search, officials type-ahead, …)
     rate_limit_export: str = "20/minute"  # per client address, on exports (each streams up to export_limit rows)

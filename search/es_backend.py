@@ -45,6 +45,7 @@ from search.model import (
 )
 from search.periods import Interval
 from search.query import Clause, ParsedQuery, Word, parse_query
+from search.sampling import SAMPLE_SLOTS, sample_size, sample_slot, scaled
 from search.snippets import highlight_text, hit_snippet, hit_text
 from search.terms import exact_and_folded_terms
 from vntext import repair
@@ -66,7 +67,7 @@ _KEY_FIELD = {
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 BULK_CHUNK = 500
 ORPHAN_AGE = 24 * 3600  # seconds after which an unswapped index of another host counts as abandoned
-SNIPPET_FIELD_RECHECK_S = 60.0  # how often a backend whose index lacks the snippet field looks again
+FIELD_RECHECK_S = 60.0  # how often a backend whose index lacks a newer field (snippets, sample) looks again
 GREEN_WAIT = "60s"  # how long a rebuild waits for its replicas before it swaps anyway
 REQUEST_TIMEOUT_S, CLIENT_RETRIES = 60, 3  # per request to the node; retries on timeouts and lost connections
 SCAN_PAGE, SCROLL_KEEPALIVE = 1000, "2m"  # documents per scroll page; how long the node keeps a scroll open
@@ -105,6 +106,7 @@ ARTICLE_MAPPINGS = {
         "id": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         **{name: _TERMS for name in _TEXT_FIELDS},
+        **{name: {**_TERMS, "index_phrases": True} for name in ("content_exact", "content_folded")},
         es_snippets.FIELD: es_snippets.MAPPING,
         "published": {"type": "date"},
         "year": {"type": "keyword"},
@@ -118,6 +120,7 @@ ARTICLE_MAPPINGS = {
         "official_keys": {"type": "keyword"},
         "cluster_id": {"type": "keyword"},
         "is_copy": {"type": "boolean"},
+        "sample": {"type": "integer"},
     },
 }
 OFFICIAL_MAPPINGS = {"dynamic": False, "properties": {"id": {"type": "keyword"}, "name": {"type": "keyword"}}}
@@ -206,7 +209,8 @@ def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
 
 
 def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bool = True) -> dict:
-    """The whole search request: query, post_filter for facets, one filtered aggregation per facet.
+    """The whole search request: query, post_filter for facets, one filtered aggregation per facet (unless the
+    request allows estimates: then counts_body counts them, once the total is known).
 
     With `stored_snippets` the node makes the snippets (es_snippets) and the hits come without their text;
     without (an index made before the snippet field) the hits bring their text for the Python snippets.
@@ -218,14 +222,20 @@ def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bo
         "from": request.offset,
         "size": request.size,
         "track_total_hits": True,
-        "aggs": {},
+        "aggs": count_aggs(request) if request.estimate_above is None else {},
     }
     if stored_snippets:
         body["_source"] = {"excludes": list(HIT_TEXT)}
         body["highlight"] = es_snippets.highlight(parsed.positive_words())
+    return body
+
+
+def count_aggs(request: SearchRequest) -> dict:
+    """One aggregation per facet, each under the other facets' filters, and the periods under all of them."""
+    aggs: dict[str, Any] = {}
     if request.with_facets:
         for facet in FACETS:
-            body["aggs"][facet] = {
+            aggs[facet] = {
                 "filter": {"bool": {"filter": facet_filters(request, skip=facet)}},
                 "aggs": {
                     "values": {
@@ -238,11 +248,20 @@ def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bo
                 },
             }
     if request.periods:
-        body["aggs"]["periods"] = {
+        aggs["periods"] = {
             "filter": {"bool": {"filter": facet_filters(request)}},
             "aggs": {"values": {"date_histogram": date_histogram(request.periods)}},
         }
-    return body
+    return aggs
+
+
+def counts_body(request: SearchRequest, parsed: ParsedQuery, slots: int) -> dict:
+    """The facets and periods alone, counted on the first `slots` sample slots (search.sampling); `sampled`
+    is how many of the matches those are."""
+    sample = [{"range": {"sample": {"lt": slots}}}] if slots < SAMPLE_SLOTS else []
+    query = {"bool": {"filter": [text_query(parsed), *scope_filters(request), *sample]}}
+    aggs = {**count_aggs(request), "sampled": {"filter": {"bool": {"filter": facet_filters(request)}}}}
+    return {"query": query, "size": 0, "track_total_hits": False, "aggs": aggs}
 
 
 _PERIOD_FORMAT = {"day": "yyyy-MM-dd", "week": "yyyy-MM-dd", "month": "yyyy-MM", "year": "yyyy"}
@@ -268,8 +287,20 @@ def histogram_body(request: SearchRequest, parsed: ParsedQuery, interval: Interv
     return {"query": query, "size": 0, "track_total_hits": False, "aggs": aggs}
 
 
-def _period_counts(buckets: list[dict[str, Any]]) -> dict[str, int]:
-    return {b["key_as_string"]: b["doc_count"] for b in buckets if b["doc_count"]}
+def _period_counts(buckets: list[dict[str, Any]], slots: int = SAMPLE_SLOTS) -> dict[str, int]:
+    return {b["key_as_string"]: scaled(b["doc_count"], slots) for b in buckets if b["doc_count"]}
+
+
+def _read_counts(result: SearchResult, aggs: dict[str, Any], slots: int) -> None:
+    """The facets and periods of count_aggs' answer, counted on `slots` sample slots."""
+    for facet in FACETS:
+        if facet in aggs:
+            buckets = aggs[facet]["values"]["buckets"]
+            result.facets[facet] = [
+                FacetValue.from_key(facet, b["key"], scaled(b["doc_count"], slots)) for b in buckets
+            ]
+    if "periods" in aggs:
+        result.periods = _period_counts(aggs["periods"]["values"]["buckets"], slots)
 
 
 COVERAGE_BODY = {
@@ -308,6 +339,7 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
         "official_ids": [v for v, _ in values["officials"]],
         "official_keys": [facet_key(v, label) for v, label in values["officials"]],
         "topic_keys": [facet_key(v, label) for v, label in values["topics"]],
+        "sample": sample_slot(doc["id"]),
     }
 
 
@@ -352,8 +384,8 @@ class ElasticsearchBackend(SearchBackend):
         self.officials_alias = f"{prefix}-officials"
         self.state_index = f"{prefix}-state"
         self._ready = False
-        self._snippet_field_seen = 0.0  # when the index was last found with the snippet field (0: not yet)
-        self._snippet_field_checked = -SNIPPET_FIELD_RECHECK_S
+        self._fields_seen: set[str] = set()  # newer fields the index behind the alias was found with
+        self._fields_checked = -FIELD_RECHECK_S
 
     def close(self) -> None:
         self.client.close()
@@ -570,26 +602,25 @@ class ElasticsearchBackend(SearchBackend):
         hits = helpers.scan(self.client, index=self.officials_alias, query={"query": {"match_all": {}}}, size=SCAN_PAGE)
         return sorted((hit["_source"] for hit in self._call(list, hits)), key=lambda p: p["id"])
 
-    def _stored_snippets(self) -> bool:
-        """Whether the index behind the alias has the snippet field (an older one has not, until rebuilt).
+    def _has_field(self, name: str) -> bool:
+        """Whether the index behind the alias has a field that older ones lack (the snippet field, `sample`).
 
-        Once seen it stays (a rebuild only ever adds it); until then it is looked up again every
-        SNIPPET_FIELD_RECHECK_S, so a web worker notices a rebuild made by another process.
+        Once seen it stays (a rebuild only ever adds it); until then the mapping is looked up again every
+        FIELD_RECHECK_S, so a web worker notices a rebuild made by another process.
         """
         now = clock.monotonic()
-        if not self._snippet_field_seen and now - self._snippet_field_checked >= SNIPPET_FIELD_RECHECK_S:
-            self._snippet_field_checked = now
+        if name not in self._fields_seen and now - self._fields_checked >= FIELD_RECHECK_S:
+            self._fields_checked = now
             mappings = self._call(self.client.indices.get_mapping, index=self.articles_alias)
             fields = [m["mappings"].get("properties", {}) for m in mappings.body.values()]
-            if fields and all(es_snippets.FIELD in f for f in fields):
-                self._snippet_field_seen = now
-        return bool(self._snippet_field_seen)
+            self._fields_seen |= {f for f in (es_snippets.FIELD, "sample") if fields and all(f in m for m in fields)}
+        return name in self._fields_seen
 
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
         parsed = parse_query(request.q)
         self._ensure()
-        stored = self._stored_snippets()
+        stored = self._has_field(es_snippets.FIELD)
         try:
             response = self._call(
                 self.client.search,
@@ -605,15 +636,19 @@ class ElasticsearchBackend(SearchBackend):
             words = parsed.positive_words()
             hits = [Hit(hit_document(h["_source"]), hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
-        aggs = response.get("aggregations", {})
-        for facet in FACETS:
-            if facet in aggs:
-                result.facets[facet] = [
-                    FacetValue.from_key(facet, b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]
-                ]
-        if "periods" in aggs:
-            result.periods = _period_counts(aggs["periods"]["values"]["buckets"])
+        if request.estimate_above is None:
+            _read_counts(result, response.get("aggregations", {}), SAMPLE_SLOTS)
+        elif count_aggs(request):
+            self._estimated_counts(result, request, parsed)
         return result
+
+    def _estimated_counts(self, result: SearchResult, request: SearchRequest, parsed: ParsedQuery) -> None:
+        """The facets and periods of a request that allows estimates, on a sample if the total is large (and
+        the index has the sample field)."""
+        slots = sample_size(result.total, request.estimate_above) if self._has_field("sample") else SAMPLE_SLOTS
+        aggs = self._aggregate(counts_body(request, parsed, slots))
+        result.estimated_on = aggs["sampled"]["doc_count"] if slots < SAMPLE_SLOTS else None
+        _read_counts(result, aggs, slots)
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)
@@ -623,7 +658,10 @@ class ElasticsearchBackend(SearchBackend):
     def _aggregate(self, body: dict[str, Any]) -> dict[str, Any]:
         self._ensure()
         try:
-            return self._call(self.client.search, index=self.articles_alias, **body)["aggregations"]
+            response = self._call(
+                self.client.search, index=self.articles_alias, allow_partial_search_results=False, **body
+            )
+            return response["aggregations"]
         except BadRequestError as exc:
             raise QueryError(f"the search engine refused this query: {exc.message}") from exc
         except ApiError as exc:

@@ -64,6 +64,7 @@ class SearchRequest:
     periods: Interval | None = None  # also count the matches per day, week, month or year (Vietnam time)
     hide_copies: bool = False  # leave out republished copies: one article per duplicate cluster
     official_op: Literal["or", "and"] = "or"  # several officials: any of them (or), all together (and)
+    estimate_above: int | None = None  # more matches than this: facets and periods estimated (search.sampling)
 
     @property
     def all_officials(self) -> bool:
@@ -136,6 +137,7 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # period key → matching articles (request.periods)
     warnings: list[str] = field(default_factory=list)
+    estimated_on: int | None = None  # facets and periods estimated on this many sampled matches (None: exact)
 
 
 @dataclass(slots=True)

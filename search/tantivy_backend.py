@@ -43,6 +43,7 @@ from search.model import (
 from search.periods import Interval
 from search.proximity import near
 from search.query import Clause, ParsedQuery, parse_query
+from search.sampling import SAMPLE_SLOTS, sample_size, scaled
 from search.snippets import hit_snippet
 from search.tantivy_query import (
     all_of,
@@ -50,6 +51,7 @@ from search.tantivy_query import (
     key_filter,
     needs_check,
     proximity_candidates,
+    sample_filter,
     scope_filters,
     selection_filters,
     text_query,
@@ -58,6 +60,7 @@ from search.tantivy_schema import (
     FACET_KEY_FIELD,
     PERIOD_FIELD,
     build_schema,
+    missing_fields,
     register_tokenizer,
     stored,
     tantivy_document,
@@ -90,6 +93,11 @@ def _open(generation: Path) -> tantivy.Index:
     except _ENGINE_ERRORS as exc:
         raise BackendUnavailable(f"cannot open the search index {generation}: {exc}") from exc
     register_tokenizer(index)
+    if missing := missing_fields(index.schema):
+        raise BackendUnavailable(
+            f"the search index {generation} was made by an older newsarchive (it has no {', '.join(missing)}): "
+            "rebuild it with `newsarchive index --rebuild`"
+        )
     return index
 
 
@@ -187,14 +195,15 @@ def _terms(field: str, size: int = ALL_VALUES) -> dict[str, Any]:
     return {"terms": {"field": field, "size": size, "segment_size": ALL_VALUES}}
 
 
-def _top(facet: str, buckets: list[dict[str, Any]], size: int) -> list[FacetValue]:
-    """The `size` values most frequent, ties by value."""
+def _top(facet: str, buckets: list[dict[str, Any]], size: int, slots: int = SAMPLE_SLOTS) -> list[FacetValue]:
+    """The `size` values most frequent, ties by value (counts made on `slots` slots, scaled)."""
     ordered = sorted(buckets, key=lambda b: (-b["doc_count"], b["key"]))[:size]
-    return [FacetValue.from_key(facet, b["key"], b["doc_count"]) for b in ordered]
+    return [FacetValue.from_key(facet, b["key"], scaled(b["doc_count"], slots)) for b in ordered]
 
 
-def _periods(buckets: list[dict[str, Any]]) -> dict[str, int]:
-    return {b["key"]: b["doc_count"] for b in sorted(buckets, key=lambda b: b["key"]) if b["doc_count"]}
+def _periods(buckets: list[dict[str, Any]], slots: int = SAMPLE_SLOTS) -> dict[str, int]:
+    ordered = sorted(buckets, key=lambda b: b["key"])
+    return {b["key"]: scaled(b["doc_count"], slots) for b in ordered if b["doc_count"]}
 
 
 def _local_day(seconds: float | None) -> Any:
@@ -300,21 +309,23 @@ class TantivyBackend(SearchBackend):
         request: SearchRequest,
         parsed: ParsedQuery,
         stop: int,
-    ) -> list[Any]:
+    ) -> tuple[list[Any], int]:
         """The first `stop` matches in the requested order: relevance (then newest), or newest or oldest (the
-        sort keys of tantivy_schema); then by id. Nothing is counted here (tantivy may skip what cannot rank)."""
+        sort keys of tantivy_schema); then by id. And the number of matches (counted in the same pass)."""
         if request.sort == "relevance" and parsed.groups:
-            hits = searcher.search(query, stop, count=False).hits
-            newest = searcher.fast_field_values("newest", [a for _, a in hits])
-            return _by_id(searcher, sorted(((-score, key), a) for (score, a), key in zip(hits, newest, strict=True)))
+            found = searcher.search(query, stop, count=True)
+            newest = searcher.fast_field_values("newest", [a for _, a in found.hits])
+            ranked = sorted(((-score, key), a) for (score, a), key in zip(found.hits, newest, strict=True))
+            return _by_id(searcher, ranked), found.count
         field = "oldest" if request.sort == "oldest" else "newest"
-        hits = searcher.search(query, stop + 1, count=False, order_by_field=field, order=Order.Asc).hits
+        found = searcher.search(query, stop + 1, count=True, order_by_field=field, order=Order.Asc)
+        hits = found.hits
         if len(hits) > stop and hits[stop][0] == hits[stop - 1][0]:  # articles of the last key left out: get them
             last = hits[stop - 1][0]
             tied = all_of(query, [key_filter(schema, field, last)])
             rest = searcher.search(tied, searcher.search(tied, 1, count=True).count, count=False).hits
             hits = [h for h in hits if h[0] != last] + [(last, address) for _, address in rest]
-        return _by_id(searcher, hits)[:stop]
+        return _by_id(searcher, hits)[:stop], found.count
 
     def search(self, request: SearchRequest) -> SearchResult:
         request.validate()
@@ -325,10 +336,10 @@ class TantivyBackend(SearchBackend):
         selections = selection_filters(schema, request)
         matches = all_of(text, scope + [q for qs in selections.values() for q in qs])
         with _engine("search"):
-            addresses = self._ordered(searcher, schema, matches, request, parsed, request.offset + request.size)
+            addresses, total = self._ordered(searcher, schema, matches, request, parsed, request.offset + request.size)
             docs = [stored(searcher.doc(a)) for a in addresses[request.offset :]]
-            result = SearchResult(total=0, hits=[], warnings=list(parsed.warnings))
-            self._counts(searcher, result, request, text, scope, selections)
+            result = SearchResult(total=total, hits=[], warnings=list(parsed.warnings))
+            self._counts(searcher, schema, result, request, text, scope, selections)
         words = parsed.positive_words()
         result.hits = [Hit(hit_document(doc), hit_snippet(doc, words)) for doc in docs]
         return result
@@ -336,15 +347,19 @@ class TantivyBackend(SearchBackend):
     @staticmethod
     def _counts(
         searcher: tantivy.Searcher,
+        schema: tantivy.Schema,
         result: SearchResult,
         request: SearchRequest,
         text: Query,
         scope: list[Query],
         selections: dict[str, list[Query]],
     ) -> None:
-        """The total, the facets (each under the other facets' filters; officials with official_op=and: its own
-        too) and the periods: one aggregation request per distinct set of filters (scoring nothing)."""
-        plans: dict[tuple[str, ...], dict[str, Any]] = {tuple(selections): {"total": _COUNT}}
+        """The facets (each under the other facets' filters; officials with official_op=and: its own too) and the
+        periods of a search whose total is counted: one aggregation per distinct set of filters (scoring
+        nothing), on the sample of search.sampling when the request allows estimates and the matches are many."""
+        slots = sample_size(result.total, request.estimate_above)
+        sample = [sample_filter(schema, slots)] if slots < SAMPLE_SLOTS else []
+        plans: dict[tuple[str, ...], dict[str, Any]] = {tuple(selections): {"sampled": _COUNT}} if sample else {}
         if request.with_facets:
             for facet in FACETS:
                 own = facet != "officials" or not request.all_officials
@@ -353,15 +368,14 @@ class TantivyBackend(SearchBackend):
         if request.periods:
             plans.setdefault(tuple(selections), {})["periods"] = _terms(PERIOD_FIELD[request.periods])
         for used, aggs in plans.items():
-            query = all_of(text, scope + [q for f in used for q in selections[f]])
-            found = searcher.aggregate(query, aggs)
-            for name, agg in found.items():
-                if name == "total":
-                    result.total = int(agg["value"])
+            query = all_of(text, scope + [q for f in used for q in selections[f]] + sample)
+            for name, agg in searcher.aggregate(query, aggs).items():
+                if name == "sampled":
+                    result.estimated_on = int(agg["value"])
                 elif name == "periods":
-                    result.periods = _periods(agg["buckets"])
+                    result.periods = _periods(agg["buckets"], slots)
                 else:
-                    result.facets[name] = _top(name, agg["buckets"], request.facet_size)
+                    result.facets[name] = _top(name, agg["buckets"], request.facet_size, slots)
         result.facets = {facet: result.facets[facet] for facet in FACETS if facet in result.facets}
 
     def _matching(self, request: SearchRequest) -> tuple[tantivy.Searcher, tantivy.Schema, Query, ParsedQuery]:
@@ -383,7 +397,7 @@ class TantivyBackend(SearchBackend):
         searcher, schema, query, parsed = self._matching(request)
         with _engine("search"):
             count = searcher.search(query, 1, count=True).count
-            addresses = self._ordered(searcher, schema, query, request, parsed, count) if count else []
+            addresses = self._ordered(searcher, schema, query, request, parsed, count)[0] if count else []
         return self._stream(searcher, query, addresses)
 
     def histogram(self, request: SearchRequest, interval: Interval) -> dict[str, int]:

@@ -1,12 +1,13 @@
 """tantivy queries of a parsed query and of a request's filters, on the fields of search/tantivy_schema.py.
 
 A clause is a term, a regex over the folded terms (a prefix), or a phrase of folded and marked exact terms
-at their offsets (word j of a phrase: 2j, or 2j + 1 for an exact term); words near each other in any order
+at their offsets (word j of a phrase: 2j, or 2j + 1 for an exact term; in the whole text, words all typed
+alike are the phrase of their pair terms instead, the same matches); words near each other in any order
 of two words are both orders as a phrase with twice the slop (tantivy counts the positions skipped between
 the first and the last term; a skipped word is two). Three or more near each other are resolved by the
 backend beforehand (`proximity_candidates`, then search.proximity on the stored text): tantivy's sloppy
-phrase of three terms misses matches. Each clause is looked up in the title
-(weighted) and the whole text; filters score nothing, so they never change the relevance order.
+phrase of three terms misses matches. Each clause is looked up in the title (weighted) and the whole text;
+plain words also score as a phrase (of pairs); filters score nothing, so they never change the relevance order.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
 from tantivy import FieldType, Occur, Query, Schema
 
 from archive.article import VIETNAM_TZ
 from search.model import SearchRequest
 from search.query import Clause, ParsedQuery, Word
-from search.tantivy_schema import EXACT_MARK, FACET_FILTER_FIELD
+from search.tantivy_schema import EXACT_MARK, FACET_FILTER_FIELD, pair_term
+from vntext import fold
 
 TITLE_BOOST, PHRASE_BOOST = 3.0, 50.0
 
@@ -42,6 +45,8 @@ def _field_query(schema: Schema, field: str, clause: Clause) -> Query:
         return Query.regex_query(schema, field, re.escape(words[0].form) + ".*")
     if len(words) == 1:
         return Query.term_query(schema, field, _term(words[0]), index_option="freq")
+    if clause.slop is None and field == "content" and len({w.exact for w in words}) == 1:
+        return _pairs(schema, words)
     if clause.slop is None:
         return _phrase(schema, field, words)
     return _either_order(schema, field, words[0], words[1], clause.slop)
@@ -78,6 +83,24 @@ def clause_query(schema: Schema, clause: Clause, resolved: Resolved | None = Non
     return Query.boolean_query([(Occur.Should, title), (Occur.Should, _field_query(schema, "content", clause))])
 
 
+def _pairs(schema: Schema, words: Sequence[Word]) -> Query:
+    """Two or more words, all typed alike, in this order in the whole text: the phrase of their pairs (one pair:
+    its term), the same matches as the phrase of the words at a fraction of the cost."""
+    exact = words[0].exact
+    terms = [pair_term(a.form, b.form, exact) for a, b in pairwise(words)]
+    if len(terms) == 1:
+        return Query.term_query(schema, "pairs", terms[0], index_option="freq")
+    return Query.phrase_query(schema, "pairs", [(2 * j + exact, t) for j, t in enumerate(terms)])
+
+
+def _as_phrase(schema: Schema, words: Sequence[Word]) -> Query:
+    """Plain words as a phrase anywhere, to rank them: folded when diacritics are mixed (the words themselves
+    already match as typed)."""
+    if len({w.exact for w in words}) > 1:
+        words = [Word(fold(w.form), False) for w in words]
+    return _pairs(schema, words)
+
+
 def _any(queries: Sequence[Query]) -> Query:
     return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
 
@@ -89,8 +112,7 @@ def text_query(schema: Schema, parsed: ParsedQuery, resolved: Resolved | None = 
         parts.append((Occur.Must, Query.all_query()))
     parts += [(Occur.MustNot, clause_query(schema, c, resolved)) for c in parsed.excluded]
     if phrase := parsed.plain_words():
-        whole = _phrase(schema, "content", phrase)
-        parts.append((Occur.Should, Query.boost_query(whole, PHRASE_BOOST)))
+        parts.append((Occur.Should, Query.boost_query(_as_phrase(schema, phrase), PHRASE_BOOST)))
     return parts[0][1] if len(parts) == 1 else Query.boolean_query(parts)
 
 
@@ -143,3 +165,8 @@ def all_of(text: Query, filters: Sequence[Query]) -> Query:
 def key_filter(schema: Schema, field: str, key: int) -> Query:
     """The articles whose sort key `field` is `key`."""
     return _filter(Query.range_query(schema, field, FieldType.Integer, key, key))
+
+
+def sample_filter(schema: Schema, slots: int) -> Query:
+    """The articles of the first `slots` sample slots (search.sampling)."""
+    return _filter(Query.range_query(schema, "sample", FieldType.Integer, 0, slots - 1))

@@ -5,6 +5,9 @@ exact form marked by EXACT_MARK ('=đảng') at 2i + 1, in `title` and in `conte
 The shared vntext code makes the words; tantivy only splits them on spaces (WORDS_TOKENIZER). A word typed
 without diacritics is a folded term, one typed with them a marked exact one, so a phrase mixing both is one
 phrase query with explicit offsets (tantivy_query); a prefix is a regex over the folded terms alone.
+`pairs` holds every two consecutive words of `content` as one term, folded ('dang+vien') at 2i and exact
+('=đảng+viên') at 2i + 1: plain words are also ranked as a phrase, and a term (or a phrase of pairs) costs
+far less than a phrase of very common words. `sample` is the article's slot (search.sampling).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 import tantivy
@@ -20,9 +24,11 @@ from archive.article import VIETNAM_TZ
 from search.document import facet_values, searchable_text
 from search.model import facet_key
 from search.periods import INTERVALS, period_key
+from search.sampling import sample_slot
 from vntext import words
 
 EXACT_MARK = "="  # starts every exact term; never the first character of a word (vntext words are \w runs)
+PAIR_SEP = "+"  # joins the two words of a pair term; never inside a word
 ID_BITS = 29  # low bits of a sort key: the start of the id, so equal dates are ordered by id
 _SECONDS_BITS = 33  # seconds from EARLIEST, clamped: 1900 to 2172 (the high bits of a sort key)
 EARLIEST = int(datetime(1900, 1, 1, tzinfo=VIETNAM_TZ).timestamp())
@@ -47,6 +53,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_bytes_field("data", stored=True, indexed=False)
     for name in ("title", "content"):
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="position")
+    builder.add_text_field("pairs", tokenizer_name=WORDS_TOKENIZER, index_option="position")
     for name in ("official_ids", "topics"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in ("official_keys", "topic_keys", "month", *PERIOD_FIELD.values()):
@@ -57,12 +64,34 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("newest", fast=True)  # sort_key: ascending is newest first
     builder.add_integer_field("oldest", fast=True)  # sort_key: ascending is oldest first
     builder.add_boolean_field("is_copy", indexed=True)
+    builder.add_integer_field("sample", indexed=True)
     return builder.build()
 
 
-def indexed_terms(text: str) -> str:
-    """The folded and the marked exact form of every word of `text`, one after the other ('dang =đảng')."""
-    return " ".join(f"{folded} {EXACT_MARK}{exact}" for exact, folded in words(text))
+def missing_fields(schema: tantivy.Schema) -> list[str]:
+    """The fields of the current schema that an index opened from disk lacks (made by an older version)."""
+    missing = []
+    for name, probe in (("pairs", ""), ("sample", 0)):
+        try:
+            tantivy.Query.term_query(schema, name, probe)
+        except ValueError:
+            missing.append(name)
+    return missing
+
+
+def indexed_terms(forms: list[tuple[str, str]]) -> str:
+    """The folded and the marked exact form of every (exact, folded) word, one after the other ('dang =đảng')."""
+    return " ".join(f"{folded} {EXACT_MARK}{exact}" for exact, folded in forms)
+
+
+def pair_term(first: str, second: str, exact: bool) -> str:
+    """The term of two consecutive words, both folded or both exact forms."""
+    return f"{EXACT_MARK if exact else ''}{first}{PAIR_SEP}{second}"
+
+
+def indexed_pairs(forms: list[tuple[str, str]]) -> str:
+    """The folded and the exact pair term of every two consecutive (exact, folded) words."""
+    return " ".join(f"{pair_term(f1, f2, False)} {pair_term(e1, e2, True)}" for (e1, f1), (e2, f2) in pairwise(forms))
 
 
 def id_bits(doc_id: str) -> int:
@@ -99,8 +128,11 @@ def tantivy_document(doc: dict[str, Any]) -> tantivy.Document:
     out.add_text("id", doc["id"])
     out.add_bytes("data", json.dumps(doc, ensure_ascii=False).encode())
     title, content = searchable_text(doc)
-    out.add_text("title", indexed_terms(title))
-    out.add_text("content", indexed_terms(content))
+    out.add_text("title", indexed_terms(words(title)))
+    forms = words(content)
+    out.add_text("content", indexed_terms(forms))
+    out.add_text("pairs", indexed_pairs(forms))
+    out.add_integer("sample", sample_slot(doc["id"]))
     for facet, pairs in facet_values(doc).items():
         for value, label in pairs:
             out.add_text(FACET_FILTER_FIELD[facet], value)

@@ -4,6 +4,7 @@ text, the facet keys. The fast path (one walk of the text, forms looked up in C)
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from typing import Any
 
@@ -47,6 +48,7 @@ def plain_document(doc: dict[str, Any]) -> dict[str, Any]:
         "official_ids": [v for v, _ in values["officials"]],
         "official_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["officials"]],
         "topic_keys": [f"{v}{KEY_SEP}{label}" for v, label in values["topics"]],
+        "sample": int(hashlib.blake2b(doc["id"].encode(), digest_size=8).hexdigest(), 16) % 1024,
     }
 
 

@@ -101,7 +101,7 @@ def test_an_index_made_before_the_snippet_field_still_gets_snippets_until_rebuil
         assert "<mark>Đảng</mark>" in str(hit.snippet) and "body" not in hit.doc
         assert backend.rebuild(docs).indexed == 1
         fresh = ElasticsearchBackend(ES_URL, prefix=prefix)  # a worker started after the rebuild
-        assert fresh._stored_snippets()
+        assert fresh._has_field("snippet")
         assert "<mark>Đảng</mark>" in str(fresh.search(SearchRequest(q="dang")).hits[0].snippet)
         fresh.close()
     finally:

@@ -50,7 +50,10 @@ def test_search_page_lists_seed_article(client: FlaskClient, q: str) -> None:
     assert '<svg class="chart"' in html
 
 
-def test_a_search_page_costs_one_search_request(client: FlaskClient) -> None:
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_search_page_costs_one_or_two_search_requests(client: FlaskClient, exact: bool) -> None:
+    """Exact counts: hits, facets and the chart's counts in one request; with estimates allowed (the default)
+    the counts come second, once the total says whether to sample."""
     es = client.application.extensions["backend"].client
     sent: list[str] = []
     send = es.perform_request
@@ -59,14 +62,15 @@ def test_a_search_page_costs_one_search_request(client: FlaskClient) -> None:
         sent.append(path)
         return send(method, path, **kwargs)
 
-    client.get("/", query_string={"q": "cải cách", "interval": "year"})  # fills the attention baseline's cache
+    args = {"q": "cải cách", "interval": "year", **({"exact": "1"} if exact else {})}
+    client.get("/", query_string=args)  # fills the attention baseline's cache
     es.perform_request = recording
     try:
-        html = client.get("/", query_string={"q": "cải cách", "interval": "year"}).get_data(as_text=True)
+        html = client.get("/", query_string=args).get_data(as_text=True)
     finally:
         del es.perform_request
     assert '<svg class="chart"' in html
-    assert [path.rsplit("/", 1)[-1] for path in sent] == ["_search"]  # hits, facets and the chart's counts
+    assert [path.rsplit("/", 1)[-1] for path in sent] == ["_search"] * (1 if exact else 2)
 
 
 def test_api_search_facets_and_article(client: FlaskClient) -> None:

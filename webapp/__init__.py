@@ -24,6 +24,7 @@ PAGE_CSP = (
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """App factory; config keys: NEWSARCHIVE_BACKEND, NEWSARCHIVE_DATA_DIR, ELASTICSEARCH_URL,
     NEWSARCHIVE_INDEX_PREFIX (Elasticsearch indices), NEWSARCHIVE_EXPORT_LIMIT (rows per export),
+    NEWSARCHIVE_FACET_ESTIMATE_ABOVE (matches above which a search's facets are estimated, 0: never),
     NEWSARCHIVE_PUBLIC_URL (base of absolute links), RATELIMIT_ENABLED (False: no rate limits)."""
     app = Flask(__name__)
     env = settings()
@@ -33,6 +34,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         ELASTICSEARCH_URL=env.elasticsearch_url,
         NEWSARCHIVE_INDEX_PREFIX=env.index_prefix,
         NEWSARCHIVE_EXPORT_LIMIT=env.export_limit,
+        NEWSARCHIVE_FACET_ESTIMATE_ABOVE=env.facet_estimate_above,
     )
     app.config.update(NEWSARCHIVE_PUBLIC_URL=env.public_url)
     app.config.update(config or {})

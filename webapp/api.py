@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from search.model import Hit, SearchResult
 from webapp import schemas
-from webapp.backend import backend
+from webapp.backend import backend, estimate_above
 from webapp.exports import export_limit
 from webapp.known import check_filters
 from webapp.openapi import endpoint, openapi_document
@@ -43,13 +43,14 @@ def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
             facet: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for facet, values in result.facets.items()
         },
+        "facets_estimated_on": result.estimated_on,
         "warnings": list(result.warnings),
     }
 
 
 @endpoint(bp, "/search", summary="Search articles", params=SearchParams, response=schemas.SearchResult)
 def api_search(params: SearchParams) -> ResponseReturnValue:
-    req = params.search_request()
+    req = params.search_request(estimate_above=estimate_above())
     notes = check_filters(req)
     result = backend().search(req)
     result.warnings.extend(notes)

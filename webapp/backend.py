@@ -45,6 +45,13 @@ def backend() -> SearchBackend:
     return current_app.extensions["backend"]
 
 
+def estimate_above() -> int | None:
+    """Matches above which a search page or API search estimates its facets (config key
+    NEWSARCHIVE_FACET_ESTIMATE_ABOVE, else the setting; 0: never, None)."""
+    limit = int(current_app.config.get("NEWSARCHIVE_FACET_ESTIMATE_ABOVE", settings().facet_estimate_above))
+    return limit if limit > 0 else None
+
+
 class ProfileCache:
     """Every official profile, keyed by id, re-read from the backend at most every PROFILES_TTL seconds."""
 

@@ -20,6 +20,7 @@ from werkzeug.datastructures import MultiDict
 from search.model import FACETS, MAX_FACET_SIZE, MAX_SIZE, QueryError, SearchRequest
 from vntext import tidy
 from webapp import messages
+from webapp.backend import estimate_above
 
 # query-string parameter → facet it filters on
 FILTER_PARAMS = {"official": "officials", "topic": "topics", "province": "province", "paper": "paper", "year": "year"}
@@ -158,10 +159,19 @@ class SearchParams(FilterParams):
     page: Int = Field(1, ge=1, description="Result page; page × size stays within 10,000.")
     size: Int = Field(20, ge=1, le=MAX_SIZE, description="Hits per page.")
     facet_size: Int = Field(20, ge=1, le=MAX_FACET_SIZE, description="Values per facet.")
+    exact: Flag = Field(
+        False,
+        description="1: count the facets of a search matching very many articles exactly (slower). Without it, "
+        "a search matching more than NEWSARCHIVE_FACET_ESTIMATE_ABOVE articles (20,000 by default) estimates its "
+        "facet counts on a fixed sample and says so in `facets_estimated_on`; total and hits are always exact.",
+    )
 
-    def search_request(self, fixed: dict[str, str] | None = None, **extra: Any) -> SearchRequest:
+    def search_request(
+        self, fixed: dict[str, str] | None = None, estimate_above: int | None = None, **extra: Any
+    ) -> SearchRequest:
+        """`estimate_above`: the app's limit (webapp.backend.estimate_above), unless the caller asked `exact`."""
         sizes = {"page": self.page, "size": self.size, "facet_size": self.facet_size, **extra}
-        return super().search_request(fixed, **sizes)
+        return super().search_request(fixed, estimate_above=None if self.exact else estimate_above, **sizes)
 
 
 class ExportParams(FilterParams):
@@ -252,4 +262,4 @@ def search_request(
     """The SearchRequest of a search page or API call (`fixed`: the filter the page itself stands for)."""
     params = parse(SearchParams, args)
     defaults = {k: v for k, v in (("size", size), ("facet_size", facet_size)) if not args.get(k, "").strip()}
-    return params.model_copy(update=defaults).search_request(fixed)
+    return params.model_copy(update=defaults).search_request(fixed, estimate_above())

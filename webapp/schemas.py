@@ -41,6 +41,11 @@ class SearchResult(BaseModel):
     size: int = Field(ge=1)
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = Field(description="Facet (" + ", ".join(FACETS) + ") → counted values.")
+    facets_estimated_on: int | None = Field(
+        None,
+        description="Set when the facet counts are estimates: how many sampled matching articles they were counted "
+        "on (a fixed sample, the same on every call; exact=1 counts them all). Null: exact counts.",
+    )
     warnings: list[str] = Field(description="What was changed in the request to answer it (cut query, unknown values).")
 
 

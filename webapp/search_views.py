@@ -14,7 +14,7 @@ from webapp.facets import active_chips, facet_panels
 from webapp.i18n import _l
 from webapp.known import check_filters
 from webapp.params import PARAM_OF_FACET, AttentionParams, parse, search_request
-from webapp.state import current_args, page_url, url_with, without_url
+from webapp.state import current_args, page_url, url_with, with_param_url, without_url
 
 bp = Blueprint("search", __name__)
 PAGE_WINDOW = 3  # result pages linked on each side of the current one
@@ -78,6 +78,7 @@ def render_search(fixed: dict[str, str] | None = None, template: str = "search.h
         panels=facet_panels(req, result, fixed),
         chips=active_chips(req, fixed),
         clear_url=without_url(*PARAM_OF_FACET.values(), "date_from", "date_to", "official_op"),
+        exact_url=with_param_url("exact", "1"),
         pages=pages(req, result.total),
         points=points,
         interval=interval,
