@@ -8,15 +8,17 @@ for each size its first N documents are streamed into each backend's `rebuild` (
 every query of the mix (facet values: the most common ones of the smallest size) runs once to warm up
 (SQLite reads its facet columns then: first_search_ms), then `--rounds` rounds run every query once
 each (round-robin, so noise is spread over all queries). A latency
-is the wall time of `backend.search(request)` as the web app calls it: 20 hits with snippets, every facet
-(20 values each) and the month histogram. p50/p95 (nearest rank) pool every query of every round.
+is the wall time of `backend.search(request)` as the web app's search page calls it: 20 hits with snippets,
+every facet (20 values each) and the month histogram, estimated on the fixed sample when more than
+`--estimate-above` articles match (search.sampling; the setting's default); the same request counting
+exactly (`exact=1`) is timed right after it, as `exact`. p50/p95 (nearest rank) pool every query of every round.
 Hit counts are printed per backend: all must agree (the search contract), or the script names the queries
 that differ and exits with status 1 at the end. The index size on disk is taken after the rebuild (the
 embedded backends' directory; Elasticsearch's store size of the index). Indices are named
 `bench-q-<random>-*` and deleted at the end; the embedded backends' files live in a temp dir.
 
---json writes {"<backend>": {"<size>": {"p50_ms", "p95_ms", "index_docs_per_s", "first_search_ms",
-"index_mb", "queries": {name: {"p50_ms", "p95_ms", "hits"}}}}}.
+--json writes {"<backend>": {"<size>": {"p50_ms", "p95_ms", "exact_p50_ms", "exact_p95_ms", "index_docs_per_s",
+"first_search_ms", "index_mb", "queries": {name: {"p50_ms", "p95_ms", "exact_p95_ms", "hits"}}}}}.
 """
 
 from __future__ import annotations
@@ -96,9 +98,9 @@ def query_mix(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     }
 
 
-def request(args: dict[str, Any]) -> SearchRequest:
+def request(args: dict[str, Any], estimate_above: int | None = None) -> SearchRequest:
     """The request the web app's search page makes: facets and month histogram on."""
-    return SearchRequest(**args, periods="month")
+    return SearchRequest(**args, periods="month", estimate_above=estimate_above)
 
 
 class Run:
@@ -106,32 +108,36 @@ class Run:
 
     def __init__(self, mix: dict[str, dict[str, Any]]) -> None:
         self.times: dict[str, list[float]] = {name: [] for name in mix}
+        self.exact: dict[str, list[float]] = {name: [] for name in mix}
         self.snippets: list[float] = []
         self.totals: dict[str, int] = {}
         self.index_docs_per_s = 0.0
         self.first_search_s = 0.0
         self.index_bytes = 0
 
-    def every(self) -> list[float]:
-        return [t for ts in self.times.values() for t in ts]
+    def every(self, exact: bool = False) -> list[float]:
+        return [t for ts in (self.exact if exact else self.times).values() for t in ts]
 
 
-def measure(backend: SearchBackend, mix: dict[str, dict[str, Any]], rounds: int) -> Run:
-    """Every query once to warm up (and count hits), then `rounds` timed rounds."""
+def measure(backend: SearchBackend, mix: dict[str, dict[str, Any]], rounds: int, estimate_above: int | None) -> Run:
+    """Every query once to warm up (and count hits), then `rounds` timed rounds: each query as the page asks
+    it, then counting exactly."""
     run = Run(mix)
     start = time.perf_counter()
     first = next(iter(mix))
     run.totals[first] = backend.search(request(mix[first])).total
     run.first_search_s = time.perf_counter() - start
-    run.totals.update({name: backend.search(request(args)).total for name, args in mix.items()})
+    run.totals.update({name: backend.search(request(args, estimate_above)).total for name, args in mix.items()})
     for _ in range(rounds):
         for name, args in mix.items():
-            req = request(args)
             _snippet_seconds[0] = 0.0
             start = time.perf_counter()
-            backend.search(req)
+            backend.search(request(args, estimate_above))
             run.times[name].append(time.perf_counter() - start)
             run.snippets.append(_snippet_seconds[0])
+            start = time.perf_counter()
+            backend.search(request(args))
+            run.exact[name].append(time.perf_counter() - start)
     return run
 
 
@@ -158,6 +164,8 @@ def table(results: dict[tuple[int, str], Run], mix: dict[str, dict[str, Any]], r
         hits = " / ".join(f"{results[key].totals[query]:,}" for key in keys if key[1] == keys[0][1])
         lines.append(f"| {query} | " + " | ".join(ms(results[key].times[query]) for key in keys) + f" | {hits} |")
     lines.append("| **whole mix** | " + " | ".join(f"**{ms(results[key].every())}**" for key in keys) + " | |")
+    exact = " | ".join(ms(results[key].every(exact=True)) for key in keys)
+    lines.append(f"| whole mix, exact counts | {exact} | |")
     shares = [sum(results[key].snippets) / sum(results[key].every()) for key in keys]
     lines.append("| of which snippets | " + " | ".join(f"{share:.0%}" for share in shares) + " | |")
     lines.append("| `rebuild` docs/s | " + " | ".join(f"{results[key].index_docs_per_s:,.0f}" for key in keys) + " | |")
@@ -175,6 +183,8 @@ def as_json(results: dict[tuple[int, str], Run]) -> dict[str, dict[str, dict[str
         out.setdefault(name, {})[str(n)] = {
             "p50_ms": round(statistics.median(every) * 1000, 1),
             "p95_ms": round(p95(every) * 1000, 1),
+            "exact_p50_ms": round(statistics.median(run.every(exact=True)) * 1000, 1),
+            "exact_p95_ms": round(p95(run.every(exact=True)) * 1000, 1),
             "index_docs_per_s": round(run.index_docs_per_s),
             "first_search_ms": round(run.first_search_s * 1000, 1),
             "index_mb": round(run.index_bytes / 1e6, 1),
@@ -182,6 +192,7 @@ def as_json(results: dict[tuple[int, str], Run]) -> dict[str, dict[str, dict[str
                 q: {
                     "p50_ms": round(statistics.median(t) * 1000, 1),
                     "p95_ms": round(p95(t) * 1000, 1),
+                    "exact_p95_ms": round(p95(run.exact[q]) * 1000, 1),
                     "hits": run.totals[q],
                 }
                 for q, t in run.times.items()
@@ -241,6 +252,9 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,elasticsearch")
     parser.add_argument("--url", default=settings().elasticsearch_url)
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument(
+        "--estimate-above", type=int, default=settings().facet_estimate_above, help="as the setting; 0: exact"
+    )
     args = parser.parse_args()
     sizes, names = [int(s) for s in args.sizes.split(",")], args.backends.split(",")
     prefix = f"bench-q-{uuid.uuid4().hex[:8]}"
@@ -261,7 +275,7 @@ def main() -> None:
                 print(f"N={n} {name}: indexed in {seconds:.0f} s", flush=True)
                 gc.collect()
                 size = index_bytes(backend, data_dir / str(n))
-                results[n, name] = run = measure(backend, mix, args.rounds)
+                results[n, name] = run = measure(backend, mix, args.rounds, args.estimate_above or None)
                 run.index_docs_per_s, run.index_bytes = n / seconds, size
                 print(f"N={n} {name}: whole mix p50/p95 {ms(run.every())} ms", flush=True)
                 drop(backend, data_dir / str(n))
