@@ -40,29 +40,45 @@ class Tok:
     cap: bool  # a name-like word: capitalised, not an all-caps acronym (single letters 'Y', 'A' allowed)
 
 
+# The token regex behind the spaces before a token: one match per token, none tried at each space (~25% faster).
+_SPACED_TOKEN_RE = re.compile(rf"[^\S\n]*+(?:{_TOKEN_RE.pattern})")
+
+
 def tokenize(text: str) -> list[Tok]:
     """Tokens with offsets into `text`; every dash reads as '-' (same length, so offsets hold)."""
     text = unify_dashes(text)
     low = text.lower()
-    same = len(low) == len(text)
+    if len(low) != len(text):  # a letter whose lower case is longer ('İ'): keys one token at a time
+        low = None
     out: list[Tok] = []
     append = out.append
     glued = _glued_units(text)
-    for m in _TOKEN_RE.finditer(text):
+    for m in _SPACED_TOKEN_RE.finditer(text):
+        kind = m.lastgroup
         t = Tok()
-        t.start, t.end = s, e = m.span()
-        t.text = w = m.group()
-        t.kind = kind = m.lastgroup or "p"
-        t.key = "và" if w == "&" else low[s:e] if same else w.lower()  # 'Nông nghiệp & Phát triển nông thôn'
-        t.cap = kind == "w" and w[0].isupper() and (len(w) == 1 or not w.isupper() or w[1] in "'’")
-        if glued and kind == "w" and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
-            head = Tok()
-            head.start, head.end, head.text, head.key = s, s + cut, w[:cut], t.key[:cut]
-            head.kind, head.cap = "w", False
-            t.start, t.text, t.key, t.cap = s + cut, w[cut:], t.key[cut:], True
-            append(head)
+        t.start, t.end = s, e = m.span(kind)
+        t.text = w = text[s:e]
+        t.key = k = low[s:e] if low is not None else w.lower()
+        if kind == "w":
+            t.kind = "w"
+            t.cap = w[0].isupper() and (e - s == 1 or not w.isupper() or w[1] in "'’")
+            if glued and (cut := glued.get(s)):  # 'UBND tỉnhThanh Hóa': a space lost in print
+                append(_glued_head(s, cut, w, k))
+                t.start, t.text, t.key, t.cap = s + cut, w[cut:], k[cut:], True
+        else:
+            t.kind, t.cap = kind, False
+            if w == "&":
+                t.key = "và"  # 'Nông nghiệp & Phát triển nông thôn'
         append(t)
     return out
+
+
+def _glued_head(start: int, cut: int, word: str, key: str) -> Tok:
+    """The unit word cut off the front of a glued token ('tỉnh' of 'tỉnhThanh')."""
+    head = Tok()
+    head.start, head.end, head.text, head.key = start, start + cut, word[:cut], key[:cut]
+    head.kind, head.cap = "w", False
+    return head
 
 
 # A lower-case unit word glued to a capitalised place in print ('UBND tỉnhThanh Hóa'): split when tokenizing.
