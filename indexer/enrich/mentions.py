@@ -110,7 +110,14 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
     entries = table.get(toks[i].key) if i < len(toks) else None
     if not entries:
         return None
-    keys = tuple([t.key for t in toks[i : i + len(entries[0])]])  # the longest entry comes first
+    longest = len(entries[0])  # the longest entry comes first
+    if longest <= 2 and i >= 0:  # most lookups: no tuple of keys to build
+        second = toks[i + 1].key if longest == 2 and i + 1 < len(toks) else None
+        for phrase in entries:
+            if len(phrase) == 1 or phrase[1] == second:
+                return phrase
+        return None
+    keys = tuple([t.key for t in toks[i : i + longest]])
     for phrase in entries:
         if keys[: len(phrase)] == phrase:
             return phrase
