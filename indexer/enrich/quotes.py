@@ -21,7 +21,6 @@ from vntext.abbreviations import title_key
 from vntext.punctuation import DOUBLE_QUOTES
 
 _VERBS = phrase_table(lx.SPEECH_VERBS)
-_QUOTE_CHARS = set(DOUBLE_QUOTES)
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
 _NOT_SPEECH_BEFORE = {"theo", "sự", "lời", "các", "những", "có", "được", "về", "việc"}
 _NEEDS_COLON = {("phát", "biểu"), ("quán", "triệt"), ("thông", "báo"), ("thông", "tin"), ("trả", "lời")}
@@ -237,12 +236,11 @@ def _indirect(tx: _Text, used: set[int]) -> list[tuple[str, str, str]]:
         if not has_speaker and bisect_left(tx.pronouns, last) == bisect_left(tx.pronouns, first):
             continue
         spoken: set[str] = set()
-        i = first
-        while i < last:
-            verb = match(_VERBS, toks, i) if toks[i].key in _VERBS else None
+        after = first  # the words of a verb read as speech are not read again
+        for i in [j for j in range(first, last) if toks[j].key in _VERBS]:
+            verb = match(_VERBS, toks, i) if i >= after else None
             not_speech = i in used or i in tx.in_titles  # 'Trưởng Ban Chỉ đạo …': a word of a title
             if verb is None or not_speech or (i > first and toks[i - 1].key in _NOT_SPEECH_BEFORE):
-                i += 1
                 continue
             sp = _speaker_before(tx, i, first)
             person = sp.person if sp else _pronoun(toks, i, first, _last_person(tx, first))
@@ -250,7 +248,7 @@ def _indirect(tx: _Text, used: set[int]) -> list[tuple[str, str, str]]:
             if person is not None and start is not None and person not in spoken:
                 spoken.add(person)
                 out.append((person, _text(tx.display, toks, start, last), _text(tx.display, toks, first, last)))
-            i += len(verb)
+            after = i + len(verb)
     return out
 
 
@@ -275,7 +273,7 @@ def attach_quotes(display: str, toks: list[Tok], names: list[Name], titles: list
         return
     in_titles = {i for t in titles for i in range(t.start, t.end)}
     tx = _Text(display, toks, _speakers(display, toks, names, titles, refs, people), *_sentences(toks), in_titles)
-    used, direct = _direct(tx) if _QUOTE_CHARS & set(display) else (set(), [])
+    used, direct = _direct(tx) if any(q in display for q in DOUBLE_QUOTES) else (set(), [])
     for person, text, sentence in direct:
         people[person].quotes.append(Quote(text, "direct", sentence))
     for person, text, sentence in _indirect(tx, used):
