@@ -121,8 +121,10 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
                 return phrase
         return None
     keys = tuple([t.key for t in toks[i : i + longest]])
-    for phrase in entries:
-        if keys[: len(phrase)] == phrase:
+    n = len(keys)
+    for phrase in entries:  # every phrase starts with keys[0]; the second key first rules out most
+        size = len(phrase)
+        if size <= n and (size == 1 or phrase[1] == keys[1] and keys[:size] == phrase):
             return phrase
     return None
 
