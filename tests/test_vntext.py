@@ -20,6 +20,10 @@ from vntext.dates import VIETNAM_TZ, find_dates, parse_date
         ("tuỳ", "tùy"),
         ("nguỵ", "ngụy"),
         ("hoá học", "hóa học"),
+        ("Thanh Hoá.", "Thanh Hóa."),  # the glide ends the word at punctuation, a digit or the text's end
+        ("hoà2", "hòa2"),
+        ("HOÀ", "HÒA"),
+        ("tuỳ-hoẻ", "tùy-hỏe"),
     ],
 )
 def test_canonical_puts_the_tone_on_the_first_vowel_of_open_glides(new_style: str, old_style: str) -> None:
@@ -27,7 +31,9 @@ def test_canonical_puts_the_tone_on_the_first_vowel_of_open_glides(new_style: st
     assert canonical(old_style) == old_style
 
 
-@pytest.mark.parametrize("word", ["hoàn", "Huỳnh", "quý", "QUÝ", "thuyền", "quả", "giữa", "thuở", "khuya", "hoạch"])
+@pytest.mark.parametrize(
+    "word", ["hoàn", "Huỳnh", "quý", "QUÝ", "Quỳ", "qUỷ", "thuyền", "quả", "giữa", "thuở", "khuya", "hoạch", "uà", "oỳ"]
+)
 def test_canonical_leaves_closed_syllables_and_qu_alone(word: str) -> None:
     assert canonical(word) == word
 
@@ -54,6 +60,7 @@ def test_key_equates_spellings_and_spacing() -> None:
 
 def test_clean_quotes_dashes_spaces() -> None:
     assert clean("“Dân vận khéo”\u00a0– 2017") == '"Dân vận khéo" - 2017'
+    assert clean(" \t«Đổi mới»\n\n‘x’\u2003—\u3000y ") == "\"Đổi mới\" 'x' - y"  # every whitespace run is one space
 
 
 def test_slug_and_diacritics() -> None:

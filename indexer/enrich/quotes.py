@@ -10,8 +10,9 @@ nhấn mạnh'). Direct: the speaker, a speech verb or a colon, then the quotati
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from indexer.enrich import lexicon as lx
 from indexer.enrich.mentions import NO_SENTENCE_END, Name, Title, Tok, cap_run, match, phrase_table
@@ -20,13 +21,15 @@ from vntext.abbreviations import title_key
 from vntext.punctuation import DOUBLE_QUOTES
 
 _VERBS = phrase_table(lx.SPEECH_VERBS)
-_QUOTE_CHARS = set(DOUBLE_QUOTES)
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
 _NOT_SPEECH_BEFORE = {"theo", "sự", "lời", "các", "những", "có", "được", "về", "việc"}
 _NEEDS_COLON = {("phát", "biểu"), ("quán", "triệt"), ("thông", "báo"), ("thông", "tin"), ("trả", "lời")}
 _EMPTY_CONTENT = {"tại", "hội", "cuộc", "buổi", "phiên", "lễ", "kỳ", "đại", "chương", "khai", "bế", "và", "với"}
 _ENDS = frozenset({"!", "?", "\n", "."})
+_PRONOUNS = frozenset({"ông", "bà"})
+_MARKS = _ENDS | _PRONOUNS
 _MAX_GAP = 30  # tokens between a speaker mention and the speech verb
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -36,19 +39,20 @@ class _Mention:
     person: str  # key of the Official
 
 
-def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
-    """(first, last+1) token ranges of sentences; a period after TS., TP. and the like does not end one."""
+def _sentences(toks: list[Tok]) -> tuple[list[tuple[int, int]], list[int]]:
+    """(first, last+1) token ranges of sentences (a period after TS., TP. and the like does not end one), and
+    the indexes of the tokens 'ông' and 'bà' (one pass over the tokens finds both)."""
     spans, s = [], 0
-    ends = [i for i, t in enumerate(toks) if t.key in _ENDS]
-    for i in ends:
-        if toks[i].key == "." and i and toks[i - 1].key in NO_SENTENCE_END:
+    marks = [i for i, t in enumerate(toks) if t.key in _MARKS]
+    for i in marks:
+        if (k := toks[i].key) in _PRONOUNS or k == "." and i and toks[i - 1].key in NO_SENTENCE_END:
             continue
         if i > s:
             spans.append((s, i + 1))
         s = i + 1
     if s < len(toks):
         spans.append((s, len(toks)))
-    return spans
+    return spans, [i for i in marks if toks[i].key in _PRONOUNS]
 
 
 def _title_holders(people: dict) -> dict[str, str]:
@@ -97,6 +101,7 @@ class _Text:
     toks: list[Tok]
     mentions: list[_Mention]
     sentences: list[tuple[int, int]]
+    pronouns: list[int]  # indexes of the tokens 'ông', 'bà'
     in_titles: set[int]
 
 
@@ -128,7 +133,7 @@ def _pronoun(toks: list[Tok], pos: int, first: int, last_person: str | None) -> 
     if (
         last_person
         and pos - 1 >= first
-        and toks[pos - 1].key in {"ông", "bà"}
+        and toks[pos - 1].key in _PRONOUNS
         and (pos - 1 == first or toks[pos - 2].key in {",", ";", "-"})
     ):
         return last_person
@@ -147,12 +152,10 @@ def _sentence_of(tx: _Text, i: int) -> tuple[int, int]:
 
 def _direct(tx: _Text) -> tuple[set[int], list[tuple[str, str, str]]]:
     """Direct quotations with their speaker: (token indexes consumed, [(person, text, sentence)])."""
-    char_to_tok = {t.start: i for i, t in enumerate(tx.toks)}
-    char_to_tok.update({t.end - 1: i for i, t in enumerate(tx.toks)})
     used: set[int] = set()
     out: list[tuple[str, str, str]] = []
     for m in _QUOTE_RE.finditer(tx.display):
-        q, close = char_to_tok.get(m.start()), char_to_tok.get(m.end() - 1)
+        q, close = _tok_at_edge(tx.toks, m.start()), _tok_at_edge(tx.toks, m.end() - 1)
         if q is None or close is None:
             continue
         used.update(range(q, close + 1))  # no speech verb inside a quotation introduces speech
@@ -167,6 +170,12 @@ def _direct(tx: _Text) -> tuple[set[int], list[tuple[str, str, str]]]:
         used.add(verb_at)
         out.append((person, m.group(1).strip(), _text(tx.display, tx.toks, first, max(last, close + 1))))
     return used, out
+
+
+def _tok_at_edge(toks: list[Tok], char: int) -> int | None:
+    """The token that starts or ends at character `char`, if any (tokens are sorted and never overlap)."""
+    i = bisect_right(toks, char, key=_START) - 1
+    return i if i >= 0 and (toks[i].start == char or toks[i].end - 1 == char) else None
 
 
 def _introduced(tx: _Text, q: int, first: int) -> tuple[str | None, int]:
@@ -224,15 +233,14 @@ def _indirect(tx: _Text, used: set[int]) -> list[tuple[str, str, str]]:
     starts = sorted(m.start for m in tx.mentions)
     for first, last in tx.sentences:
         has_speaker = bisect_left(starts, last) > bisect_left(starts, first)
-        if not has_speaker and not any(t.key in {"ông", "bà"} for t in toks[first:last]):
+        if not has_speaker and bisect_left(tx.pronouns, last) == bisect_left(tx.pronouns, first):
             continue
         spoken: set[str] = set()
-        i = first
-        while i < last:
-            verb = match(_VERBS, toks, i) if toks[i].key in _VERBS else None
+        after = first  # the words of a verb read as speech are not read again
+        for i in [j for j in range(first, last) if toks[j].key in _VERBS]:
+            verb = match(_VERBS, toks, i) if i >= after else None
             not_speech = i in used or i in tx.in_titles  # 'Trưởng Ban Chỉ đạo …': a word of a title
             if verb is None or not_speech or (i > first and toks[i - 1].key in _NOT_SPEECH_BEFORE):
-                i += 1
                 continue
             sp = _speaker_before(tx, i, first)
             person = sp.person if sp else _pronoun(toks, i, first, _last_person(tx, first))
@@ -240,7 +248,7 @@ def _indirect(tx: _Text, used: set[int]) -> list[tuple[str, str, str]]:
             if person is not None and start is not None and person not in spoken:
                 spoken.add(person)
                 out.append((person, _text(tx.display, toks, start, last), _text(tx.display, toks, first, last)))
-            i += len(verb)
+            after = i + len(verb)
     return out
 
 
@@ -264,8 +272,8 @@ def attach_quotes(display: str, toks: list[Tok], names: list[Name], titles: list
     if not people:
         return
     in_titles = {i for t in titles for i in range(t.start, t.end)}
-    tx = _Text(display, toks, _speakers(display, toks, names, titles, refs, people), _sentences(toks), in_titles)
-    used, direct = _direct(tx) if _QUOTE_CHARS & set(display) else (set(), [])
+    tx = _Text(display, toks, _speakers(display, toks, names, titles, refs, people), *_sentences(toks), in_titles)
+    used, direct = _direct(tx) if any(q in display for q in DOUBLE_QUOTES) else (set(), [])
     for person, text, sentence in direct:
         people[person].quotes.append(Quote(text, "direct", sentence))
     for person, text, sentence in _indirect(tx, used):
