@@ -142,7 +142,9 @@ def tied_corpus(count: int, seed: int) -> list[dict]:
 
 
 QUERIES = ["", "dang", "Đảng", "hòa", "thuỷ lợi", '"cải cach hanh chính"', "UBND", "lúa -tôm", "lúa OR tôm", "hanh*",
-           '"lúa tôm"~3', '"lúa tôm hoa"~2', '"Đảng lợi xã tôm"~4', "title:dang"]  # fmt: skip
+           '"lúa tôm"~3', '"lúa tôm hoa"~2', '"Đảng lợi xã tôm"~4', "title:dang",
+           '"lúa tôm"', '"lua tom xa"', '"tỉnh xã huyện"', '-"lúa tôm" xa', "lua tôm xa"]  # fmt: skip
+# (phrases typed alike are matched through the word pairs: the same matches as the sqlite phrase)
 
 
 def test_the_same_answers_as_the_sqlite_backend(tmp_path: Path) -> None:
