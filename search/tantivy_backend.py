@@ -359,7 +359,7 @@ class TantivyBackend(SearchBackend):
         nothing), on the sample of search.sampling when the request allows estimates and the matches are many."""
         slots = sample_size(result.total, request.estimate_above)
         sample = [sample_filter(schema, slots)] if slots < SAMPLE_SLOTS else []
-        plans: dict[tuple[str, ...], dict[str, Any]] = {tuple(selections): {"sampled": _COUNT}} if sample else {}
+        plans: dict[tuple[str, ...], dict[str, Any]] = {}
         if request.with_facets:
             for facet in FACETS:
                 own = facet != "officials" or not request.all_officials
@@ -367,6 +367,8 @@ class TantivyBackend(SearchBackend):
                 plans.setdefault(used, {})[facet] = _terms(FACET_KEY_FIELD[facet])
         if request.periods:
             plans.setdefault(tuple(selections), {})["periods"] = _terms(PERIOD_FIELD[request.periods])
+        if sample and plans:
+            plans.setdefault(tuple(selections), {})["sampled"] = _COUNT
         for used, aggs in plans.items():
             query = all_of(text, scope + [q for f in used for q in selections[f]] + sample)
             for name, agg in searcher.aggregate(query, aggs).items():
