@@ -165,15 +165,26 @@ def _clause_query(clause: Clause) -> dict:
 
 
 def text_query(parsed: ParsedQuery) -> dict:
-    """The query DSL of parsed query text (match_all when there is no positive clause)."""
-    must = [
-        {"bool": {"should": [_clause_query(c) for c in group], "minimum_should_match": 1}} for group in parsed.groups
-    ] or [{"match_all": {}}]
-    query: dict[str, Any] = {"must": must}
+    """The query DSL of parsed query text (match_all when there is no positive clause). A group of one clause
+    must be in the whole text, which holds the title: its title match only adds to the score (the same
+    matches and scores as either field, one field's cost to find them)."""
+    must: list[dict] = []
+    should: list[dict] = []
+    for group in parsed.groups:
+        if len(group) > 1 or group[0].title:
+            must.append({"bool": {"should": [_clause_query(c) for c in group], "minimum_should_match": 1}})
+        else:
+            must.append(phrase_query("content", group[0].words, slop=group[0].slop))
+            should.append(phrase_query("title", group[0].words, TITLE_BOOST, group[0].slop))
+    query: dict[str, Any] = {"must": must or [{"match_all": {}}]}
     if parsed.excluded:
-        query["must_not"] = [_clause_query(c) for c in parsed.excluded]
+        query["must_not"] = [
+            phrase_query("title" if c.title else "content", c.words, slop=c.slop) for c in parsed.excluded
+        ]
     if phrase := parsed.plain_words():
-        query["should"] = [phrase_query("content", phrase, PHRASE_BOOST)]
+        should.append(phrase_query("content", phrase, PHRASE_BOOST))
+    if should:
+        query["should"] = should
     return {"bool": query}
 
 

@@ -105,12 +105,30 @@ def _any(queries: Sequence[Query]) -> Query:
     return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
+def _group(schema: Schema, group: Sequence[Clause], resolved: Resolved | None) -> list[tuple[Occur, Query]]:
+    """One group of a query: any of its clauses. A single clause must be in the whole text, which holds the
+    title: its title match only adds to the score (the same matches and scores as either field, one field's
+    cost to find them)."""
+    clause = group[0]
+    if len(group) > 1 or clause.title or (resolved is not None and clause in resolved):
+        return [(Occur.Must, _any([clause_query(schema, c, resolved) for c in group]))]
+    title = Query.boost_query(_field_query(schema, "title", clause), TITLE_BOOST)
+    return [(Occur.Must, _field_query(schema, "content", clause)), (Occur.Should, title)]
+
+
+def _excluded(schema: Schema, clause: Clause, resolved: Resolved | None) -> Query:
+    """What an excluded clause leaves out: found in its field (the whole text holds the title)."""
+    if resolved is not None and clause in resolved:
+        return resolved[clause]
+    return _field_query(schema, "title" if clause.title else "content", clause)
+
+
 def text_query(schema: Schema, parsed: ParsedQuery, resolved: Resolved | None = None) -> Query:
     """Every group (any of its clauses), none of the excluded; plain words also score as a phrase."""
-    parts = [(Occur.Must, _any([clause_query(schema, c, resolved) for c in group])) for group in parsed.groups]
+    parts = [part for group in parsed.groups for part in _group(schema, group, resolved)]
     if not parts:
         parts.append((Occur.Must, Query.all_query()))
-    parts += [(Occur.MustNot, clause_query(schema, c, resolved)) for c in parsed.excluded]
+    parts += [(Occur.MustNot, _excluded(schema, c, resolved)) for c in parsed.excluded]
     if phrase := parsed.plain_words():
         parts.append((Occur.Should, Query.boost_query(_as_phrase(schema, phrase), PHRASE_BOOST)))
     return parts[0][1] if len(parts) == 1 else Query.boolean_query(parts)
