@@ -84,8 +84,8 @@ def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
 
 _PHRASES_RE, _PHRASES = _load_lexicon()
 _PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) if ch == " " and p[:i] in _PHRASES])}
-_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ")
-_ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng)\s+$")  # a department's name starts here
+_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
+_ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
@@ -199,14 +199,15 @@ def topic_scores(
     `titles_text`: the officials' titles, taken out of the body by the caller; their phrases count
     TITLES_FACTOR as much (who attended is weak evidence of what the story is about).
     """
-    scores, in_title, _ = _tally(title, body, canonical_input, titles_text)
+    scores, in_title, _, _ = _tally(title, body, canonical_input, titles_text)
     return scores, in_title
 
 
 def _tally(
     title: str, body: str, canonical_input: bool, titles_text: str
-) -> tuple[dict[str, float], dict[str, float], set[str]]:
-    """`topic_scores`, and the topics whose only evidence is one weak phrase once in the body."""
+) -> tuple[dict[str, float], dict[str, float], set[str], bool]:
+    """`topic_scores`, the topics whose only evidence is one weak phrase once in the body, and whether the
+    headline names an act (a phrase that is no setting and no department's name)."""
     norm = clean if canonical_input else lambda t: clean(canonical(t))
     head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
     rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
@@ -228,7 +229,8 @@ def _tally(
             in_title[slug] = in_title.get(slug, 0.0) + headline
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
-    return scores, in_title, lone
+    acts = any(max(shares) == 1.0 for shares in head.values())  # else the headline names only who, where, how
+    return scores, in_title, lone, acts
 
 
 def _decisive(in_title: dict[str, float], best: str) -> bool:
@@ -261,7 +263,9 @@ def classify(
     topic if it clearly leads the headline (HEADLINE_MARGIN) and has enough evidence overall; else the
     best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
-    scores, in_title, lone = _tally(title, body, canonical_input, titles_text)
+    scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
+    if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
+        in_title = {}
     text = full_text if full_text is not None else f"{title}\n{body}"
     posts = post_scores(text.casefold() if canonical_input else key(text))  # canonical: case-folding suffices
     for slug, score in posts.items():
