@@ -21,6 +21,7 @@ POST_WEIGHT = 3.0  # a post someone is appointed or elected to counts like a str
 SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this, and leads nothing
 LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) adds this many times its weight
 SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
+FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass organisation opens the first sentence
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -46,14 +47,15 @@ def _trie_pattern(phrases: list[str]) -> str:
     return walk(trie)
 
 
-def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, bool]]]:
-    """The phrases of `data/topics.tsv`: phrase → (topic, weight, setting?), and one pattern finding them."""
-    phrases: dict[str, tuple[str, float, bool]] = {}
+def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, str]]]:
+    """The phrases of `data/topics.tsv`: phrase → (topic, weight, kind: '', 'setting' or 'welfare'), and one
+    pattern finding them."""
+    phrases: dict[str, tuple[str, float, str]] = {}
     for line in read_lines("topics.tsv"):
         slug, weight, phrase, *kind = line.split("\t")
-        if slug not in TOPICS or kind not in ([], ["setting"]):
+        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"]):
             raise ValueError(f"topics.tsv: bad line {line!r}")
-        phrases[key(phrase)] = (slug, float(weight), bool(kind))
+        phrases[key(phrase)] = (slug, float(weight), "".join(kind))
     # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
     return re.compile(rf"(?<!\w)(?=({_trie_pattern(list(phrases))})(?!\w))"), phrases
 
@@ -175,7 +177,7 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
             and (_is_department(cased, start) or _NAME_GOES_ON.fullmatch(text, org_end, start))
         )
         org_end = end if in_name else -1
-        share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] else 1.0
+        share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
         counts.setdefault(phrase, []).append(share)
         if start < lead_end:
             opening.setdefault(phrase, []).append(share)
@@ -211,11 +213,15 @@ def _tally(
     norm = clean if canonical_input else lambda t: clean(canonical(t))
     head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
     rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
+    # the Front or a union opens the story: its gifts and aid are its own campaign (guide rule 5)
+    front_acts = bool(opening) and _PHRASES[next(iter(opening))][0] == FRONT
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
     pieces: dict[str, list[float]] = {}
     for phrase in sorted(head.keys() | rest.keys() | titles.keys()):  # one order: the same sums, the same ties
-        slug, weight, _ = _PHRASES[phrase]
+        slug, weight, kind = _PHRASES[phrase]
+        if kind == "welfare" and front_acts:
+            slug = FRONT
         shares = rest.get(phrase, [])
         headline = weight * TITLE_WEIGHT * max(head[phrase]) if phrase in head else 0.0
         score = weight * sum(shares) / len(shares) * (1 + math.log(len(shares))) if shares else 0.0
