@@ -21,7 +21,8 @@ POST_WEIGHT = 3.0  # a post someone is appointed or elected to counts like a str
 SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this, and leads nothing
 LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) adds this many times its weight
 SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
-FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass organisation opens the first sentence
+FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
+CONTROL = "kiem-tra-giam-sat"  # when a control phrase opens it, the other topics count SETTING_FACTOR
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -213,14 +214,13 @@ def _tally(
     norm = clean if canonical_input else lambda t: clean(canonical(t))
     head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
     rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
-    # the Front or a union opens the story: its gifts and aid are its own campaign (guide rule 5)
-    front_acts = bool(opening) and _PHRASES[next(iter(opening))][0] == FRONT
+    opener = _PHRASES[next(iter(opening))][0] if opening else None  # who opens the first sentence
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
     pieces: dict[str, list[float]] = {}
     for phrase in sorted(head.keys() | rest.keys() | titles.keys()):  # one order: the same sums, the same ties
         slug, weight, kind = _PHRASES[phrase]
-        if kind == "welfare" and front_acts:
+        if kind == "welfare" and opener == FRONT:  # the Front's or a union's gifts: its own campaign (rule 5)
             slug = FRONT
         shares = rest.get(phrase, [])
         headline = weight * TITLE_WEIGHT * max(head[phrase]) if phrase in head else 0.0
@@ -229,6 +229,8 @@ def _tally(
             score += weight * LEAD_WEIGHT * max(opening[phrase])
         if phrase in titles:
             score += weight * TITLES_FACTOR
+        if opener == CONTROL and slug != CONTROL:  # a supervision opens: the sector supervised is its setting
+            score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
         pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
         if headline:
