@@ -22,6 +22,7 @@ SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this
 LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) adds this many times its weight
 SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
 FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
+OWN_WORK = (FRONT, "xay-dung-dang", "chinh-quyen")  # a first-sentence phrase of any other topic is a sector's act
 CONTROL = "kiem-tra-giam-sat"  # when a control phrase opens it, the other topics count SETTING_FACTOR
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
@@ -54,7 +55,7 @@ def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, str]]]
     phrases: dict[str, tuple[str, float, str]] = {}
     for line in read_lines("topics.tsv"):
         slug, weight, phrase, *kind = line.split("\t")
-        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"]):
+        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"], ["organiser"]):
             raise ValueError(f"topics.tsv: bad line {line!r}")
         phrases[key(phrase)] = (slug, float(weight), "".join(kind))
     # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
@@ -215,6 +216,7 @@ def _tally(
     head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
     rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
     opener = _PHRASES[next(iter(opening))][0] if opening else None  # who opens the first sentence
+    sector_act = any(_PHRASES[p][0] not in OWN_WORK and not _PHRASES[p][2] for p in opening)
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
     pieces: dict[str, list[float]] = {}
@@ -229,6 +231,8 @@ def _tally(
             score += weight * LEAD_WEIGHT * max(opening[phrase])
         if phrase in titles:
             score += weight * TITLES_FACTOR
+        if kind == "organiser" and sector_act:  # a union organises a sector's act: who, not what (rule 5)
+            score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         if opener == CONTROL and slug != CONTROL:  # a supervision opens: the sector supervised is its setting
             score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
