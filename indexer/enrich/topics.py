@@ -50,12 +50,12 @@ def _trie_pattern(phrases: list[str]) -> str:
 
 
 def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, str]]]:
-    """The phrases of `data/topics.tsv`: phrase → (topic, weight, kind: '', 'setting' or 'welfare'), and one
-    pattern finding them."""
+    """The phrases of `data/topics.tsv`: phrase → (topic, weight, kind: '', 'setting', 'welfare' or
+    'organiser'), and one pattern finding them."""
     phrases: dict[str, tuple[str, float, str]] = {}
     for line in read_lines("topics.tsv"):
         slug, weight, phrase, *kind = line.split("\t")
-        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"], ["organiser"]):
+        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"], ["organiser"]):  # see topics.tsv
             raise ValueError(f"topics.tsv: bad line {line!r}")
         phrases[key(phrase)] = (slug, float(weight), "".join(kind))
     # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
@@ -270,10 +270,12 @@ def classify(
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
     Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
-    and departments' names ×0.5), the posts people are appointed to (`full_text`: the text with the titles in
-    it, default title + body), the paper's section. Primary: a specific section's topic; else the headline's
-    topic if it clearly leads the headline (HEADLINE_MARGIN) and has enough evidence overall; else the
-    best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    and departments' names ×0.5; who opens the first sentence: the Front takes the welfare phrases, a control
+    body halves the sector it supervises; a union's name ×0.5 beside a sector's act), the posts people are
+    appointed to (`full_text`: the text with the titles in it, default title + body), the paper's section.
+    Primary: a specific section's topic; else the headline's topic if it clearly leads the headline
+    (HEADLINE_MARGIN), names an act and has enough evidence overall; else the best-scoring topic. Secondaries
+    need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
     if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
