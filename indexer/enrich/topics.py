@@ -23,7 +23,6 @@ LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) add
 SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
 FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
 OWN_WORK = (FRONT, "xay-dung-dang", "chinh-quyen")  # a first-sentence phrase of any other topic is a sector's act
-CONTROL = "kiem-tra-giam-sat"  # when a control phrase opens it, the other topics count SETTING_FACTOR
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -233,8 +232,6 @@ def _tally(
             score += weight * TITLES_FACTOR
         if kind == "organiser" and sector_act:  # a union organises a sector's act: who, not what (rule 5)
             score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
-        if opener == CONTROL and slug != CONTROL:  # a supervision opens: the sector supervised is its setting
-            score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
         pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
         if headline:
@@ -270,12 +267,11 @@ def classify(
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
     Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
-    and departments' names ×0.5; who opens the first sentence: the Front takes the welfare phrases, a control
-    body halves the sector it supervises; a union's name ×0.5 beside a sector's act), the posts people are
-    appointed to (`full_text`: the text with the titles in it, default title + body), the paper's section.
-    Primary: a specific section's topic; else the headline's topic if it clearly leads the headline
-    (HEADLINE_MARGIN), names an act and has enough evidence overall; else the best-scoring topic. Secondaries
-    need MIN_SCORE and RELATIVE * top.
+    and departments' names ×0.5; a mass-work phrase opening the first sentence takes the welfare phrases; a
+    union's name ×0.5 beside a sector's act), the posts people are appointed to (`full_text`: the text with
+    the titles in it, default title + body), the paper's section. Primary: a specific section's topic; else
+    the headline's topic if it clearly leads the headline (HEADLINE_MARGIN), names an act and has enough
+    evidence overall; else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
     if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
