@@ -21,6 +21,8 @@ POST_WEIGHT = 3.0  # a post someone is appointed or elected to counts like a str
 SECTION_BROAD_BONUS = 4.0  # a broad section (Chính trị, Kinh tế) adds this, and leads nothing
 LEAD_WEIGHT = 1.0  # a phrase in the body's first sentence (the story's act) adds this many times its weight
 SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not what happens: counts this much
+FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
+OWN_WORK = (FRONT, "xay-dung-dang", "chinh-quyen")  # a first-sentence phrase of any other topic is a sector's act
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
 
 
@@ -46,14 +48,15 @@ def _trie_pattern(phrases: list[str]) -> str:
     return walk(trie)
 
 
-def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, bool]]]:
-    """The phrases of `data/topics.tsv`: phrase → (topic, weight, setting?), and one pattern finding them."""
-    phrases: dict[str, tuple[str, float, bool]] = {}
+def _load_lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, float, str]]]:
+    """The phrases of `data/topics.tsv`: phrase → (topic, weight, kind: '', 'setting', 'welfare' or
+    'organiser'), and one pattern finding them."""
+    phrases: dict[str, tuple[str, float, str]] = {}
     for line in read_lines("topics.tsv"):
         slug, weight, phrase, *kind = line.split("\t")
-        if slug not in TOPICS or kind not in ([], ["setting"]):
+        if slug not in TOPICS or kind not in ([], ["setting"], ["welfare"], ["organiser"]):  # see topics.tsv
             raise ValueError(f"topics.tsv: bad line {line!r}")
-        phrases[key(phrase)] = (slug, float(weight), bool(kind))
+        phrases[key(phrase)] = (slug, float(weight), "".join(kind))
     # zero-width at every word start: the longest phrase starting there (overlapping ones are all seen)
     return re.compile(rf"(?<!\w)(?=({_trie_pattern(list(phrases))})(?!\w))"), phrases
 
@@ -84,8 +87,8 @@ def _load_posts() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
 
 _PHRASES_RE, _PHRASES = _load_lexicon()
 _PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) if ch == " " and p[:i] in _PHRASES])}
-_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ")
-_ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng)\s+$")  # a department's name starts here
+_TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
+_ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
@@ -175,7 +178,7 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
             and (_is_department(cased, start) or _NAME_GOES_ON.fullmatch(text, org_end, start))
         )
         org_end = end if in_name else -1
-        share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] else 1.0
+        share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
         counts.setdefault(phrase, []).append(share)
         if start < lead_end:
             opening.setdefault(phrase, []).append(share)
@@ -199,22 +202,27 @@ def topic_scores(
     `titles_text`: the officials' titles, taken out of the body by the caller; their phrases count
     TITLES_FACTOR as much (who attended is weak evidence of what the story is about).
     """
-    scores, in_title, _ = _tally(title, body, canonical_input, titles_text)
+    scores, in_title, _, _ = _tally(title, body, canonical_input, titles_text)
     return scores, in_title
 
 
 def _tally(
     title: str, body: str, canonical_input: bool, titles_text: str
-) -> tuple[dict[str, float], dict[str, float], set[str]]:
-    """`topic_scores`, and the topics whose only evidence is one weak phrase once in the body."""
+) -> tuple[dict[str, float], dict[str, float], set[str], bool]:
+    """`topic_scores`, the topics whose only evidence is one weak phrase once in the body, and whether the
+    headline names an act (a phrase that is no setting and no department's name)."""
     norm = clean if canonical_input else lambda t: clean(canonical(t))
     head, titles = (_counts(norm(t))[0] if t else {} for t in (title, titles_text))
     rest, opening = _counts(norm(body), lead=True) if body else ({}, {})
+    opener = _PHRASES[next(iter(opening))][0] if opening else None  # who opens the first sentence
+    sector_act = any(_PHRASES[p][0] not in OWN_WORK and not _PHRASES[p][2] for p in opening)
     scores: dict[str, float] = {}
     in_title: dict[str, float] = {}
     pieces: dict[str, list[float]] = {}
     for phrase in sorted(head.keys() | rest.keys() | titles.keys()):  # one order: the same sums, the same ties
-        slug, weight, _ = _PHRASES[phrase]
+        slug, weight, kind = _PHRASES[phrase]
+        if kind == "welfare" and opener == FRONT:  # the Front's or a union's gifts: its own campaign (rule 5)
+            slug = FRONT
         shares = rest.get(phrase, [])
         headline = weight * TITLE_WEIGHT * max(head[phrase]) if phrase in head else 0.0
         score = weight * sum(shares) / len(shares) * (1 + math.log(len(shares))) if shares else 0.0
@@ -222,13 +230,16 @@ def _tally(
             score += weight * LEAD_WEIGHT * max(opening[phrase])
         if phrase in titles:
             score += weight * TITLES_FACTOR
+        if kind == "organiser" and sector_act:  # a union organises a sector's act: who, not what (rule 5)
+            score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
         pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
         if headline:
             in_title[slug] = in_title.get(slug, 0.0) + headline
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
-    return scores, in_title, lone
+    acts = any(max(shares) == 1.0 for shares in head.values())  # else the headline names only who, where, how
+    return scores, in_title, lone, acts
 
 
 def _decisive(in_title: dict[str, float], best: str) -> bool:
@@ -256,12 +267,15 @@ def classify(
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
     Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
-    and departments' names ×0.5), the posts people are appointed to (`full_text`: the text with the titles in
-    it, default title + body), the paper's section. Primary: a specific section's topic; else the headline's
-    topic if it clearly leads the headline (HEADLINE_MARGIN) and has enough evidence overall; else the
-    best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    and departments' names ×0.5; a mass-work phrase opening the first sentence takes the welfare phrases; a
+    union's name ×0.5 beside a sector's act), the posts people are appointed to (`full_text`: the text with
+    the titles in it, default title + body), the paper's section. Primary: a specific section's topic; else
+    the headline's topic if it clearly leads the headline (HEADLINE_MARGIN), names an act and has enough
+    evidence overall; else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
-    scores, in_title, lone = _tally(title, body, canonical_input, titles_text)
+    scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
+    if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
+        in_title = {}
     text = full_text if full_text is not None else f"{title}\n{body}"
     posts = post_scores(text.casefold() if canonical_input else key(text))  # canonical: case-folding suffices
     for slug, score in posts.items():
