@@ -130,6 +130,8 @@ ABBREVIATIONS: dict[str, str] = {
     "CSHS": "Cảnh sát hình sự",
     "CATP": "Công an thành phố",
     "UBBC": "Ủy ban bầu cử",
+    "HĐNVQS": "Hội đồng nghĩa vụ quân sự",
+    "HĐ.NVQS": "Hội đồng nghĩa vụ quân sự",
     "TTCT": "Trung tâm Chính trị",
     "CSCĐ": "Cảnh sát cơ động",
     "CSĐT": "Cảnh sát điều tra",

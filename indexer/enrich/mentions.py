@@ -207,7 +207,8 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, pr
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
-    """'(CDC)', '(Ban Tuyên giáo Trung ương)', '(Bộ TT&TT)' right after an organisation: end after ')', or k."""
+    """'(CDC)', '(Ban Tuyên giáo Trung ương)', '(Bộ TT&TT)', a unit's code '(T.78)', '(PC02)' right after an
+    organisation: end after ')', or k."""
     if k >= len(toks) or toks[k].key != "(":
         return k
     j = k + 1
@@ -219,6 +220,8 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
             j += len(tail)
         elif toks[j].kind in ("a", "w") and toks[j].text.isupper() and j == k + 1:
             j += 1
+            dotted = j + 1 < len(toks) and toks[j].key in {".", "-"} and toks[j + 1].kind == "n"
+            j += 2 if dotted else int(j < len(toks) and toks[j].kind == "n")
         else:
             return k
     return k
@@ -284,7 +287,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP', 'Phòng Văn hoá - Thông tin'
-            k, triggered, last = _capital_list(toks, named), True, ()
+            k, triggered, last = _bracketed_tails(toks, _capital_list(toks, named)), True, ()
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
@@ -785,13 +788,16 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
 
 
 def _after_head(toks: list[Tok], k: int) -> int:
-    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận'),
-    or past a bracketed acronym before more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
+    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận';
+    'PBT. Đảng ủy' with a space, before an organisation of the lexicon), or past a bracketed acronym before
+    more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
     if k + 1 >= len(toks):
         return k
     dot = toks[k]
-    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start == toks[k + 1].start - 1:
-        return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start:
+        if dot.start == toks[k + 1].start - 1:
+            return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+        return k + 1 if toks[k + 1].cap and toks[k + 1].start == dot.end + 1 and match(TAILS, toks, k + 1) else k
     end = _bracketed_tails(toks, k)
     return end if end > k and end < len(toks) and match(TAILS, toks, end) else k
 
@@ -891,14 +897,16 @@ def _name_ends_before(toks: list[Tok], i: int) -> set[int]:
 
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
-    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
-    ('làm Trưởng đoàn') is no post."""
-    if not names or toks[i - 1].key not in {"-", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
+    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation; after '<name>,' only as the
+    first post of a chain ('A, PBT, Chủ tịch UBND huyện …'). Leading a delegation ('làm Trưởng đoàn') is no post."""
+    if not names or toks[i - 1].key not in {"-", ",", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
+    if toks[i - 1].key == ",":
+        return end if end + 1 < len(toks) and toks[end].key == "," and match_title(toks, end + 1) else None
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
 
 
