@@ -24,3 +24,28 @@ def test_the_rank_of_a_post_a_units_code_and_its_parent_after_a_comma() -> None:
     found = {o.name: o for o in find_officials(text)}
     assert found["Mai Văn Lộc"].titles == ["Hàm Vụ trưởng Vụ địa phương III (T.80), Văn phòng Trung ương"]
     assert found["Mai Văn Lộc"].national
+
+
+def test_a_grade_of_inspector_and_a_chain_of_parents_after_commas() -> None:
+    text = "Có mặt ông Hà Quốc Toản, Thanh tra viên chính, Vụ III, Cơ quan Ủy ban Kiểm tra Trung ương."
+    found = {o.name: o for o in find_officials(text)}
+    assert found["Hà Quốc Toản"].titles == ["Thanh tra viên chính, Vụ III, Cơ quan Ủy ban Kiểm tra Trung ương"]
+    assert found["Hà Quốc Toản"].national
+
+
+def test_a_bare_head_before_the_subject_of_the_next_clause_stays_bare() -> None:
+    text = "Ngoài Đại tá Lò Văn Pấn - Giám đốc, Công an tỉnh Lai Châu có 4 Phó Giám đốc."
+    assert titles_of(text) == {"Lò Văn Pấn": ["Giám đốc"]}
+
+
+def test_a_department_head_of_a_hospital_named_by_number() -> None:
+    text = "PGS.TS Đỗ Quang Vinh - Trưởng khoa Hồi sức, Bệnh viện Quân y 175 cho biết ca mổ kéo dài. Trưởng khoa kể."
+    assert titles_of(text) == {"Đỗ Quang Vinh": ["Trưởng khoa Hồi sức, Bệnh viện Quân y 175"]}
+
+
+def test_a_councils_committee_and_its_council_after_a_comma() -> None:
+    text = "Dự có bà Nông Thị Lan, Phó Ban Văn hóa - Xã hội, HĐND tỉnh; ông Hà Văn Nam, Chủ tịch UBND huyện."
+    assert titles_of(text) == {
+        "Nông Thị Lan": ["Phó Ban Văn hóa - Xã hội, HĐND tỉnh"],
+        "Hà Văn Nam": ["Chủ tịch UBND huyện"],
+    }

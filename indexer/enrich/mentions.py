@@ -139,7 +139,8 @@ MAJOR_SURNAMES = frozenset(
     ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương"]
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
-_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp"})
+_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp", "hđnd"})
+_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh"})  # only capitalised: ', Vụ VII', ', Bệnh viện Quân y 103'
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -272,7 +273,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k = _bracketed_tails(toks, k)
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
-        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _ORG_TYPES or head[-3:] == _STEERING))
+        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _HEAD_TYPES or head[-3:] == _STEERING))
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
@@ -287,6 +288,7 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP', 'Phòng Văn hoá - Thông tin'
+            named += last == ("bệnh", "viện") and _numbered_at(toks, named)  # 'Bệnh viện Quân y 103'
             k, triggered, last = _bracketed_tails(toks, _capital_list(toks, named)), True, ()
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
@@ -427,6 +429,7 @@ _ORG_TYPES = frozenset(
 _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
+_HEAD_TYPES = _ORG_TYPES | {("khoa",)}  # a head's own type word: 'Trưởng khoa Gây mê' (a department)
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 _NOT_FIELDS = _COMMA_ORGS | _PARENT_ORGS | {t[0] for t in _ORG_TYPES} | {"hội", "đảng", "đoàn"}  # no field of a name
 
@@ -621,12 +624,18 @@ def _comma_org(toks: list[Tok], k: int) -> int:
         return k
     if (central := _central_union(toks, k + 1)) > k + 1:
         return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
-    if toks[k + 1].key not in _COMMA_ORGS:
+    first = toks[k + 1]
+    start = k + 3 if first.cap and _run_keys(toks, k + 1, 2) == ("cơ", "quan") else k + 1  # ', Cơ quan UBKT …'
+    if first.key not in _COMMA_ORGS and not (first.cap and first.key in _CAPITAL_COMMA_ORGS or start > k + 1):
         return k
-    if toks[k + 1].key in TITLE_STARTS and _is_head(toks, k + 1) or not match(TAILS, toks, k + 1):
+    if toks[start].key in TITLE_STARTS and _is_head(toks, start) or not match(TAILS, toks, start):
         return k  # ', Bộ trưởng …' starts another title; ', Bộ NN&PTNT' names the parent
-    end = _tails(toks, k + 1, (), -1)
+    end = _tails(toks, start, (), -1)
     after = toks[end] if end < len(toks) else None
+    # 'Kiểm tra viên chính, Vụ VII, Cơ quan UBKT Trung ương': the parent's own parent (of another type: no list)
+    nested = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].key != first.key
+    if nested and (further := _comma_org(toks, end)) > end:
+        return further
     # ', CATP Hà Nội, cầm loa …': a clause goes on after the parent, a lower-case word no list item
     clause = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].text.islower()
     clause = clause and toks[end + 1].key not in _NOT_LISTED
@@ -732,6 +741,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ', 'Hội đồng bảo trợ Hội Khuyến học': no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
+    if need_tail and k == head_end and (parent := _comma_org(toks, k)) > k and _clause_ends(toks, parent):
+        return parent  # 'Kiểm tra viên chính, Vụ VII, …' (not 'A - Giám đốc, Công an tỉnh có …': a clause's subject)
     if need_tail and k == head_end:
         # 'Đại biểu Nguyễn Sỹ Cương - đoàn Ninh Thuận': a deputy named right after the word
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
@@ -740,6 +751,10 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if k < len(toks) and toks[k].key == "tại":
         k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
+
+
+def _clause_ends(toks: list[Tok], k: int) -> bool:
+    return k == len(toks) or toks[k].key in _NAME_CLOSERS | {".", "và", "\n"}
 
 
 def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
