@@ -49,3 +49,22 @@ def test_a_councils_committee_and_its_council_after_a_comma() -> None:
         "Nông Thị Lan": ["Phó Ban Văn hóa - Xã hội, HĐND tỉnh"],
         "Hà Văn Nam": ["Chủ tịch UBND huyện"],
     }
+
+
+def test_an_army_hospital_is_national() -> None:
+    found = {o.name: o for o in find_officials("BS Lê Hữu Phước - Trưởng khoa Tim, Bệnh viện Quân y 108 kể lại.")}
+    assert found["Lê Hữu Phước"].national
+    assert found["Lê Hữu Phước"].province is None
+
+
+def test_a_compound_printed_with_a_hyphen_inside_an_organisations_name() -> None:
+    text = "Ông Mạc Văn Tiến, Giám đốc Trung tâm Dịch vụ nông nghiệp-thú y huyện Ba Vì, cho biết. Bà Lê Thị Na dự."
+    assert titles_of(text)["Mạc Văn Tiến"] == ["Giám đốc Trung tâm Dịch vụ nông nghiệp-thú y huyện Ba Vì"]
+
+
+def test_an_abbreviation_inside_an_organisation_phrase_of_the_lexicon() -> None:
+    text = "Ông Kiều Văn Quý - Chủ tịch Công đoàn các KCN tỉnh và bà Lã Thị Mơ, Phó Trưởng Ban Quản lý các KCN, dự."
+    assert titles_of(text) == {
+        "Kiều Văn Quý": ["Chủ tịch Công đoàn các KCN tỉnh"],
+        "Lã Thị Mơ": ["Phó Trưởng Ban Quản lý các KCN"],
+    }

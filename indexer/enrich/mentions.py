@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
-from vntext import without_tones
+from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
@@ -108,6 +108,21 @@ _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
 _TAIL_LIST += [v for a in ABBREVIATIONS if a not in _NOT_TAILS for v in d_slips(a)]  # 'HĐNĐ tỉnh'
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
+
+
+def _abbreviated(phrases: list[str]) -> list[str]:
+    """Each phrase with an abbreviation's expansion inside it written as the abbreviation ('ban quản lý các khu
+    công nghiệp' → 'ban quản lý các KCN')."""
+    shorts = [(f" {key(v)} ", a) for a, v in ABBREVIATIONS.items() if a not in _NOT_TAILS | CASE_SENSITIVE]
+    return [
+        f" {p} ".replace(long, f" {a} ").strip()
+        for p in phrases
+        for long, a in shorts
+        if long in f" {p} " and long.strip() != p
+    ]
+
+
+_TAIL_LIST += _abbreviated(lx.TAIL_PHRASES)
 HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
 RANKS = phrase_table(lx.RANKS)
@@ -539,9 +554,33 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
+    if j > lead and (joined := _hyphened(toks, j)) > j:
+        return joined  # 'Trung tâm Hỗ trợ học sinh-sinh viên TP.HCM'
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
         return _comma_list(toks, low)  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the last lower-case words
     return _lower_end(toks, j)
+
+
+def _hyphened(toks: list[Tok], j: int) -> int:
+    """Lower-case words of a name at j holding a compound printed with a hyphen and no spaces ('học sinh-sinh
+    viên'), closed by a unit word, a closer or the end: their end, or j."""
+    m, glued = _plain_words(toks, j), False
+    while m > j and m + 1 < len(toks) and toks[m].key == "-" and toks[m - 1].end == toks[m].start:
+        if toks[m].end != toks[m + 1].start or (after := _plain_words(toks, m + 1)) == m + 1:
+            break
+        m, glued = after, True
+    closed = m == len(toks) or _unit_at(toks, m) or toks[m].key in _NAME_CLOSERS | {"."}
+    return m if glued and closed else j
+
+
+def _plain_words(toks: list[Tok], k: int) -> int:
+    """End of up to three lower-case syllables at k, before a unit word and none a link word or verb of speech."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower() and not _unit_at(toks, m):
+        if toks[m].key in _LEAD_STOPS or toks[m].key == "và":
+            return k
+        m += 1
+    return m
 
 
 def _comma_list(toks: list[Tok], c: int) -> int:
