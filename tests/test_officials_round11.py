@@ -68,3 +68,17 @@ def test_an_abbreviation_inside_an_organisation_phrase_of_the_lexicon() -> None:
         "Kiều Văn Quý": ["Chủ tịch Công đoàn các KCN tỉnh"],
         "Lã Thị Mơ": ["Phó Trưởng Ban Quản lý các KCN"],
     }
+
+
+def test_a_semicolon_printed_for_a_comma_between_a_name_and_its_post() -> None:
+    text = "Phát biểu giao nhiệm vụ, đồng chí Hà Văn Lực; Phó Bí thư thường trực Đảng ủy xã yêu cầu các chi bộ làm tốt."
+    assert titles_of(text) == {"Hà Văn Lực": ["Phó Bí thư thường trực Đảng ủy xã"]}
+
+
+def test_a_delegation_named_by_its_task_among_the_posts_but_not_after_lam() -> None:
+    text = (
+        "Văn bản do ông Đinh Công Sứ, Phó Trưởng ban Tổ chức Tỉnh ủy, Trưởng đoàn kiểm tra của Ban Thường vụ Tỉnh ủy"
+        " ký."
+        " Ông Lưu Văn Bình làm Trưởng đoàn công tác của Bộ Y tế."
+    )
+    assert titles_of(text) == {"Đinh Công Sứ": ["Phó Trưởng ban Tổ chức Tỉnh ủy", "Trưởng đoàn kiểm tra"]}

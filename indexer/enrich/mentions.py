@@ -780,6 +780,9 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ', 'Hội đồng bảo trợ Hội Khuyến học': no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
+    listed = i and toks[i - 1].key in {",", ";", "-"}  # 'A, Trưởng ban …, Trưởng đoàn rà soát của Ban Thường vụ …'
+    if need_tail and k == head_end and listed and head[-2:] == ("trưởng", "đoàn") and _delegation_task(toks, k) > k:
+        return _delegation_task(toks, k)  # a delegation named by its task, printed among the posts (not 'làm …')
     if need_tail and k == head_end and (parent := _comma_org(toks, k)) > k and _clause_ends(toks, parent):
         return parent  # 'Kiểm tra viên chính, Vụ VII, …' (not 'A - Giám đốc, Công an tỉnh có …': a clause's subject)
     if need_tail and k == head_end:
@@ -790,6 +793,16 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if k < len(toks) and toks[k].key == "tại":
         k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
+
+
+def _delegation_task(toks: list[Tok], k: int) -> int:
+    """'rà soát' at k, before 'của' and the body that sends the delegation: the task's end, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower() and toks[m].key != "của":
+        if toks[m].key in _LEAD_STOPS or _unit_at(toks, m):
+            return k
+        m += 1
+    return m if m > k and m + 1 < len(toks) and toks[m].key == "của" and match(TAILS, toks, m + 1) else k
 
 
 def _clause_ends(toks: list[Tok], k: int) -> bool:
