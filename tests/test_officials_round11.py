@@ -82,3 +82,14 @@ def test_a_delegation_named_by_its_task_among_the_posts_but_not_after_lam() -> N
         " Ông Lưu Văn Bình làm Trưởng đoàn công tác của Bộ Y tế."
     )
     assert titles_of(text) == {"Đinh Công Sứ": ["Phó Trưởng ban Tổ chức Tỉnh ủy", "Trưởng đoàn kiểm tra"]}
+
+
+def test_the_military_service_council_and_the_personnel_department() -> None:
+    text = (
+        "Ông Vi Văn Đức, Chủ tịch UBND huyện, Chủ tịch Hội đồng nghĩa vụ quân sự huyện giao quân. Bà Hồ Thị Yên, "
+        "Phó Vụ trưởng Vụ Tổ chức cán bộ công bố quyết định."
+    )
+    assert titles_of(text) == {
+        "Vi Văn Đức": ["Chủ tịch UBND huyện", "Chủ tịch Hội đồng nghĩa vụ quân sự huyện"],
+        "Hồ Thị Yên": ["Phó Vụ trưởng Vụ Tổ chức cán bộ"],
+    }
