@@ -93,3 +93,34 @@ def test_the_military_service_council_and_the_personnel_department() -> None:
         "Vi Văn Đức": ["Chủ tịch UBND huyện", "Chủ tịch Hội đồng nghĩa vụ quân sự huyện"],
         "Hồ Thị Yên": ["Phó Vụ trưởng Vụ Tổ chức cán bộ"],
     }
+
+
+def test_a_field_after_a_dash_joined_by_va_or_ending_in_lower_case_before_its_unit() -> None:
+    text = (
+        "Ông Lương Văn Cử, Phó Giám đốc Trung tâm Văn hóa - Thông tin và Thể thao huyện, cùng ông Hầu A Lềnh - "
+        "Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện đến dự."
+    )
+    assert titles_of(text) == {
+        "Lương Văn Cử": ["Phó Giám đốc Trung tâm Văn hóa - Thông tin và Thể thao huyện"],
+        "Hầu A Lềnh": ["Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"],
+    }
+
+
+def test_a_management_board_named_by_what_it_manages_up_to_its_unit() -> None:
+    text = "Ông Sầm Văn Dũng, Trưởng Ban Quản lý rừng phòng hộ huyện kiểm tra. Bà Vi Thị Lan, Trưởng Ban quản lý chợ."
+    assert titles_of(text) == {
+        "Sầm Văn Dũng": ["Trưởng Ban Quản lý rừng phòng hộ huyện"],
+        "Vi Thị Lan": ["Trưởng Ban quản lý"],
+    }
+
+
+def test_forest_rangers_statistics_and_traffic_police_units() -> None:
+    text = (
+        "Có ông Tòng Văn Phấn, Hạt trưởng Hạt Kiểm lâm huyện; ông Lê Đình Tú, Trưởng Chi cục Thống kê huyện; "
+        "ông Mã Văn Hưng, Phó Trưởng phòng Cảnh sát giao thông Công an tỉnh."
+    )
+    assert titles_of(text) == {
+        "Tòng Văn Phấn": ["Hạt trưởng Hạt Kiểm lâm huyện"],
+        "Lê Đình Tú": ["Trưởng Chi cục Thống kê huyện"],
+        "Mã Văn Hưng": ["Phó Trưởng phòng Cảnh sát giao thông Công an tỉnh"],
+    }

@@ -288,12 +288,12 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k = _bracketed_tails(toks, k)
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
-        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _HEAD_TYPES or head[-3:] == _STEERING))
+        typed = last in _ORG_TYPES or k == head_end and (head[-1:] in _HEAD_TYPES or head[-2:] in _HEAD_TYPES)
+        typed = typed or k == head_end and head[-3:] == _STEERING
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
-        council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
-        if (last in _EVENTS or council) and (named := _event_words(toks, k, lx.BRIDGE_STOPS if council else None)) > k:
+        if (named := _named_by_task(toks, k, last, head[-2:] if k == head_end else ())) > k:
             k, last = named, ()  # 'Hội trại tòng quân huyện', 'Hội đồng thẩm định tỉnh': what it is, up to its unit
             continue
         fields = last and k < len(toks) and toks[k].key in {",", "-"} and toks[k - len(last)].cap
@@ -315,6 +315,15 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         k, triggered = end, False
 
 
+def _named_by_task(toks: list[Tok], k: int, last: tuple[str, ...], head_end: tuple[str, ...]) -> int:
+    """An event, a council or a management board named by its task at k, up to its unit ('Hội thi … huyện',
+    'Hội đồng thẩm định tỉnh', 'Ban Quản lý rừng phòng hộ huyện'): the unit's index, or k."""
+    council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
+    if last in _EVENTS or council or _MANAGING in (last[-2:], head_end):
+        return _event_words(toks, k, lx.BRIDGE_STOPS if council else None)
+    return k
+
+
 def _field_end(toks: list[Tok], m: int) -> int:
     """A field of a body's name at m ('An ninh', 'Đối ngoại'): a capitalised word, no place, head, organisation or
     personal name, and maybe one lower-case syllable; its end, or m."""
@@ -332,8 +341,12 @@ def _capital_list(toks: list[Tok], c: int) -> int:
     """', An ninh và Đối ngoại' at c, after a capitalised organisation phrase: fields joined by ',' and closed by
     'và' and a last field; or ' - Thông tin' closed by a unit word or the end of the clause; the end, or c."""
     if c + 1 < len(toks) and toks[c].key == "-" and (end := _field_end(toks, c + 1)) > c + 1:
+        if end + 1 < len(toks) and toks[end].key == "và" and (last := _field_end(toks, end + 1)) > end + 1:
+            end = last  # 'Trung tâm Văn hóa - Thông tin và Thể thao huyện'
+        words = _plain_words(toks, end)
+        end = words if words < len(toks) and _unit_at(toks, words) else end
         closed = end == len(toks) or _unit_at(toks, end) or toks[end].key in _NAME_CLOSERS | {"."}
-        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện'
+        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện', '… - Giáo dục thường xuyên huyện'
     m = c
     while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
         m = end
@@ -444,6 +457,7 @@ _ORG_TYPES = frozenset(
 _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
+_MANAGING = ("quản", "lý")  # a management board, named by what it manages
 _HEAD_TYPES = _ORG_TYPES | {("khoa",)}  # a head's own type word: 'Trưởng khoa Gây mê' (a department)
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 _NOT_FIELDS = _COMMA_ORGS | _PARENT_ORGS | {t[0] for t in _ORG_TYPES} | {"hội", "đảng", "đoàn"}  # no field of a name
@@ -846,6 +860,8 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
         social = toks[m].key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"  # 'trật tự xã hội'
         if toks[m].key in _UNIT_WORDS and not social or toks[m].key in _POLICE_STOPS or toks[m].key == "số":
             break
+        if toks[m].cap and m > k and match(TAILS, toks, m):
+            return m  # 'Phòng Cảnh sát giao thông Công an tỉnh': the parent organisation follows
         m += 1
     if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
         return m + 2
