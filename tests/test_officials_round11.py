@@ -124,3 +124,19 @@ def test_forest_rangers_statistics_and_traffic_police_units() -> None:
         "Lê Đình Tú": ["Trưởng Chi cục Thống kê huyện"],
         "Mã Văn Hưng": ["Phó Trưởng phòng Cảnh sát giao thông Công an tỉnh"],
     }
+
+
+def test_a_dashed_field_before_its_parent_and_two_acronyms_of_one_police_unit() -> None:
+    text = (
+        "Dự có bà Chu Thị Lệ, Trưởng Phòng Tổ chức - Hành chính Sở Y tế; Thượng tá Đàm Văn Khuê, Trưởng phòng "
+        "Cảnh sát PCCC và CNCH Công an tỉnh."
+    )
+    assert titles_of(text) == {
+        "Chu Thị Lệ": ["Trưởng Phòng Tổ chức - Hành chính Sở Y tế"],
+        "Đàm Văn Khuê": ["Trưởng phòng Cảnh sát PCCC và CNCH Công an tỉnh"],
+    }
+
+
+def test_a_border_gate_names_its_place() -> None:
+    text = "Ông Lục Văn Hà, Chi cục trưởng Chi cục Hải quan cửa khẩu quốc tế Lào Cai cho biết hàng đi qua ít hơn."
+    assert titles_of(text) == {"Lục Văn Hà": ["Chi cục trưởng Chi cục Hải quan cửa khẩu quốc tế Lào Cai"]}

@@ -126,6 +126,7 @@ ABBREVIATIONS: dict[str, str] = {
     "KT-NS": "Kinh tế - Ngân sách",
     "VH-XH": "Văn hóa - Xã hội",
     "PCCC": "phòng cháy chữa cháy",
+    "CNCH": "cứu nạn, cứu hộ",
     "CSGT": "Cảnh sát giao thông",
     "CSHS": "Cảnh sát hình sự",
     "CATP": "Công an thành phố",

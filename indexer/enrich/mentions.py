@@ -265,8 +265,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
     last: tuple[str, ...] = ()
     while True:
         tail = _tail_at(toks, k)
-        if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
-            k += 1  # 'Ủy ban Xã hội của Quốc hội'
+        joined = k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1)
+        if tail is None and (joined or _acronym_and_acronym(toks, k)):
+            k += 1  # 'Ủy ban Xã hội của Quốc hội', 'Cảnh sát PCCC và CNCH Công an tỉnh'
             continue
         # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
         named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
@@ -346,7 +347,8 @@ def _capital_list(toks: list[Tok], c: int) -> int:
         words = _plain_words(toks, end)
         end = words if words < len(toks) and _unit_at(toks, words) else end
         closed = end == len(toks) or _unit_at(toks, end) or toks[end].key in _NAME_CLOSERS | {"."}
-        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện', '… - Giáo dục thường xuyên huyện'
+        closed = closed or toks[end].key in _PARENT_ORGS and toks[end].cap and bool(match(TAILS, toks, end))
+        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện', 'Phòng Tổ chức - Hành chính Sở Y tế'
     m = c
     while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
         m = end
