@@ -140,3 +140,14 @@ def test_a_dashed_field_before_its_parent_and_two_acronyms_of_one_police_unit() 
 def test_a_border_gate_names_its_place() -> None:
     text = "Ông Lục Văn Hà, Chi cục trưởng Chi cục Hải quan cửa khẩu quốc tế Lào Cai cho biết hàng đi qua ít hơn."
     assert titles_of(text) == {"Lục Văn Hà": ["Chi cục trưởng Chi cục Hải quan cửa khẩu quốc tế Lào Cai"]}
+
+
+def test_a_specialised_school_named_after_a_person_and_a_youth_cell() -> None:
+    text = (
+        "Ông Đoàn Văn Khởi, Hiệu trưởng Trường THPT Chuyên Lê Quý Đôn cho biết; anh Lò Văn Tuấn - Bí thư Chi đoàn "
+        "thôn Bản Lầm phát biểu."
+    )
+    assert titles_of(text) == {
+        "Đoàn Văn Khởi": ["Hiệu trưởng Trường THPT Chuyên Lê Quý Đôn"],
+        "Lò Văn Tuấn": ["Bí thư Chi đoàn thôn Bản Lầm"],
+    }
