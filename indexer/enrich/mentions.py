@@ -1048,7 +1048,9 @@ for _h in HONORIFICS_BEFORE:
 
 def _name_end(toks: list[Tok], i: int) -> int:
     j = i + 1
-    while j < len(toks) and toks[j].cap and not (toks[j].key in TITLE_STARTS and match_title(toks, j)):
+    while j < len(toks) and toks[j].cap:
+        if toks[j].key in _OPENERS and opens_title(toks, j) and match_title(toks, j):
+            break
         j += 1
     return j
 
@@ -1111,6 +1113,25 @@ def _listed_after_title(toks: list[Tok], i: int, title_ends: set[int]) -> int | 
     return j if match_title(toks, j + 1) else None
 
 
+def _start_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words that open a title alone (one-word heads, prefixes) and the word pairs that open the others."""
+    heads = [h for table in (HEADS, HEADS_NEED_TAIL, _BAN_HEADS) for entries in table.values() for h in entries]
+    singles = {h[0] for h in heads if len(h) == 1} | lx.QUALIFIERS
+    return frozenset(singles), frozenset((h[0], h[1]) for h in heads if len(h) > 1)
+
+
+_SINGLE_STARTS, _PAIR_STARTS = _start_words()
+_OPENERS = TITLE_STARTS | {p[0] for p in _LOST_PREFIXES}  # a set lookup before the call
+
+
+def opens_title(toks: list[Tok], i: int) -> bool:
+    """A cheap test before `match_title`: the word at i, or it and the next one, may open a title."""
+    key = toks[i].key
+    if key in _SINGLE_STARTS:
+        return True
+    return i + 1 < len(toks) and ((key, toks[i + 1].key) in _PAIR_STARTS or (key, toks[i + 1].key) in _LOST_PREFIXES)
+
+
 def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     """Every title span and personal-name span of the text, left to right."""
     titles: list[Title] = []
@@ -1120,7 +1141,8 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         if (
-            (tok.key in TITLE_STARTS or i + 1 < n and (tok.key, toks[i + 1].key) in _LOST_PREFIXES)
+            tok.key in _OPENERS
+            and opens_title(toks, i)
             and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):
