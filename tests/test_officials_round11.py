@@ -151,3 +151,16 @@ def test_a_specialised_school_named_after_a_person_and_a_youth_cell() -> None:
         "Đoàn Văn Khởi": ["Hiệu trưởng Trường THPT Chuyên Lê Quý Đôn"],
         "Lò Văn Tuấn": ["Bí thư Chi đoàn thôn Bản Lầm"],
     }
+
+
+def test_acronyms_of_centres_and_treasuries_and_two_councils_joined_by_a_dash() -> None:
+    text = (
+        "Có ông Ma Văn Thụ, Giám đốc TTYT huyện; bà Tô Thị Lý, Giám đốc KBNN huyện; ông Hứa Văn Pó, Chánh Văn phòng "
+        "HĐND - UBND huyện; bà Chẩu Thị Mai, Chủ tịch Công đoàn ngành Y tế tỉnh."
+    )
+    assert titles_of(text) == {
+        "Ma Văn Thụ": ["Giám đốc TTYT huyện"],
+        "Tô Thị Lý": ["Giám đốc KBNN huyện"],
+        "Hứa Văn Pó": ["Chánh Văn phòng HĐND - UBND huyện"],
+        "Chẩu Thị Mai": ["Chủ tịch Công đoàn ngành Y tế tỉnh"],
+    }

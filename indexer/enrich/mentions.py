@@ -358,8 +358,11 @@ def _capital_list(toks: list[Tok], c: int) -> int:
 
 
 def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
-    """'và' at k between two organisations printed as acronyms ('HĐND và UBND'), the second no head."""
-    if k + 1 >= len(toks) or toks[k].key != "và" or not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
+    """'và' or '-' at k between two organisations printed as acronyms ('HĐND và UBND', 'HĐND - UBND'), the second
+    no head."""
+    if k + 1 >= len(toks) or toks[k].key not in {"và", "-"}:
+        return False
+    if not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
         return False
     nxt = toks[k + 1]
     return nxt.text.isupper() and len(nxt.text) > 1 and nxt.key in TAILS and not _is_head(toks, k + 1)
@@ -453,6 +456,7 @@ _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",), ("trạm",), ("tạp", "chí")}  # 'Trưởng ban Công tác Công đoàn'
+    | {("công", "đoàn")}  # 'Công đoàn ngành Y tế tỉnh'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
