@@ -164,3 +164,8 @@ def test_acronyms_of_centres_and_treasuries_and_two_councils_joined_by_a_dash() 
         "Hứa Văn Pó": ["Chánh Văn phòng HĐND - UBND huyện"],
         "Chẩu Thị Mai": ["Chủ tịch Công đoàn ngành Y tế tỉnh"],
     }
+
+
+def test_a_dash_closing_the_apposition_after_a_parent() -> None:
+    text = "BS Nông Văn Tú - Phó Trưởng khoa Ngoại, Bệnh viện Quân y 175 - kể lại ca mổ đêm qua."
+    assert titles_of(text) == {"Nông Văn Tú": ["Phó Trưởng khoa Ngoại, Bệnh viện Quân y 175"]}

@@ -696,8 +696,9 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     if nested and (further := _comma_org(toks, end)) > end:
         return further
     # ', CATP Hà Nội, cầm loa …': a clause goes on after the parent, a lower-case word no list item
-    clause = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].text.islower()
-    clause = clause and toks[end + 1].key not in _NOT_LISTED
+    clause = after is not None and after.key in {",", "-"} and end + 1 < len(toks) and toks[end + 1].text.islower()
+    # ', Bệnh viện Quân y 103 - gọi đây là …': a dash closing the apposition before any lower-case word
+    clause = clause and toks[end + 1].key not in (_NOT_LISTED if after.key == "," else _NOT_NAME_WORDS | TITLE_STARTS)
     separates = after is not None and after.key in {",", "-"} and not clause
     if after is not None and (after.cap or separates or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
