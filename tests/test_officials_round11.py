@@ -169,3 +169,14 @@ def test_acronyms_of_centres_and_treasuries_and_two_councils_joined_by_a_dash() 
 def test_a_dash_closing_the_apposition_after_a_parent() -> None:
     text = "BS Nông Văn Tú - Phó Trưởng khoa Ngoại, Bệnh viện Quân y 175 - kể lại ca mổ đêm qua."
     assert titles_of(text) == {"Nông Văn Tú": ["Phó Trưởng khoa Ngoại, Bệnh viện Quân y 175"]}
+
+
+def test_the_title_after_thay_mat_is_whom_the_next_person_stands_for() -> None:
+    text = (
+        "Thay mặt Bộ trưởng Bộ Y tế, Thứ trưởng Đỗ Xuân Tuyên trao bằng khen. Thay mặt Chủ tịch nước Lương Cường, "
+        "ông Vũ Đức Lâm, Phó Chủ nhiệm Văn phòng Quốc hội đọc thư."
+    )
+    found = titles_of(text)
+    assert "Bộ trưởng Bộ Y tế" not in found.get("Đỗ Xuân Tuyên", [])
+    assert found["Lương Cường"] == ["Chủ tịch nước"]
+    assert found["Vũ Đức Lâm"] == ["Phó Chủ nhiệm Văn phòng Quốc hội"]

@@ -485,9 +485,16 @@ def _assign_before(sp: _Spans) -> None:
                 if prev is None or prev.claimed:
                     break
                 before.append(prev)
+        first = before[-1].start if before else 0
+        apart = len(before) > 1 or bool(before) and before[0].end < a  # a comma or a rank between it and the name
+        if first > 1 and apart and (toks[first - 2].key, toks[first - 1].key) == _ON_BEHALF:
+            before.pop()  # 'Thay mặt Bộ trưởng Bộ Công an, Thượng tướng A, Thứ trưởng …' (not 'Thay mặt Tổng Bí thư A')
         for t in before:
             t.claimed = True
         nm.titles[:0] = reversed(before)
+
+
+_ON_BEHALF = ("thay", "mặt")
 
 
 def _before_degrees(toks: list[Tok], a: int) -> int:
