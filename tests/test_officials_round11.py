@@ -180,3 +180,17 @@ def test_the_title_after_thay_mat_is_whom_the_next_person_stands_for() -> None:
     assert "Bộ trưởng Bộ Y tế" not in found.get("Đỗ Xuân Tuyên", [])
     assert found["Lương Cường"] == ["Chủ tịch nước"]
     assert found["Vũ Đức Lâm"] == ["Phó Chủ nhiệm Văn phòng Quốc hội"]
+
+
+def test_lower_case_words_of_a_name_before_trung_uong_or_a_hospital_and_public_institutions() -> None:
+    text = (
+        "Có ông Bế Văn Thái, Phó Viện trưởng Viện Vệ sinh dịch tễ Trung ương; bà Nông Thị Hà, Trưởng phòng Kế hoạch "
+        "tổng hợp Bệnh viện Đa khoa tỉnh; ông Lý Văn Sinh, Giám đốc Bảo tàng tỉnh; bà Ma Thị Xuân, Giám đốc Trung "
+        "tâm Y tế dự phòng tỉnh."
+    )
+    assert titles_of(text) == {
+        "Bế Văn Thái": ["Phó Viện trưởng Viện Vệ sinh dịch tễ Trung ương"],
+        "Nông Thị Hà": ["Trưởng phòng Kế hoạch tổng hợp Bệnh viện Đa khoa tỉnh"],
+        "Lý Văn Sinh": ["Giám đốc Bảo tàng tỉnh"],
+        "Ma Thị Xuân": ["Giám đốc Trung tâm Y tế dự phòng tỉnh"],
+    }

@@ -636,10 +636,11 @@ def _lower_end(toks: list[Tok], j: int) -> int:
         m += 1  # 'Phòng Quản lý đô thị quận': 'đô thị' is no unit word
     if m == j or m >= n:
         return j
-    country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
+    # 'Nông nghiệp hữu cơ Việt Nam', 'Viện Vệ sinh dịch tễ Trung ương'
+    country = m + 1 < n and toks[m].cap and (toks[m].key, toks[m + 1].key) in {("việt", "nam"), ("trung", "ương")}
     parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
-    # 'Phòng GD tiểu học Sở GD-ĐT': the department's Sở or Bộ follows its name directly
-    parent = parent or toks[m].key in {"sở", "bộ"} and toks[m].cap and bool(match(TAILS, toks, m))
+    # 'Phòng GD tiểu học Sở GD-ĐT', 'Phòng Kế hoạch tổng hợp Bệnh viện …': the parent follows the name directly
+    parent = parent or toks[m].key in {"sở", "bộ", "bệnh"} and toks[m].cap and bool(match(TAILS, toks, m))
     # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
     chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
     return m if _unit_at(toks, m) or country or parent or chain else j
