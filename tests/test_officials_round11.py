@@ -194,3 +194,8 @@ def test_lower_case_words_of_a_name_before_trung_uong_or_a_hospital_and_public_i
         "Lý Văn Sinh": ["Giám đốc Bảo tàng tỉnh"],
         "Ma Thị Xuân": ["Giám đốc Trung tâm Y tế dự phòng tỉnh"],
     }
+
+
+def test_a_theatre_is_a_type_word() -> None:
+    text = "NSƯT Đinh Văn Mạnh, Giám đốc Nhà hát Ca múa nhạc dân tộc tỉnh cho biết vở diễn đã sẵn sàng."
+    assert titles_of(text) == {"Đinh Văn Mạnh": ["Giám đốc Nhà hát Ca múa nhạc dân tộc tỉnh"]}

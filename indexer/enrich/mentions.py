@@ -456,7 +456,7 @@ _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",), ("trạm",), ("tạp", "chí")}  # 'Trưởng ban Công tác Công đoàn'
-    | {("công", "đoàn")}  # 'Công đoàn ngành Y tế tỉnh'
+    | {("công", "đoàn"), ("nhà", "hát")}  # 'Công đoàn ngành Y tế tỉnh', 'Nhà hát Tuổi trẻ'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
