@@ -199,3 +199,8 @@ def test_lower_case_words_of_a_name_before_trung_uong_or_a_hospital_and_public_i
 def test_a_theatre_is_a_type_word() -> None:
     text = "NSƯT Đinh Văn Mạnh, Giám đốc Nhà hát Ca múa nhạc dân tộc tỉnh cho biết vở diễn đã sẵn sàng."
     assert titles_of(text) == {"Đinh Văn Mạnh": ["Giám đốc Nhà hát Ca múa nhạc dân tộc tỉnh"]}
+
+
+def test_a_list_of_bodies_after_a_comma_is_no_parent() -> None:
+    text = "Ông Mai Đức Chính, Chủ tịch UBND xã, Bệnh viện huyện và Trạm Y tế xã đã phối hợp sơ cứu người bị nạn."
+    assert titles_of(text) == {"Mai Đức Chính": ["Chủ tịch UBND xã"]}

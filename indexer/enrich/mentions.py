@@ -701,6 +701,9 @@ def _comma_org(toks: list[Tok], k: int) -> int:
     # ', Bệnh viện Quân y 103 - gọi đây là …': a dash closing the apposition before any lower-case word
     clause = clause and toks[end + 1].key not in (_NOT_LISTED if after.key == "," else _NOT_NAME_WORDS | TITLE_STARTS)
     separates = after is not None and after.key in {",", "-"} and not clause
+    # ', Bệnh viện huyện và Trạm y tế xã đã phối hợp': a list of bodies, the subject of the clause
+    listed = after is not None and after.key == "và" and end + 1 < len(toks) and toks[end + 1].cap
+    separates = separates or listed and bool(match(TAILS, toks, end + 1))
     if after is not None and (after.cap or separates or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
