@@ -204,3 +204,8 @@ def test_a_theatre_is_a_type_word() -> None:
 def test_a_list_of_bodies_after_a_comma_is_no_parent() -> None:
     text = "Ông Mai Đức Chính, Chủ tịch UBND xã, Bệnh viện huyện và Trạm Y tế xã đã phối hợp sơ cứu người bị nạn."
     assert titles_of(text) == {"Mai Đức Chính": ["Chủ tịch UBND xã"]}
+
+
+def test_a_given_name_spelled_like_a_prefix_word_before_a_title_without_separator() -> None:
+    text = "Ông Hồ Văn Tân Chủ tịch UBND xã Tân Lập phát biểu. Ông Đặng Văn Nguyên Giám đốc Sở Nội vụ dự."
+    assert titles_of(text) == {"Hồ Văn Tân": ["Chủ tịch UBND xã Tân Lập"], "Đặng Văn Nguyên": ["Giám đốc Sở Nội vụ"]}

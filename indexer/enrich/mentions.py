@@ -1056,9 +1056,12 @@ for _h in HONORIFICS_BEFORE:
 
 
 def _name_end(toks: list[Tok], i: int) -> int:
+    """End of a capitalised run at i, before a title; a capitalised prefix word is a given name there ('Nguyễn Văn
+    Tân Chủ tịch …', 'Phạm Đình Nguyên Giám đốc …')."""
     j = i + 1
     while j < len(toks) and toks[j].cap:
-        if toks[j].key in _OPENERS and opens_title(toks, j) and match_title(toks, j):
+        opens = toks[j].key in _OPENERS and toks[j].key not in lx.QUALIFIERS and opens_title(toks, j)
+        if opens and match_title(toks, j):
             break
         j += 1
     return j
