@@ -1,8 +1,8 @@
 """Words that qualify an official title without being one, defined once.
 
 'nguyên Bí thư' (former), 'cố Thủ tướng' (late), 'quyền Chủ tịch' (acting), 'tân Giám đốc' (newly
-appointed). The extractor keeps them inside the title as printed; a title key drops only 'tân';
-'nguyên' and 'cố' mark a title that is no longer held.
+appointed), 'Hàm Vụ trưởng' (of a director's rank). The extractor keeps them inside the title as printed;
+a title key drops only 'tân'; 'nguyên' and 'cố' mark a title that is no longer held.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 FORMER = ("nguyên", "cố")  # no longer held (former; deceased)
 ACTING = ("quyền",)
 NEW = ("tân",)
-TITLE_PREFIXES: tuple[str, ...] = (*FORMER, *ACTING, *NEW)  # lower case, canonical tones
+RANK_OF = ("hàm",)  # the rank of a post, not the post itself
+TITLE_PREFIXES: tuple[str, ...] = (*FORMER, *ACTING, *NEW, *RANK_OF)  # lower case, canonical tones
 
 
 def is_former(title: str) -> bool:

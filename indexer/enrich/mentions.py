@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.enrich import lexicon as lx
-from vntext import without_tones
+from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
@@ -136,6 +136,21 @@ _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
 _TAIL_LIST += [v for a in ABBREVIATIONS if a not in _NOT_TAILS for v in d_slips(a)]  # 'HĐNĐ tỉnh'
 _TAIL_LIST += [p.replace(" và ", " - ") for p in _TAIL_LIST if " và " in p]  # 'Tài nguyên - môi trường'
+
+
+def _abbreviated(phrases: list[str]) -> list[str]:
+    """Each phrase with an abbreviation's expansion inside it written as the abbreviation ('ban quản lý các khu
+    công nghiệp' → 'ban quản lý các KCN')."""
+    shorts = [(f" {key(v)} ", a) for a, v in ABBREVIATIONS.items() if a not in _NOT_TAILS | CASE_SENSITIVE]
+    return [
+        f" {p} ".replace(long, f" {a} ").strip()
+        for p in phrases
+        for long, a in shorts
+        if long in f" {p} " and long.strip() != p
+    ]
+
+
+_TAIL_LIST += _abbreviated(lx.TAIL_PHRASES)
 HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
 RANKS = phrase_table(lx.RANKS)
@@ -167,7 +182,8 @@ MAJOR_SURNAMES = frozenset(
     ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương"]
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
-_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp"})
+_COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp", "hđnd"})
+_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh"})  # only capitalised: ', Vụ VII', ', Bệnh viện Quân y 103'
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -235,7 +251,8 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, pr
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
-    """'(CDC)', '(Ban Tuyên giáo Trung ương)', '(Bộ TT&TT)' right after an organisation: end after ')', or k."""
+    """'(CDC)', '(Ban Tuyên giáo Trung ương)', '(Bộ TT&TT)', a unit's code '(T.78)', '(PC02)' right after an
+    organisation: end after ')', or k."""
     if k >= len(toks) or toks[k].key != "(":
         return k
     j = k + 1
@@ -247,6 +264,8 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
             j += len(tail)
         elif toks[j].kind in ("a", "w") and toks[j].text.isupper() and j == k + 1:
             j += 1
+            dotted = j + 1 < len(toks) and toks[j].key in {".", "-"} and toks[j + 1].kind == "n"
+            j += 2 if dotted else int(j < len(toks) and toks[j].kind == "n")
         else:
             return k
     return k
@@ -274,8 +293,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
     last: tuple[str, ...] = ()
     while True:
         tail = _tail_at(toks, k)
-        if tail is None and k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1):
-            k += 1  # 'Ủy ban Xã hội của Quốc hội'
+        joined = k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1)
+        if tail is None and (joined or _acronym_and_acronym(toks, k)):
+            k += 1  # 'Ủy ban Xã hội của Quốc hội', 'Cảnh sát PCCC và CNCH Công an tỉnh'
             continue
         # 'Viện trưởng Viện Trần Nhân Tông', 'trường THCS Nguyễn Văn Linh': organisations named after a person
         named = tail and k == head_end and _named_after_a_person(toks, k, tail, head)
@@ -297,12 +317,12 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             k = _bracketed_tails(toks, k)
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
-        typed = last in _ORG_TYPES or (k == head_end and (head[-1:] in _ORG_TYPES or head[-3:] == _STEERING))
+        typed = last in _ORG_TYPES or k == head_end and (head[-1:] in _HEAD_TYPES or head[-2:] in _HEAD_TYPES)
+        typed = typed or k == head_end and head[-3:] == _STEERING
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
-        council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
-        if (last in _EVENTS or council) and (named := _event_words(toks, k, lx.BRIDGE_STOPS if council else None)) > k:
+        if (named := _named_by_task(toks, k, last, head[-2:] if k == head_end else ())) > k:
             k, last = named, ()  # 'Hội trại tòng quân huyện', 'Hội đồng thẩm định tỉnh': what it is, up to its unit
             continue
         fields = last and k < len(toks) and toks[k].key in {",", "-"} and toks[k - len(last)].cap
@@ -312,7 +332,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
         capitalised = last and not triggered and toks[k - len(last)].cap  # 'Phòng an ninh Chính trị Nội bộ'
         if (typed or capitalised) and (named := _org_name_end(toks, k, bool(typed))) > k:
             # 'Trung tâm Phát triển quỹ đất (tỉnh)', 'Cục YTDP', 'Phòng Văn hoá - Thông tin'
-            k, triggered, last = _capital_list(toks, named), True, ()
+            named += last == ("bệnh", "viện") and _numbered_at(toks, named)  # 'Bệnh viện Quân y 103'
+            k, triggered, last = _bracketed_tails(toks, _capital_list(toks, named)), True, ()
             continue
         end = _place_end(toks, k, triggered or k == head_end and head in _TRIGGERS, local, provincial)
         if end == k:
@@ -321,6 +342,15 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
                 return k
             end = parent  # 'Cục YTDP- Bộ Y tế', '… trực thuộc Sở Thông tin và Truyền thông'
         k, triggered = end, False
+
+
+def _named_by_task(toks: list[Tok], k: int, last: tuple[str, ...], head_end: tuple[str, ...]) -> int:
+    """An event, a council or a management board named by its task at k, up to its unit ('Hội thi … huyện',
+    'Hội đồng thẩm định tỉnh', 'Ban Quản lý rừng phòng hộ huyện'): the unit's index, or k."""
+    council = last == ("hội", "đồng") and _run_keys(toks, k, 2) not in _BOARDS
+    if last in _EVENTS or council or _MANAGING in (last[-2:], head_end):
+        return _event_words(toks, k, lx.BRIDGE_STOPS if council else None)
+    return k
 
 
 def _field_end(toks: list[Tok], m: int) -> int:
@@ -340,8 +370,13 @@ def _capital_list(toks: list[Tok], c: int) -> int:
     """', An ninh và Đối ngoại' at c, after a capitalised organisation phrase: fields joined by ',' and closed by
     'và' and a last field; or ' - Thông tin' closed by a unit word or the end of the clause; the end, or c."""
     if c + 1 < len(toks) and toks[c].key == "-" and (end := _field_end(toks, c + 1)) > c + 1:
+        if end + 1 < len(toks) and toks[end].key == "và" and (last := _field_end(toks, end + 1)) > end + 1:
+            end = last  # 'Trung tâm Văn hóa - Thông tin và Thể thao huyện'
+        words = _plain_words(toks, end)
+        end = words if words < len(toks) and _unit_at(toks, words) else end
         closed = end == len(toks) or _unit_at(toks, end) or toks[end].key in _NAME_CLOSERS | {"."}
-        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện'
+        closed = closed or toks[end].key in _PARENT_ORGS and toks[end].cap and bool(match(TAILS, toks, end))
+        return end if closed else c  # 'Phòng Văn hoá - Thông tin huyện', 'Phòng Tổ chức - Hành chính Sở Y tế'
     m = c
     while m < len(toks) and toks[m].key == "," and (end := _field_end(toks, m + 1)) > m + 1:
         m = end
@@ -351,8 +386,11 @@ def _capital_list(toks: list[Tok], c: int) -> int:
 
 
 def _acronym_and_acronym(toks: list[Tok], k: int) -> bool:
-    """'và' at k between two organisations printed as acronyms ('HĐND và UBND'), the second no head."""
-    if k + 1 >= len(toks) or toks[k].key != "và" or not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
+    """'và' or '-' at k between two organisations printed as acronyms ('HĐND và UBND', 'HĐND - UBND'), the second
+    no head."""
+    if k + 1 >= len(toks) or toks[k].key not in {"và", "-"}:
+        return False
+    if not toks[k - 1].text.isupper() or len(toks[k - 1].text) < 2:
         return False
     nxt = toks[k + 1]
     return nxt.text.isupper() and len(nxt.text) > 1 and nxt.key in TAILS and not _is_head(toks, k + 1)
@@ -446,12 +484,15 @@ _ORG_TYPES = frozenset(
     {("trung", "tâm"), ("cục",), ("chi", "cục"), ("phòng",), ("viện",), ("học", "viện"), ("vụ",), ("công", "ty")}
     | {("trường",)}
     | {("hội",), ("hiệp", "hội"), ("cụm",), ("ban",), ("trạm",), ("tạp", "chí")}  # 'Trưởng ban Công tác Công đoàn'
+    | {("công", "đoàn"), ("nhà", "hát")}  # 'Công đoàn ngành Y tế tỉnh', 'Nhà hát Tuổi trẻ'
     | {tuple(p.split()) for p in lx.TAIL_PHRASES if p.startswith("trường ") and p != "trường chính trị"}
 )
 # Events a committee organises ('Trưởng ban tổ chức Hội thi'): a lower-case name up to a unit word may follow.
 _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
+_MANAGING = ("quản", "lý")  # a management board, named by what it manages
+_HEAD_TYPES = _ORG_TYPES | {("khoa",)}  # a head's own type word: 'Trưởng khoa Gây mê' (a department)
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
 _NOT_FIELDS = _COMMA_ORGS | _PARENT_ORGS | {t[0] for t in _ORG_TYPES} | {"hội", "đảng", "đoàn"}  # no field of a name
 
@@ -561,9 +602,33 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             j += 1 if not toks[j + 2].cap and toks[j + 1].key not in _NOT_NAME_WORDS else n  # 'Việt – Lào tỉnh'
         else:
             break
+    if j > lead and (joined := _hyphened(toks, j)) > j:
+        return joined  # 'Trung tâm Hỗ trợ học sinh-sinh viên TP.HCM'
     if j > lead and (low := _lower_run(toks, j, 2)) > j and (low == n or toks[low].key in _NAME_CLOSERS):
         return _comma_list(toks, low)  # 'Cục PBGDPL và Trợ giúp pháp lý – cho rằng': the last lower-case words
     return _lower_end(toks, j)
+
+
+def _hyphened(toks: list[Tok], j: int) -> int:
+    """Lower-case words of a name at j holding a compound printed with a hyphen and no spaces ('học sinh-sinh
+    viên'), closed by a unit word, a closer or the end: their end, or j."""
+    m, glued = _plain_words(toks, j), False
+    while m > j and m + 1 < len(toks) and toks[m].key == "-" and toks[m - 1].end == toks[m].start:
+        if toks[m].end != toks[m + 1].start or (after := _plain_words(toks, m + 1)) == m + 1:
+            break
+        m, glued = after, True
+    closed = m == len(toks) or _unit_at(toks, m) or toks[m].key in _NAME_CLOSERS | {"."}
+    return m if glued and closed else j
+
+
+def _plain_words(toks: list[Tok], k: int) -> int:
+    """End of up to three lower-case syllables at k, before a unit word and none a link word or verb of speech."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower() and not _unit_at(toks, m):
+        if toks[m].key in _LEAD_STOPS or toks[m].key == "và":
+            return k
+        m += 1
+    return m
 
 
 def _comma_list(toks: list[Tok], c: int) -> int:
@@ -599,10 +664,11 @@ def _lower_end(toks: list[Tok], j: int) -> int:
         m += 1  # 'Phòng Quản lý đô thị quận': 'đô thị' is no unit word
     if m == j or m >= n:
         return j
-    country = m + 1 < n and toks[m].key == "việt" and toks[m + 1].key == "nam"  # 'Nông nghiệp hữu cơ Việt Nam'
+    # 'Nông nghiệp hữu cơ Việt Nam', 'Viện Vệ sinh dịch tễ Trung ương'
+    country = m + 1 < n and toks[m].cap and (toks[m].key, toks[m + 1].key) in {("việt", "nam"), ("trung", "ương")}
     parent = _parent_org(toks, m) > m  # 'Vụ Chính sách đối ngoại - Bộ Ngoại giao'
-    # 'Phòng GD tiểu học Sở GD-ĐT': the department's Sở or Bộ follows its name directly
-    parent = parent or toks[m].key in {"sở", "bộ"} and toks[m].cap and bool(match(TAILS, toks, m))
+    # 'Phòng GD tiểu học Sở GD-ĐT', 'Phòng Kế hoạch tổng hợp Bệnh viện …': the parent follows the name directly
+    parent = parent or toks[m].key in {"sở", "bộ", "bệnh"} and toks[m].cap and bool(match(TAILS, toks, m))
     # 'Chi cục Phát triển nông thôn, Phó Chánh Văn phòng …': the name ends where the next title of a chain starts
     chain = m + 1 < n and toks[m].key in {",", ";"} and toks[m + 1].key in TITLE_STARTS and match_title(toks, m + 1)
     return m if _unit_at(toks, m) or country or parent or chain else j
@@ -646,16 +712,26 @@ def _comma_org(toks: list[Tok], k: int) -> int:
         return k
     if (central := _central_union(toks, k + 1)) > k + 1:
         return central  # 'Phó Ban Công tác Phụ nữ, TW Hội': the union's central committee, whatever follows
-    if toks[k + 1].key not in _COMMA_ORGS:
+    first = toks[k + 1]
+    start = k + 3 if first.cap and _run_keys(toks, k + 1, 2) == ("cơ", "quan") else k + 1  # ', Cơ quan UBKT …'
+    if first.key not in _COMMA_ORGS and not (first.cap and first.key in _CAPITAL_COMMA_ORGS or start > k + 1):
         return k
-    if toks[k + 1].key in TITLE_STARTS and _is_head(toks, k + 1) or not match(TAILS, toks, k + 1):
+    if toks[start].key in TITLE_STARTS and _is_head(toks, start) or not match(TAILS, toks, start):
         return k  # ', Bộ trưởng …' starts another title; ', Bộ NN&PTNT' names the parent
-    end = _tails(toks, k + 1, (), -1)
+    end = _tails(toks, start, (), -1)
     after = toks[end] if end < len(toks) else None
+    # 'Kiểm tra viên chính, Vụ VII, Cơ quan UBKT Trung ương': the parent's own parent (of another type: no list)
+    nested = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].key != first.key
+    if nested and (further := _comma_org(toks, end)) > end:
+        return further
     # ', CATP Hà Nội, cầm loa …': a clause goes on after the parent, a lower-case word no list item
-    clause = after is not None and after.key == "," and end + 1 < len(toks) and toks[end + 1].text.islower()
-    clause = clause and toks[end + 1].key not in _NOT_LISTED
+    clause = after is not None and after.key in {",", "-"} and end + 1 < len(toks) and toks[end + 1].text.islower()
+    # ', Bệnh viện Quân y 103 - gọi đây là …': a dash closing the apposition before any lower-case word
+    clause = clause and toks[end + 1].key not in (_NOT_LISTED if after.key == "," else _NOT_NAME_WORDS | TITLE_STARTS)
     separates = after is not None and after.key in {",", "-"} and not clause
+    # ', Bệnh viện huyện và Trạm y tế xã đã phối hợp': a list of bodies, the subject of the clause
+    listed = after is not None and after.key == "và" and end + 1 < len(toks) and toks[end + 1].cap
+    separates = separates or listed and bool(match(TAILS, toks, end + 1))
     if after is not None and (after.cap or separates or end in _starts_of_titles(toks, end)):
         return k  # a name, a list or another title follows: the comma separates, it does not continue
     return end
@@ -757,6 +833,11 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'Chủ tịch Hội đồng mục vụ giáo xứ', 'Hội đồng bảo trợ Hội Khuyến học': no public body
     if need_tail and k == head_end and k + 1 < len(toks) and toks[k].key == "-" and toks[k + 1].key in TITLE_STARTS:
         return match_title(toks, k + 1, comma=comma)  # 'Phó Chủ tịch – Tổng Thư ký UBTƯ MTTQ': one organisation
+    listed = i and toks[i - 1].key in {",", ";", "-"}  # 'A, Trưởng ban …, Trưởng đoàn rà soát của Ban Thường vụ …'
+    if need_tail and k == head_end and listed and head[-2:] == ("trưởng", "đoàn") and _delegation_task(toks, k) > k:
+        return _delegation_task(toks, k)  # a delegation named by its task, printed among the posts (not 'làm …')
+    if need_tail and k == head_end and (parent := _comma_org(toks, k)) > k and _clause_ends(toks, parent):
+        return parent  # 'Kiểm tra viên chính, Vụ VII, …' (not 'A - Giám đốc, Công an tỉnh có …': a clause's subject)
     if need_tail and k == head_end:
         # 'Đại biểu Nguyễn Sỹ Cương - đoàn Ninh Thuận': a deputy named right after the word
         deputy = toks[j].text == "Đại" and head == ("đại", "biểu") and k < len(toks)
@@ -765,6 +846,20 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
     if k < len(toks) and toks[k].key == "tại":
         k = _posted_abroad(toks, k, head)
     return _comma_org(toks, k) if comma else k
+
+
+def _delegation_task(toks: list[Tok], k: int) -> int:
+    """'rà soát' at k, before 'của' and the body that sends the delegation: the task's end, or k."""
+    m = k
+    while m < len(toks) and m - k < 3 and toks[m].kind == "w" and toks[m].text.islower() and toks[m].key != "của":
+        if toks[m].key in _LEAD_STOPS or _unit_at(toks, m):
+            return k
+        m += 1
+    return m if m > k and m + 1 < len(toks) and toks[m].key == "của" and match(TAILS, toks, m + 1) else k
+
+
+def _clause_ends(toks: list[Tok], k: int) -> bool:
+    return k == len(toks) or toks[k].key in _NAME_CLOSERS | {".", "và", "\n"}
 
 
 def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
@@ -804,6 +899,8 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
         social = toks[m].key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"  # 'trật tự xã hội'
         if toks[m].key in _UNIT_WORDS and not social or toks[m].key in _POLICE_STOPS or toks[m].key == "số":
             break
+        if toks[m].cap and m > k and match(TAILS, toks, m):
+            return m  # 'Phòng Cảnh sát giao thông Công an tỉnh': the parent organisation follows
         m += 1
     if m + 1 < len(toks) and toks[m].key == "số" and toks[m + 1].kind == "n":
         return m + 2
@@ -813,13 +910,16 @@ def _police_unit(toks: list[Tok], k: int, tail: tuple[str, ...]) -> int:
 
 
 def _after_head(toks: list[Tok], k: int) -> int:
-    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận'),
-    or past a bracketed acronym before more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
+    """Where a head's organisation starts: past a dot glued between an acronym head and it ('CT.Hội CCB quận';
+    'PBT. Đảng ủy' with a space, before an organisation of the lexicon), or past a bracketed acronym before
+    more of it ('Chủ nhiệm (UBKT) Tỉnh ủy')."""
     if k + 1 >= len(toks):
         return k
     dot = toks[k]
-    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start == toks[k + 1].start - 1:
-        return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+    if dot.key == "." and toks[k - 1].text.isupper() and toks[k - 1].end == dot.start:
+        if dot.start == toks[k + 1].start - 1:
+            return k + 1 if toks[k + 1].cap or toks[k + 1].text.isupper() else k
+        return k + 1 if toks[k + 1].cap and toks[k + 1].start == dot.end + 1 and match(TAILS, toks, k + 1) else k
     end = _bracketed_tails(toks, k)
     return end if end > k and end < len(toks) and match(TAILS, toks, end) else k
 
@@ -919,14 +1019,16 @@ def _name_ends_before(toks: list[Tok], i: int) -> set[int]:
 
 def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     """'Đại tá Vũ Hồng Văn - Giám đốc, …', 'do Thượng tướng A làm Chủ tịch;': a bare head right after
-    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation. Leading a delegation
-    ('làm Trưởng đoàn') is no post."""
-    if not names or toks[i - 1].key not in {"-", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
+    '<name> -' (or a chief's head after '<name> làm|là'), closed by punctuation; after '<name>,' only as the
+    first post of a chain ('A, PBT, Chủ tịch UBND huyện …'). Leading a delegation ('làm Trưởng đoàn') is no post."""
+    if not names or toks[i - 1].key not in {"-", ",", "làm", "là"} or names[-1].end not in _name_ends_before(toks, i):
         return None
     head = match(HEADS_NEED_TAIL, toks, i)
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
+    if toks[i - 1].key == ",":
+        return end if end + 1 < len(toks) and toks[end].key == "," and match_title(toks, end + 1) else None
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
 
 
@@ -982,8 +1084,13 @@ for _h in HONORIFICS_BEFORE:
 
 
 def _name_end(toks: list[Tok], i: int) -> int:
+    """End of a capitalised run at i, before a title; a capitalised prefix word is a given name there ('Nguyễn Văn
+    Tân Chủ tịch …', 'Phạm Đình Nguyên Giám đốc …')."""
     j = i + 1
-    while j < len(toks) and toks[j].cap and not (toks[j].key in TITLE_STARTS and match_title(toks, j)):
+    while j < len(toks) and toks[j].cap:
+        opens = toks[j].key in _OPENERS and toks[j].key not in lx.QUALIFIERS and opens_title(toks, j)
+        if opens and match_title(toks, j):
+            break
         j += 1
     return j
 
@@ -1046,6 +1153,25 @@ def _listed_after_title(toks: list[Tok], i: int, title_ends: set[int]) -> int | 
     return j if match_title(toks, j + 1) else None
 
 
+def _start_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words that open a title alone (one-word heads, prefixes) and the word pairs that open the others."""
+    heads = [h for table in (HEADS, HEADS_NEED_TAIL, _BAN_HEADS) for entries in table.values() for h in entries]
+    singles = {h[0] for h in heads if len(h) == 1} | lx.QUALIFIERS
+    return frozenset(singles), frozenset((h[0], h[1]) for h in heads if len(h) > 1)
+
+
+_SINGLE_STARTS, _PAIR_STARTS = _start_words()
+_OPENERS = TITLE_STARTS | {p[0] for p in _LOST_PREFIXES}  # a set lookup before the call
+
+
+def opens_title(toks: list[Tok], i: int) -> bool:
+    """A cheap test before `match_title`: the word at i, or it and the next one, may open a title."""
+    key = toks[i].key
+    if key in _SINGLE_STARTS:
+        return True
+    return i + 1 < len(toks) and ((key, toks[i + 1].key) in _PAIR_STARTS or (key, toks[i + 1].key) in _LOST_PREFIXES)
+
+
 def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     """Every title span and personal-name span of the text, left to right."""
     titles: list[Title] = []
@@ -1055,7 +1181,8 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
     while i < n:
         tok = toks[i]
         if (
-            (tok.key in TITLE_STARTS or i + 1 < n and (tok.key, toks[i + 1].key) in _LOST_PREFIXES)
+            tok.key in _OPENERS
+            and opens_title(toks, i)
             and not _not_a_head(toks, i)
             and (end := match_title(toks, i) or _listed_head(toks, i) or _bare_head(toks, i, names))
         ):

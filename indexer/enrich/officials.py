@@ -264,6 +264,11 @@ def _chain_ends_cleanly(sp: _Spans, pos: int) -> bool:
     return True
 
 
+def _verb_follows(toks: list[Tok], k: int) -> bool:
+    """A lower-case word after a title at k: 'đồng chí A; Phó Bí thư Đảng ủy xã yêu cầu …' (';' printed for ',')."""
+    return k < len(toks) and toks[k].kind == "w" and toks[k].text.islower()
+
+
 def _assign_after(sp: _Spans) -> None:
     """Titles after the name: 'A - Chủ tịch HĐND tỉnh, Trưởng ban Tuyên giáo; B …', 'A được bầu giữ chức T'."""
     for nm in sp.names:
@@ -285,7 +290,8 @@ def _assign_after(sp: _Spans) -> None:
                 if sep == "-":
                     sp.shared += [(member, t) for member in group[:-1]]
                 group = [group[-1]]  # 'A, B, Giám đốc …' gives the title to B only
-            if sep == ";" and not _chain_ends_cleanly(sp, t.end):
+            slip = first and _verb_follows(sp.toks, t.end) and _introduced(sp.toks, nm.start)
+            if sep == ";" and not (_chain_ends_cleanly(sp, t.end) or slip):
                 break
             if first and len(group) > 1 and _says_respectively(sp.toks, pos, start):
                 respective = 0  # 'A và B lần lượt được phê chuẩn giữ chức T1, T2': one title each, in order
@@ -479,9 +485,16 @@ def _assign_before(sp: _Spans) -> None:
                 if prev is None or prev.claimed:
                     break
                 before.append(prev)
+        first = before[-1].start if before else 0
+        apart = len(before) > 1 or bool(before) and before[0].end < a  # a comma or a rank between it and the name
+        if first > 1 and apart and (toks[first - 2].key, toks[first - 1].key) == _ON_BEHALF:
+            before.pop()  # 'Thay mặt Bộ trưởng Bộ Công an, Thượng tướng A, Thứ trưởng …' (not 'Thay mặt Tổng Bí thư A')
         for t in before:
             t.claimed = True
         nm.titles[:0] = reversed(before)
+
+
+_ON_BEHALF = ("thay", "mặt")
 
 
 def _before_degrees(toks: list[Tok], a: int) -> int:

@@ -50,6 +50,7 @@ _NATIONAL_RE = re.compile(
     # a department (Cục, not Chi cục), a Vụ or an institute is central, except the branches every province has
     r"|(?<!chi )\bcục (?!trưởng|thuế|hải quan|thống kê|thi hành án|quản lý thị trường)\w|\bvụ trưởng\b"
     r"|(?<!bệnh )\bviện (?!kiểm sát|trưởng\b)\w"
+    r"|\bbệnh viện quân y\b"  # the army's hospitals belong to no province
 )
 _DEPUTY_RE = re.compile(r"\b(đoàn )?đại biểu quốc hội\b")  # a deputy is elected from a province
 _LOCAL_RE = re.compile(
