@@ -1,13 +1,13 @@
 """tantivy queries of a parsed query and of a request's filters, on the fields of search/tantivy_schema.py.
 
 A clause is a term, a regex over the folded terms (a prefix), or a phrase of folded and marked exact terms
-at their offsets (word j of a phrase: 2j, or 2j + 1 for an exact term; in the whole text, words all typed
-alike are the phrase of their pair terms instead, the same matches); words near each other in any order
+at their offsets (word j of a phrase: 2j, or 2j + 1 for an exact term; in the whole text, first narrowed to
+the articles holding each of its pair terms); words near each other in any order
 of two words are both orders as a phrase with twice the slop (tantivy counts the positions skipped between
 the first and the last term; a skipped word is two). Three or more near each other are resolved by the
 backend beforehand (`proximity_candidates`, then search.proximity on the stored text): tantivy's sloppy
 phrase of three terms misses matches. Each clause is looked up in the title (weighted) and the whole text;
-plain words also score as a phrase (of pairs); filters score nothing, so they never change the relevance order.
+plain words also score as a phrase (their pairs); filters score nothing, so they never change the relevance order.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def _field_query(schema: Schema, field: str, clause: Clause) -> Query:
         return Query.regex_query(schema, field, re.escape(words[0].form) + ".*")
     if len(words) == 1:
         return Query.term_query(schema, field, _term(words[0]), index_option="freq")
-    if clause.slop is None and field == "content" and len({w.exact for w in words}) == 1:
-        return _pairs(schema, words)
+    if clause.slop is None and field == "content":
+        return _content_phrase(schema, words)
     if clause.slop is None:
         return _phrase(schema, field, words)
     return _either_order(schema, field, words[0], words[1], clause.slop)
@@ -83,22 +83,27 @@ def clause_query(schema: Schema, clause: Clause, resolved: Resolved | None = Non
     return Query.boolean_query([(Occur.Should, title), (Occur.Should, _field_query(schema, "content", clause))])
 
 
-def _pairs(schema: Schema, words: Sequence[Word]) -> Query:
-    """Two or more words, all typed alike, in this order in the whole text: the phrase of their pairs (one pair:
-    its term), the same matches as the phrase of the words at a fraction of the cost."""
-    exact = words[0].exact
-    terms = [pair_term(a.form, b.form, exact) for a, b in pairwise(words)]
-    if len(terms) == 1:
-        return Query.term_query(schema, "pairs", terms[0], index_option="freq")
-    return Query.phrase_query(schema, "pairs", [(2 * j + exact, t) for j, t in enumerate(terms)])
+def _pair_terms(schema: Schema, words: Sequence[Word]) -> list[Query]:
+    """The pair term of every two consecutive words (their folded forms: a word's is indexed at its place)."""
+    forms = [fold(w.form) if w.exact else w.form for w in words]
+    return [Query.term_query(schema, "pairs", pair_term(a, b), index_option="freq") for a, b in pairwise(forms)]
+
+
+def _content_phrase(schema: Schema, words: Sequence[Word]) -> Query:
+    """Two or more words in this order in the whole text: the term of their pair (two typed without
+    diacritics), or their phrase among the articles holding every pair (pairs are rare: few articles to read
+    the positions of)."""
+    pairs = _pair_terms(schema, words)
+    if len(pairs) == 1 and not any(w.exact for w in words):
+        return pairs[0]
+    narrowed = [(Occur.Must, _filter(q)) for q in pairs]
+    return Query.boolean_query([(Occur.Must, _phrase(schema, "content", words)), *narrowed])
 
 
 def _as_phrase(schema: Schema, words: Sequence[Word]) -> Query:
-    """Plain words as a phrase anywhere, to rank them: folded when diacritics are mixed (the words themselves
-    already match as typed)."""
-    if len({w.exact for w in words}) > 1:
-        words = [Word(fold(w.form), False) for w in words]
-    return _pairs(schema, words)
+    """Plain words as a phrase, to rank them: every pair of them in the text."""
+    pairs = _pair_terms(schema, words)
+    return pairs[0] if len(pairs) == 1 else Query.boolean_query([(Occur.Must, q) for q in pairs])
 
 
 def _any(queries: Sequence[Query]) -> Query:

@@ -5,9 +5,10 @@ exact form marked by EXACT_MARK ('=đảng') at 2i + 1, in `title` and in `conte
 The shared vntext code makes the words; tantivy only splits them on spaces (WORDS_TOKENIZER). A word typed
 without diacritics is a folded term, one typed with them a marked exact one, so a phrase mixing both is one
 phrase query with explicit offsets (tantivy_query); a prefix is a regex over the folded terms alone.
-`pairs` holds every two consecutive words of `content` as one term, folded ('dang+vien') at 2i and exact
-('=đảng+viên') at 2i + 1: plain words are also ranked as a phrase, and a term (or a phrase of pairs) costs
-far less than a phrase of very common words. `sample` is the article's slot (search.sampling).
+`pairs` holds every two consecutive words of `content` as one term of their folded forms ('dang+vien'),
+without positions: plain words are also ranked as a phrase by their pairs, and a phrase is looked for only
+in the articles holding its pairs, far fewer than those holding its (common) words.
+`sample` is the article's slot (search.sampling).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_bytes_field("data", stored=True, indexed=False)
     for name in ("title", "content"):
         builder.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="position")
-    builder.add_text_field("pairs", tokenizer_name=WORDS_TOKENIZER, index_option="position")
+    builder.add_text_field("pairs", tokenizer_name=WORDS_TOKENIZER, index_option="freq")
     for name in ("official_ids", "topics"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in ("official_keys", "topic_keys", "month", *PERIOD_FIELD.values()):
@@ -84,14 +85,14 @@ def indexed_terms(forms: list[tuple[str, str]]) -> str:
     return " ".join(f"{folded} {EXACT_MARK}{exact}" for exact, folded in forms)
 
 
-def pair_term(first: str, second: str, exact: bool) -> str:
-    """The term of two consecutive words, both folded or both exact forms."""
-    return f"{EXACT_MARK if exact else ''}{first}{PAIR_SEP}{second}"
+def pair_term(first: str, second: str) -> str:
+    """The term of two consecutive words' folded forms."""
+    return f"{first}{PAIR_SEP}{second}"
 
 
 def indexed_pairs(forms: list[tuple[str, str]]) -> str:
-    """The folded and the exact pair term of every two consecutive (exact, folded) words."""
-    return " ".join(f"{pair_term(f1, f2, False)} {pair_term(e1, e2, True)}" for (e1, f1), (e2, f2) in pairwise(forms))
+    """The pair term of every two consecutive (exact, folded) words."""
+    return " ".join(pair_term(f1, f2) for (_, f1), (_, f2) in pairwise(forms))
 
 
 def id_bits(doc_id: str) -> int:
