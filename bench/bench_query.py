@@ -11,7 +11,8 @@ each (round-robin, so noise is spread over all queries). A latency
 is the wall time of `backend.search(request)` as the web app's search page calls it: 20 hits with snippets,
 every facet (20 values each) and the month histogram, estimated on the fixed sample when more than
 `--estimate-above` articles match (search.sampling; the setting's default); the same request counting
-exactly (`exact=1`) is timed right after it, as `exact`. p50/p95 (nearest rank) pool every query of every round.
+exactly (`exact=1`) is timed right after it, as `exact`. Elasticsearch's request cache is emptied before
+each timed search (the rounds repeat the same queries). p50/p95 (nearest rank) pool every query of every round.
 Hit counts are printed per backend: all must agree (the search contract), or the script names the queries
 that differ and exits with status 1 at the end. The index size on disk is taken after the rebuild (the
 embedded backends' directory; Elasticsearch's store size of the index). Indices are named
@@ -131,14 +132,23 @@ def measure(backend: SearchBackend, mix: dict[str, dict[str, Any]], rounds: int,
     for _ in range(rounds):
         for name, args in mix.items():
             _snippet_seconds[0] = 0.0
+            uncached(backend)
             start = time.perf_counter()
             backend.search(request(args, estimate_above))
             run.times[name].append(time.perf_counter() - start)
             run.snippets.append(_snippet_seconds[0])
+            uncached(backend)
             start = time.perf_counter()
             backend.search(request(args))
             run.exact[name].append(time.perf_counter() - start)
     return run
+
+
+def uncached(backend: SearchBackend) -> None:
+    """Empty Elasticsearch's shard request cache (untimed): it keeps the answers of size-0 requests, such as
+    the page's counts, and every round repeats the same queries, which different readers would not."""
+    if isinstance(backend, ElasticsearchBackend):
+        backend.client.indices.clear_cache(index=backend.articles_alias, request=True)
 
 
 def p95(values: list[float]) -> float:
