@@ -16,7 +16,7 @@ import threading
 import time as clock
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
@@ -43,7 +43,7 @@ from search.model import (
     facet_key,
     hit_document,
 )
-from search.periods import Interval
+from search.periods import Interval, local_day
 from search.query import Clause, ParsedQuery, Word, parse_query
 from search.sampling import SAMPLE_SLOTS, sample_size, sample_slot, scaled
 from search.snippets import highlight_text, hit_snippet, hit_text
@@ -330,10 +330,6 @@ COVERAGE_BODY = {
 }
 
 
-def _local_day(millis: float | None) -> date | None:
-    return datetime.fromtimestamp(millis / 1000, VIETNAM_TZ).date() if millis is not None else None
-
-
 def es_document(doc: dict[str, Any]) -> dict[str, Any]:
     """The stored document plus the fields Elasticsearch indexes."""
     title, content = searchable_text(doc)
@@ -352,6 +348,10 @@ def es_document(doc: dict[str, Any]) -> dict[str, Any]:
         "topic_keys": [facet_key(v, label) for v, label in values["topics"]],
         "sample": sample_slot(doc["id"]),
     }
+
+
+def _seconds(millis: float | None) -> float | None:
+    return millis / 1000 if millis is not None else None
 
 
 def _record(report: IndexReport, ok: bool, item: dict[str, Any]) -> None:
@@ -649,7 +649,7 @@ class ElasticsearchBackend(SearchBackend):
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
         if request.estimate_above is None:
             _read_counts(result, response.get("aggregations", {}), SAMPLE_SLOTS)
-        elif count_aggs(request):
+        elif request.with_facets or request.periods:
             self._estimated_counts(result, request, parsed)
         return result
 
@@ -687,8 +687,8 @@ class ElasticsearchBackend(SearchBackend):
         return [
             PaperCoverage.from_bucket(
                 b,
-                _local_day(b["first"]["value"]),
-                _local_day(b["last"]["value"]),
+                local_day(_seconds(b["first"]["value"])),
+                local_day(_seconds(b["last"]["value"])),
                 {m["key"]: m["doc_count"] for m in b["months"]["buckets"]},
             )
             for b in self._aggregate(COVERAGE_BODY)["papers"]["buckets"]

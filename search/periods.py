@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
+
+from archive.article import VIETNAM_TZ
 
 Interval = Literal["day", "week", "month", "year"]
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month", "year")
 MAX_PERIODS = 5000  # zero-filled periods at most in one series (about 14 years of days)
+
+
+def local_day(seconds: float | None) -> date | None:
+    """The day in Vietnam of a moment in seconds since the epoch (None: undated)."""
+    return datetime.fromtimestamp(seconds, VIETNAM_TZ).date() if seconds is not None else None
 
 
 def period_key(day: date, interval: Interval) -> str:

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from search.model import (
     SearchResult,
     hit_document,
 )
-from search.periods import Interval
+from search.periods import Interval, local_day
 from search.query import Clause, ParsedQuery, parse_query
 from search.snippets import hit_snippet
 from search.terms import folded_exact_terms, folded_half
@@ -88,10 +88,6 @@ _RANKED = {table: ranked_sql(table) for table in TABLES}
 _FOLDED_DELETE = "INSERT INTO fts_folded (fts_folded, rowid, title, content) VALUES ('delete', ?, ?, ?)"
 _FETCH_CHUNK = 500  # stored documents read per query when iterating over every match
 _LOCAL_OFFSET_S = int(VIETNAM_TZ.utcoffset(datetime(2000, 1, 1)).total_seconds())  # fixed since 1975
-
-
-def _local_day(timestamp: float | None) -> date | None:
-    return datetime.fromtimestamp(timestamp, VIETNAM_TZ).date() if timestamp is not None else None
 
 
 def _periods(published: np.ndarray, interval: Interval) -> dict[str, int]:
@@ -467,7 +463,7 @@ class SqliteBackend(SearchBackend):
                 "SELECT f.value, COUNT(*), MIN(d.published_ts), MAX(d.published_ts) FROM facets f "
                 "JOIN docs d ON d.rowid = f.rowid WHERE f.facet = 'paper' GROUP BY f.value ORDER BY f.value"
             ):
-                papers[paper] = PaperCoverage(paper, n, {}, _local_day(first), _local_day(last), {})
+                papers[paper] = PaperCoverage(paper, n, {}, local_day(first), local_day(last), {})
             for paper, province, n in db.execute(
                 "SELECT f.value, p.value, COUNT(*) FROM facets f JOIN facets p ON p.rowid = f.rowid "
                 "AND p.facet = 'province' WHERE f.facet = 'paper' GROUP BY f.value, p.value ORDER BY 3 DESC, 2"

@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -26,7 +25,6 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Order, Query
 
-from archive.article import VIETNAM_TZ
 from search.backend import SearchBackend
 from search.document import document_problem, searchable_text, similarity_words
 from search.model import (
@@ -40,7 +38,7 @@ from search.model import (
     SearchResult,
     hit_document,
 )
-from search.periods import Interval
+from search.periods import Interval, local_day
 from search.proximity import near
 from search.query import Clause, ParsedQuery, parse_query
 from search.sampling import SAMPLE_SLOTS, sample_size, scaled
@@ -204,10 +202,6 @@ def _top(facet: str, buckets: list[dict[str, Any]], size: int, slots: int = SAMP
 def _periods(buckets: list[dict[str, Any]], slots: int = SAMPLE_SLOTS) -> dict[str, int]:
     ordered = sorted(buckets, key=lambda b: b["key"])
     return {b["key"]: scaled(b["doc_count"], slots) for b in ordered if b["doc_count"]}
-
-
-def _local_day(seconds: float | None) -> Any:
-    return datetime.fromtimestamp(seconds, VIETNAM_TZ).date() if seconds is not None else None
 
 
 class TantivyBackend(SearchBackend):
@@ -427,7 +421,7 @@ class TantivyBackend(SearchBackend):
             buckets = searcher.aggregate(Query.all_query(), aggs)["papers"]["buckets"]
         return [
             PaperCoverage.from_bucket(
-                b, _local_day(b["first"]["value"]), _local_day(b["last"]["value"]), _periods(b["months"]["buckets"])
+                b, local_day(b["first"]["value"]), local_day(b["last"]["value"]), _periods(b["months"]["buckets"])
             )
             for b in sorted(buckets, key=lambda b: b["key"])
         ]
