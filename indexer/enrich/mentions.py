@@ -17,8 +17,9 @@ from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
+# An acronym compound ('PT-TH', 'TN&MT') ends at a word's end: 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'.
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
     r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -131,6 +132,7 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
 _NOT_TAILS |= {"PGĐ", "ĐB", "PBT", "PBTTT", "CTHĐND", "CTUBND", "PCTHĐND", "PCTUBND", "TBDV", "TBTG", "TBTC"}
+_NOT_TAILS |= {"CHT", "CTCĐ", "BTCB", "BT"}  # heads
 # Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
 _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
@@ -282,6 +284,8 @@ def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
         return None  # 'Lâm' starting a name, not an organisation word
     if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
         return None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+    if tail == ("đoàn",) and not toks[k].cap:
+        return None  # 'dẫn đoàn', 'trưởng đoàn': the Youth Union alone is printed 'Đoàn'
     if tail == ("khóa",) and not _numbered_at(toks, k + 1):
         return None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
     return tail
@@ -594,8 +598,8 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             lower = j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}
             if lower and not _verb_at(toks, j):
                 j += 1
-        elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
-            j += 1
+        elif toks[j].key == "và" and j + 1 < n and toks[j + 1].key not in _HONORIFIC_WORDS and starts_word(j + 1):
+            j += 1  # not '… Hội khuyến học Thanh Liệt và Ông A': the next person
         elif j > lead and (low := _lower_run(toks, j, 2)) > j and toks[low].key == "và" and starts_word(low + 1):
             j = low  # 'Viện Đánh giá khoa học và Định giá công nghệ': lower-case words before 'và' + a name part
         elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
@@ -1054,7 +1058,8 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
 # How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
 _HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
-_NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
+_HONORIFIC_WORDS = frozenset(w for h in lx.HONORIFICS for w in h.split())
+_NOT_NAME_WORDS = _HONORIFIC_WORDS | {"các", "tại", "theo", "cùng", "dự"}
 # Words that are no item of a list inside a name ('Trung tâm Văn hóa thể thao, ông …', ', các phòng ban').
 _NOT_LISTED = _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | _LEAD_STOPS | TITLE_STARTS | {"và"}
 
@@ -1112,15 +1117,22 @@ def after_honorific(toks: list[Tok], i: int) -> bool:
 
 def _lower_name(toks: list[Tok], i: int) -> int | None:
     """'đồng chí Nguyễn Khắc lập - Phó Giám đốc', 'ông giáp Văn Ơn - huyện ủy viên': a name printed with one
-    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end."""
+    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end. With no
+    separator the lower-case syllable is a middle one, between capitalised ones that open no title ('đồng chí
+    trung tá Nguyễn tiến Dũng chính trị viên …')."""
     if toks[i].key not in lx.SURNAMES or not after_honorific(toks, i):
         return None
     j, lower = i, 0
     while j < len(toks) and j - i < 4 and toks[j].kind == "w" and (toks[j].cap or lower == 0):
         lower += not toks[j].cap
         j += 1
-        if lower and j - i >= 2 and j + 1 < len(toks) and toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
+        if not lower or j - i < 2 or j + 1 >= len(toks):
+            continue
+        if toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
             return j if match_title(toks, j + 1) else None
+        inner = toks[i].cap and toks[j - 1].cap and toks[j - 1].key not in _OPENERS
+        if inner and toks[j].key in TITLE_STARTS and opens_title(toks, j):
+            return j if match_title(toks, j) else None
     return None
 
 

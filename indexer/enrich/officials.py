@@ -655,11 +655,11 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
 
 
 def _local_namesake(display: str, toks: list[Tok], nm: Name) -> bool:
-    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh': a historic figure's name given a post in a province is a
-    namesake holding it today."""
-    from indexer.enrich.places import title_province
+    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh', 'đồng chí Phan Đình Phùng, Phó Chủ tịch UBND tỉnh': a historic
+    figure's name given a post of a province or a smaller unit is a namesake holding it today."""
+    from indexer.enrich.places import is_local
 
-    return any(title_province(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
+    return any(is_local(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
 
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:
