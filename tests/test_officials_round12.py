@@ -60,3 +60,28 @@ def test_the_youth_union_named_alone_before_a_separator() -> None:
 def test_a_historic_figures_namesake_holding_a_local_post() -> None:
     text = "Dự có đồng chí Trần Phú, Phó Chủ tịch UBND huyện. Trường Trần Phú kể chuyện Chủ tịch Hồ Chí Minh về thăm."
     assert titles_of(text) == {"Trần Phú": ["Phó Chủ tịch UBND huyện"]}
+
+
+def test_a_steering_committee_abbreviated_is_read_with_what_it_steers() -> None:
+    text = "Ông Mai Xuân Thủy – Chủ tịch UBND - Trưởng ban BCĐ Phong trào TDĐKXDĐSVH huyện Định Quán khen các xã."
+    assert titles_of(text) == {
+        "Mai Xuân Thủy": ["Chủ tịch UBND", "Trưởng ban BCĐ Phong trào TDĐKXDĐSVH huyện Định Quán"]
+    }
+
+
+def test_a_district_printed_by_its_initials() -> None:
+    text = "Trường đón bà Chu Thị Lan - PCT Hội đồng nhân dân quận HK và ông Tô Văn Hải - Chủ tịch UBND phường."
+    assert titles_of(text) == {
+        "Chu Thị Lan": ["PCT Hội đồng nhân dân quận HK"],
+        "Tô Văn Hải": ["Chủ tịch UBND phường"],
+    }
+
+
+def test_a_teacher_named_by_the_given_name_alone() -> None:
+    text = "Buổi họp do cô Thoa - CTCĐ điều hành; thầy Lực - BTCB-Hiệu trưởng kết luận. Cô Hạnh - giáo viên lớp 2 kể."
+    assert titles_of(text) == {"Thoa": ["CTCĐ"], "Lực": ["BTCB", "Hiệu trưởng"]}
+
+
+def test_a_given_name_alone_is_the_one_full_name_ending_with_it() -> None:
+    text = "Thầy Vũ Đình Lực - BTCB kể lại. Thầy Lực - Hiệu trưởng nhà trường trao thưởng cho học sinh."
+    assert titles_of(text) == {"Vũ Đình Lực": ["BTCB", "Hiệu trưởng nhà trường"]}

@@ -247,9 +247,19 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, pr
         if rest == 1 or (rest > 1 and not triggered and not valid_name(toks, k + len(place), rest)):
             return k + run  # 'huyện Điện Biên Đông': the gazetteer's 'Điện Biên' plus the rest of the run
         return k + len(place)
+    if triggered and local and run == 0 and _initials(toks, k):
+        return k + 1  # 'PCT HĐND quận LB': a district printed by its initials
     if not triggered or run == 0:
         return k
     return k + _split_run(toks, k, run, local, provincial)
+
+
+def _initials(toks: list[Tok], k: int) -> bool:
+    """Two or three capitals at k, no abbreviation of the lexicon, closing the clause: a place's initials."""
+    t = toks[k] if k < len(toks) else None
+    if t is None or t.kind != "w" or not 2 <= len(t.text) <= 3 or not t.text.isupper() or t.key in TAILS:
+        return False
+    return k + 1 == len(toks) or toks[k + 1].key in _NAME_CLOSERS | {".", "và", "\n"}
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
@@ -322,7 +332,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
         typed = last in _ORG_TYPES or k == head_end and (head[-1:] in _HEAD_TYPES or head[-2:] in _HEAD_TYPES)
-        typed = typed or k == head_end and head[-3:] == _STEERING
+        typed = (
+            typed or k == head_end and head[-3:] == _STEERING or last in _STEERING_TAILS
+        )  # 'Trưởng ban BCĐ Phong trào …'
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
@@ -495,6 +507,7 @@ _ORG_TYPES = frozenset(
 _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
+_STEERING_TAILS = frozenset({_STEERING, ("bcđ",)})
 _MANAGING = ("quản", "lý")  # a management board, named by what it manages
 _HEAD_TYPES = _ORG_TYPES | {("khoa",)}  # a head's own type word: 'Trưởng khoa Gây mê' (a department)
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
@@ -1145,6 +1158,16 @@ def _thi(toks: list[Tok], i: int) -> int | None:
     return j if j - i <= 5 else None
 
 
+_TEACHERS = frozenset({"thầy", "cô"})
+
+
+def _teacher_named(toks: list[Tok], i: int) -> int | None:
+    """'thầy Phước - BTCB-Hiệu trưởng': a teacher named by the given name alone, then ' - ' and a title: its end."""
+    if not toks[i].cap or i + 2 >= len(toks) or toks[i + 1].key != "-" or toks[i + 2].key not in TITLE_STARTS:
+        return None
+    return i + 1 if match_title(toks, i + 2) else None
+
+
 def _slot_name(toks: list[Tok], i: int) -> int | None:
     """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
     j = _name_end(toks, i)
@@ -1211,6 +1234,10 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
         place = match(PLACES, toks, i) if tok.key in PLACES else None
         if place and len(place) >= cap_run(toks, i):
             i += len(place)
+            continue
+        if i and toks[i - 1].key in _TEACHERS and (j := _teacher_named(toks, i)):
+            names.append(Name(i, j))  # 'thầy Vinh - Phó HT', 'cô Phụng - CTCĐ'
+            i = j
             continue
         if is_surname(tok):
             j = _name_end(toks, i)
