@@ -85,3 +85,8 @@ def test_a_teacher_named_by_the_given_name_alone() -> None:
 def test_a_given_name_alone_is_the_one_full_name_ending_with_it() -> None:
     text = "Thầy Vũ Đình Lực - BTCB kể lại. Thầy Lực - Hiệu trưởng nhà trường trao thưởng cho học sinh."
     assert titles_of(text) == {"Vũ Đình Lực": ["BTCB", "Hiệu trưởng nhà trường"]}
+
+
+def test_a_teachers_bare_ht_is_the_schools_head() -> None:
+    text = "Hội đồng sư phạm họp; thầy Đạt - Phó HT vắng vì ốm. Ông Lê Văn Tâm - HT vắng. Thầy Hùng - HTX Tân Lập nói."
+    assert titles_of(text) == {"Đạt": ["Phó HT"]}

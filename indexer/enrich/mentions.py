@@ -1044,6 +1044,9 @@ def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
+    teacher = names[-1].start and toks[names[-1].start - 1].key in _TEACHERS
+    if head[-1] == "ht" and toks[i - 1].key == "-" and teacher:
+        return end  # 'thầy Vinh - Phó HT vắng vì ốm': a teacher's HT is the school's head
     if toks[i - 1].key == ",":
         return end if end + 1 < len(toks) and toks[end].key == "," and match_title(toks, end + 1) else None
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
@@ -1165,7 +1168,8 @@ def _teacher_named(toks: list[Tok], i: int) -> int | None:
     """'thầy Phước - BTCB-Hiệu trưởng': a teacher named by the given name alone, then ' - ' and a title: its end."""
     if not toks[i].cap or i + 2 >= len(toks) or toks[i + 1].key != "-" or toks[i + 2].key not in TITLE_STARTS:
         return None
-    return i + 1 if match_title(toks, i + 2) else None
+    school_head = (match(HEADS_NEED_TAIL, toks, i + 2) or ("",))[-1] == "ht"  # 'thầy Vinh - Phó HT vắng'
+    return i + 1 if school_head or match_title(toks, i + 2) else None
 
 
 def _slot_name(toks: list[Tok], i: int) -> int | None:
