@@ -142,10 +142,17 @@ ABBREVIATIONS: dict[str, str] = {
     "BHYT": "Bảo hiểm y tế",
     "THPT": "trung học phổ thông",
     "THCS": "trung học cơ sở",
+    "UBMT": "Ủy ban Mặt trận",
+    "CHT": "Chỉ huy trưởng",
+    "CTCĐ": "Chủ tịch Công đoàn",
+    "BTCB": "Bí thư Chi bộ",
+    "BT": "Bí thư",
 }
 
 # Abbreviations that are also lower-case Vietnamese words ('tư' in 'đầu tư') match only as written.
-CASE_SENSITIVE = frozenset({"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB", "TU", "HU"})
+CASE_SENSITIVE = frozenset(
+    {"TƯ", "T.Ư", "UV", "UB", "TP", "TX", "BCH", "ĐC", "PCT", "GĐ", "PGĐ", "ĐB", "TU", "HU", "BT"}
+)
 _BY_FOLDED = {a.casefold(): v for a, v in ABBREVIATIONS.items() if a not in CASE_SENSITIVE}
 
 

@@ -17,8 +17,9 @@ from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
+# An acronym compound ('PT-TH', 'TN&MT') ends at a word's end: 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'.
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,4})+)"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
     r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -131,6 +132,7 @@ def match(table: PhraseTable, toks: list[Tok], i: int) -> tuple[str, ...] | None
 
 _NOT_TAILS = {"Đ/c", "đ/c", "ĐC", "UV", "UVBTV", "TUV", "HUV", "BTTT", "UVTW", "UVTƯ", "UVTV", "UVBCH", "PCT", "GĐ"}
 _NOT_TAILS |= {"PGĐ", "ĐB", "PBT", "PBTTT", "CTHĐND", "CTUBND", "PCTHĐND", "PCTUBND", "TBDV", "TBTG", "TBTC"}
+_NOT_TAILS |= {"CHT", "CTCĐ", "BTCB", "BT"}  # heads
 # Abbreviations that are also words ('TƯ' / 'Tư vấn') are an organisation only when printed in capitals.
 _CASED_TAILS = frozenset(a.lower() for a in CASE_SENSITIVE if " " not in a)
 _TAIL_LIST = lx.TAIL_PHRASES + [a for a in ABBREVIATIONS if a not in _NOT_TAILS]
@@ -245,9 +247,19 @@ def _place_end(toks: list[Tok], k: int, triggered: bool, local: bool = False, pr
         if rest == 1 or (rest > 1 and not triggered and not valid_name(toks, k + len(place), rest)):
             return k + run  # 'huyện Điện Biên Đông': the gazetteer's 'Điện Biên' plus the rest of the run
         return k + len(place)
+    if triggered and local and run == 0 and _initials(toks, k):
+        return k + 1  # 'PCT HĐND quận LB': a district printed by its initials
     if not triggered or run == 0:
         return k
     return k + _split_run(toks, k, run, local, provincial)
+
+
+def _initials(toks: list[Tok], k: int) -> bool:
+    """Two or three capitals at k, no abbreviation of the lexicon, closing the clause: a place's initials."""
+    t = toks[k] if k < len(toks) else None
+    if t is None or t.kind != "w" or not 2 <= len(t.text) <= 3 or not t.text.isupper() or t.key in TAILS:
+        return False
+    return k + 1 == len(toks) or toks[k + 1].key in _NAME_CLOSERS | {".", "và", "\n"}
 
 
 def _bracketed_tails(toks: list[Tok], k: int) -> int:
@@ -282,6 +294,8 @@ def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
         return None  # 'Lâm' starting a name, not an organisation word
     if tail and len(tail) == 1 and _not_an_organisation(toks, k, tail[0]):
         return None  # 'Trung tâm Tư vấn': 'Tư' is no 'TƯ'; 'báo cáo' is no newspaper ('báo Nhân Dân')
+    if tail == ("đoàn",) and not toks[k].cap:
+        return None  # 'dẫn đoàn', 'trưởng đoàn': the Youth Union alone is printed 'Đoàn'
     if tail == ("khóa",) and not _numbered_at(toks, k + 1):
         return None  # 'Bí thư Tỉnh ủy Thái Bình khóa mới': no term number, the title ends before it
     return tail
@@ -318,7 +332,9 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
             continue
         # 'Trưởng phòng Tổng hợp', 'Trưởng Ban chỉ đạo Đại hội TDTT tỉnh': a head naming its organisation's type
         typed = last in _ORG_TYPES or k == head_end and (head[-1:] in _HEAD_TYPES or head[-2:] in _HEAD_TYPES)
-        typed = typed or k == head_end and head[-3:] == _STEERING
+        typed = (
+            typed or k == head_end and head[-3:] == _STEERING or last in _STEERING_TAILS
+        )  # 'Trưởng ban BCĐ Phong trào …'
         if k == head_end and head[-1] == "trưởng" and _acronym_after_chief(toks, k, head):
             k, triggered, last = k + 1, True, ()  # 'Phó Tổng cục trưởng TCĐBVN': the organisation's acronym
             continue
@@ -491,6 +507,7 @@ _ORG_TYPES = frozenset(
 _EVENTS = frozenset({("hội", w) for w in ("thi", "trại", "diễn", "thao", "chợ")})
 _ORG_TYPES |= _EVENTS
 _STEERING = ("ban", "chỉ", "đạo")  # a steering committee, named by what it steers
+_STEERING_TAILS = frozenset({_STEERING, ("bcđ",)})
 _MANAGING = ("quản", "lý")  # a management board, named by what it manages
 _HEAD_TYPES = _ORG_TYPES | {("khoa",)}  # a head's own type word: 'Trưởng khoa Gây mê' (a department)
 _PARENT_ORGS = frozenset({"bộ", "sở", "tổng", "ubnd", "ủy", "ban"})
@@ -594,8 +611,8 @@ def _org_name_end(toks: list[Tok], k: int, typed: bool = False) -> int:
             lower = j < n and toks[j].kind == "w" and not toks[j].cap and toks[j].key not in _UNIT_WORDS | {"và"}
             if lower and not _verb_at(toks, j):
                 j += 1
-        elif toks[j].key == "và" and j + 1 < n and starts_word(j + 1):
-            j += 1
+        elif toks[j].key == "và" and j + 1 < n and toks[j + 1].key not in _HONORIFIC_WORDS and starts_word(j + 1):
+            j += 1  # not '… Hội khuyến học Thanh Liệt và Ông A': the next person
         elif j > lead and (low := _lower_run(toks, j, 2)) > j and toks[low].key == "và" and starts_word(low + 1):
             j = low  # 'Viện Đánh giá khoa học và Định giá công nghệ': lower-case words before 'và' + a name part
         elif lead > k and toks[j].key == "-" and j + 2 < n and toks[j + 1].cap and starts_word(j + 1):
@@ -1027,6 +1044,9 @@ def _bare_head(toks: list[Tok], i: int, names: list[Name]) -> int | None:
     if not head or toks[i - 1].key != "-" and head in _NOT_CHIEFS:
         return None
     end = i + len(head)
+    teacher = names[-1].start and toks[names[-1].start - 1].key in _TEACHERS
+    if head[-1] == "ht" and toks[i - 1].key == "-" and teacher:
+        return end  # 'thầy Vinh - Phó HT vắng vì ốm': a teacher's HT is the school's head
     if toks[i - 1].key == ",":
         return end if end + 1 < len(toks) and toks[end].key == "," and match_title(toks, end + 1) else None
     return end if end < len(toks) and toks[end].key in {",", ".", ";", ")"} else None
@@ -1054,7 +1074,8 @@ def _blocked(toks: list[Tok], i: int, title_ends: set[int]) -> bool:
 _BOARDS = frozenset({("quản", "trị"), ("thành", "viên")})
 # How a post is held, between head and body ('kiêm nhiệm', 'phụ trách (điều hành)').
 _HEAD_MANNERS = frozenset({("kiêm", "nhiệm"), ("chuyên", "trách"), ("phụ", "trách")})
-_NOT_NAME_WORDS = frozenset({w for h in lx.HONORIFICS for w in h.split()} | {"các", "tại", "theo", "cùng", "dự"})
+_HONORIFIC_WORDS = frozenset(w for h in lx.HONORIFICS for w in h.split())
+_NOT_NAME_WORDS = _HONORIFIC_WORDS | {"các", "tại", "theo", "cùng", "dự"}
 # Words that are no item of a list inside a name ('Trung tâm Văn hóa thể thao, ông …', ', các phòng ban').
 _NOT_LISTED = _NOT_NAME_WORDS | lx.LIST_COUNTS | _UNIT_WORDS | _LEAD_STOPS | TITLE_STARTS | {"và"}
 
@@ -1112,15 +1133,22 @@ def after_honorific(toks: list[Tok], i: int) -> bool:
 
 def _lower_name(toks: list[Tok], i: int) -> int | None:
     """'đồng chí Nguyễn Khắc lập - Phó Giám đốc', 'ông giáp Văn Ơn - huyện ủy viên': a name printed with one
-    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end."""
+    lower-case syllable, framed by an honorific before it and a separator and a title after it: its end. With no
+    separator the lower-case syllable is a middle one, between capitalised ones that open no title ('đồng chí
+    trung tá Nguyễn tiến Dũng chính trị viên …')."""
     if toks[i].key not in lx.SURNAMES or not after_honorific(toks, i):
         return None
     j, lower = i, 0
     while j < len(toks) and j - i < 4 and toks[j].kind == "w" and (toks[j].cap or lower == 0):
         lower += not toks[j].cap
         j += 1
-        if lower and j - i >= 2 and j + 1 < len(toks) and toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
+        if not lower or j - i < 2 or j + 1 >= len(toks):
+            continue
+        if toks[j].key in {"-", ","} and toks[j + 1].key in TITLE_STARTS:
             return j if match_title(toks, j + 1) else None
+        inner = toks[i].cap and toks[j - 1].cap and toks[j - 1].key not in _OPENERS
+        if inner and toks[j].key in TITLE_STARTS and opens_title(toks, j):
+            return j if match_title(toks, j) else None
     return None
 
 
@@ -1131,6 +1159,17 @@ def _thi(toks: list[Tok], i: int) -> int | None:
         return None
     j = _name_end(toks, i + 2)
     return j if j - i <= 5 else None
+
+
+_TEACHERS = frozenset({"thầy", "cô"})
+
+
+def _teacher_named(toks: list[Tok], i: int) -> int | None:
+    """'thầy Phước - BTCB-Hiệu trưởng': a teacher named by the given name alone, then ' - ' and a title: its end."""
+    if not toks[i].cap or i + 2 >= len(toks) or toks[i + 1].key != "-" or toks[i + 2].key not in TITLE_STARTS:
+        return None
+    school_head = (match(HEADS_NEED_TAIL, toks, i + 2) or ("",))[-1] == "ht"  # 'thầy Vinh - Phó HT vắng'
+    return i + 1 if school_head or match_title(toks, i + 2) else None
 
 
 def _slot_name(toks: list[Tok], i: int) -> int | None:
@@ -1199,6 +1238,10 @@ def scan(toks: list[Tok]) -> tuple[list[Title], list[Name]]:
         place = match(PLACES, toks, i) if tok.key in PLACES else None
         if place and len(place) >= cap_run(toks, i):
             i += len(place)
+            continue
+        if i and toks[i - 1].key in _TEACHERS and (j := _teacher_named(toks, i)):
+            names.append(Name(i, j))  # 'thầy Vinh - Phó HT', 'cô Phụng - CTCĐ'
+            i = j
             continue
         if is_surname(tok):
             j = _name_end(toks, i)

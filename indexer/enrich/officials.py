@@ -651,15 +651,26 @@ def _people(display: str, toks: list[Tok], names: list[Name]) -> dict[str, Offic
     late = [k for k, p in people.items() if all(t.split(" ", 1)[0].lower() == FORMER[1] for t in p.titles)]
     for k in late:  # 'cố Thủ tướng …': the late are not officials of the archive
         del people[k]
+    _fold_given_names(people)
     return people
 
 
-def _local_namesake(display: str, toks: list[Tok], nm: Name) -> bool:
-    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh': a historic figure's name given a post in a province is a
-    namesake holding it today."""
-    from indexer.enrich.places import title_province
+def _fold_given_names(people: dict[str, Official]) -> None:
+    """'thầy Vinh - Hiệu trưởng' after (or before) 'thầy Nguyễn Văn Vinh': a person named by the given name alone is
+    the one full name of the text ending with it, their titles merged; with none (or two) they stand alone."""
+    for k in [k for k in people if " " not in k]:
+        full = [f for f in people if f.endswith(f" {k}")]
+        if len(full) == 1:
+            known = {_printed(t) for t in people[full[0]].titles}
+            people[full[0]].titles += [t for t in people.pop(k).titles if _printed(t) not in known]
 
-    return any(title_province(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
+
+def _local_namesake(display: str, toks: list[Tok], nm: Name) -> bool:
+    """'Chủ tịch UBND tỉnh Bắc Giang Nguyễn Văn Linh', 'đồng chí Phan Đình Phùng, Phó Chủ tịch UBND tỉnh': a historic
+    figure's name given a post of a province or a smaller unit is a namesake holding it today."""
+    from indexer.enrich.places import is_local
+
+    return any(is_local(display[toks[t.start].start : toks[t.end - 1].end]) for t in nm.titles)
 
 
 def officials_in_canonical(display: str, work: str) -> list[Official]:

@@ -102,11 +102,16 @@ def title_province(title: str) -> str | None:
     return None
 
 
+def is_local(title: str) -> bool:
+    """A post of a province or a smaller unit: 'Phó Chủ tịch UBND tỉnh', 'Bí thư Huyện ủy', 'Giám đốc Sở Y tế'."""
+    return bool(_LOCAL_RE.search(title_key(title)) or title_province(title))
+
+
 def is_national(titles: list[str]) -> bool:
     """A central position and no local one: 'Bộ trưởng Bộ Y tế', not 'Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy'."""
-    keys = [title_key(t) for t in titles]
-    if any(_LOCAL_RE.search(k) or title_province(t) for k, t in zip(keys, titles, strict=True)):
+    if any(is_local(t) for t in titles):
         return False
+    keys = [title_key(t) for t in titles]
     return any(_NATIONAL_RE.search(_DEPUTY_RE.sub(" ", k)) for k in keys)
 
 
