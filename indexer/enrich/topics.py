@@ -179,7 +179,8 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
             and (
                 _is_department(cased, start)
                 or _NAME_GOES_ON.fullmatch(text, org_end, start)
-                or union_end >= 0 and _UNION_OF.fullmatch(text, union_end, start)
+                or union_end >= 0
+                and _UNION_OF.fullmatch(text, union_end, start)
             )
         )
         org_end = end if in_name else -1
