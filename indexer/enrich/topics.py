@@ -165,7 +165,7 @@ def phrase_matches(text: str) -> list[str]:
 def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
     as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
-    nguyên và Môi trường': who, not what happens), else 1."""
+    nguyên và Môi trường') or a union ('Công đoàn ngành Giáo dục'): who, not what happens; else 1."""
     text = cased.casefold()
     same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
     lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
