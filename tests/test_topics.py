@@ -338,3 +338,58 @@ def test_youth_union_posts_are_mass_work_and_ban_noi_chinh_a_party_post() -> Non
 )
 def test_eleventh_round_acts(title: str, body: str, slug: str) -> None:
     assert classify(title, body)[0] == slug
+
+
+def test_a_sector_in_a_unions_name_is_who_not_what() -> None:
+    """Twelfth round: 'Công đoàn ngành Y tế' names the union; its sector counts SETTING_FACTOR, as a department's."""
+    assert topic_scores("", "Công đoàn ngành Y tế tỉnh họp.")[0]["y-te"] == 3.0
+    assert topic_scores("", "Công đoàn cơ sở Y tế huyện họp.")[0]["y-te"] == 3.0
+    assert topic_scores("", "Công đoàn và ngành Y tế tỉnh họp.")[0]["y-te"] == 6.0  # two bodies, not one name
+    trung_thu = (
+        "Công đoàn ngành Giáo dục huyện Châu Thành tổ chức đêm Trung thu cho con đoàn viên, nhà giáo trong ngành. "
+        "Chủ tịch Công đoàn ngành trao quà cho các cháu."
+    )
+    assert classify("Công đoàn ngành Giáo dục huyện Châu Thành vui Trung thu cùng con đoàn viên", trung_thu)[0] == (
+        "dan-van-mat-tran"
+    )
+
+
+def test_a_headline_naming_only_a_union_and_a_venue_decides_nothing() -> None:
+    body = "Hưởng ứng ngày chủ nhật xanh, Đoàn xã Bình Minh huy động 40 đoàn viên san lấp mặt bằng nhà văn hóa ấp 3."
+    assert classify("Đoàn viên xã Bình Minh san nền nhà văn hóa ấp 3", body)[0] == "dan-van-mat-tran"
+    forum = "Huyện đoàn Cái Nước tổ chức diễn đàn thanh niên tại Trung tâm Văn hóa huyện, đoàn viên nêu ý kiến."
+    assert classify("", forum)[0] == "dan-van-mat-tran"  # the venue is where, not what
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ("UBND xã Tân Lập làm lễ động thổ nhà văn hóa thôn 4, kinh phí do nhà thầu ứng trước.", "giao-thong-ha-tang"),
+        ("Phường Bến Thành ra quân dẹp lấn chiếm vỉa hè, hè phố trên các tuyến chính.", "giao-thong-ha-tang"),
+        ("Công an quận bắt kẻ cướp tiệm vàng sau hai giờ truy đuổi.", "noi-chinh-phap-luat"),
+        (
+            "Cán bộ Vườn quốc gia Cát Tiên cùng khách thả động vật hoang dã về rừng, sau đó đi tham quan du lịch.",
+            "moi-truong-thien-tai",
+        ),
+        (
+            "Mặt trận huyện tổng kết cuộc vận động Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư.",
+            "dan-van-mat-tran",
+        ),
+        (
+            "Đảng ủy xã gặp mặt kỷ niệm 95 năm thành lập Đảng Cộng sản Việt Nam, các cụ lão thành ôn lại chặng đường.",
+            "tuyen-giao-bao-chi",
+        ),
+        ("Bà con ngư dân làng chài mở hội đua thuyền đầu năm.", "van-hoa-xa-hoi"),
+        ("Hội Nông dân xã giúp hội viên đổ đường bê tông, cải tạo vườn mẫu.", "nong-nghiep-thuy-san"),
+        ("Tỉnh siết quản lý thiết bị vô tuyến điện, UBND tỉnh ban hành chỉ thị.", "chuyen-doi-so"),
+        ("Phường lập đoàn kiểm tra tổ dân phố xanh, sạch, đẹp, xem các tuyến đường có sạch.", "moi-truong-thien-tai"),
+        ("Xã rà soát người mắc bệnh phong, tuyên truyền cho bà con cách phòng bệnh.", "y-te"),
+    ],
+)
+def test_twelfth_round_acts(body: str, slug: str) -> None:
+    assert classify("", body)[0] == slug
+
+
+def test_an_electronic_school_record_headline_is_digital_transformation() -> None:
+    body = "Trường THCS Lê Lợi chuyển sang học bạ điện tử, giáo viên nhập điểm cho học sinh khối 6."
+    assert classify("Trường THCS Lê Lợi dùng học bạ điện tử", body)[0] == "chuyen-doi-so"

@@ -90,6 +90,7 @@ _PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) 
 _TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
+_UNION_OF = re.compile(r"\s+(?:ngành\s+|cơ sở\s+)?")  # a union's name goes on: 'Công đoàn ngành Giáo dục'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
 _POST_RE, _POST_RULES = _load_posts()
@@ -164,20 +165,26 @@ def phrase_matches(text: str) -> list[str]:
 def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
     as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
-    nguyên và Môi trường': who, not what happens), else 1."""
+    nguyên và Môi trường') or a union ('Công đoàn ngành Giáo dục'): who, not what happens; else 1."""
     text = cased.casefold()
     same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
     lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
     counts: dict[str, list[float]] = {}
     opening: dict[str, list[float]] = {}
-    org_end = -1
+    org_end = union_end = -1
     for start, end, phrase in _spans(text):
         in_name = (
             same
             and cased[start].isupper()
-            and (_is_department(cased, start) or _NAME_GOES_ON.fullmatch(text, org_end, start))
+            and (
+                _is_department(cased, start)
+                or _NAME_GOES_ON.fullmatch(text, org_end, start)
+                or union_end >= 0
+                and _UNION_OF.fullmatch(text, union_end, start)
+            )
         )
         org_end = end if in_name else -1
+        union_end = end if _PHRASES[phrase][2] == "organiser" else -1
         share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
         counts.setdefault(phrase, []).append(share)
         if start < lead_end:
@@ -238,7 +245,8 @@ def _tally(
             in_title[slug] = in_title.get(slug, 0.0) + headline
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
-    acts = any(max(shares) == 1.0 for shares in head.values())  # else the headline names only who, where, how
+    # else the headline names only who (a union), where or how
+    acts = any(max(shares) == 1.0 and _PHRASES[p][2] != "organiser" for p, shares in head.items())
     return scores, in_title, lone, acts
 
 
