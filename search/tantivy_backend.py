@@ -357,10 +357,10 @@ class TantivyBackend(SearchBackend):
             plans.setdefault(used, {})[name] = _terms(field)
         for used, aggs in plans.items():
             query = all_of(text, scope + [q for f in used for q in selections[f]])
-            size = result.total if used == tuple(selections) else None
-            slots = TantivyBackend._slots(searcher, query, size, request.estimate_above)
+            size = TantivyBackend._size(searcher, query, used, selections, result.total, request.estimate_above)
+            slots = sample_size(size, request.estimate_above)
             if slots < SAMPLE_SLOTS:
-                query = all_of(query, [sample_filter(schema, slots)])
+                query = all_of(query, [sample_filter(schema, slots, searcher.num_docs * slots < size * SAMPLE_SLOTS)])
                 result.estimated |= set(aggs)
                 if used == tuple(selections):
                     aggs["sampled"] = _COUNT
@@ -374,13 +374,21 @@ class TantivyBackend(SearchBackend):
         result.facets = {facet: result.facets[facet] for facet in FACETS if facet in result.facets}
 
     @staticmethod
-    def _slots(searcher: tantivy.Searcher, query: Query, size: int | None, estimate_above: int | None) -> int:
-        """The sample slots to count `query`'s matches on (`size` of them, counted here if None)."""
+    def _size(
+        searcher: tantivy.Searcher,
+        query: Query,
+        used: tuple[str, ...],
+        selections: dict[str, list[Query]],
+        total: int,
+        estimate_above: int | None,
+    ) -> int:
+        """How many articles a set of counts is made on: the total under every filter, else counted here
+        (without scoring) when the request allows estimates (0 when it does not: the count is exact anyway)."""
+        if used == tuple(selections):
+            return total
         if estimate_above is None:
-            return SAMPLE_SLOTS
-        if size is None:
-            size = int(searcher.aggregate(query, {"n": _COUNT})["n"]["value"])  # counted without scoring
-        return sample_size(size, estimate_above)
+            return 0
+        return int(searcher.aggregate(query, {"n": _COUNT})["n"]["value"])
 
     def _matching(self, request: SearchRequest) -> tuple[tantivy.Searcher, tantivy.Schema, Query, ParsedQuery]:
         """The searcher, schema and query of everything a request matches (query, filters, dates, copies)."""
