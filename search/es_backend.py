@@ -14,7 +14,7 @@ import queue
 import socket
 import threading
 import time as clock
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -30,7 +30,6 @@ from search import es_snippets
 from search.backend import SearchBackend
 from search.document import document_problem, facet_values, searchable_text, similarity_words
 from search.model import (
-    FACETS,
     HIT_TEXT,
     BackendUnavailable,
     FacetValue,
@@ -188,14 +187,16 @@ def text_query(parsed: ParsedQuery) -> dict:
     return {"bool": query}
 
 
-def facet_filters(request: SearchRequest, skip: str | None = None) -> list[dict]:
+def facet_filters(request: SearchRequest, used: Iterable[str] | None = None) -> list[dict]:
     """Term filters of the active facets (OR within one facet; officials with official_op=and: each one
-    required, and that facet is then never left out), leaving one facet out."""
+    required), or of those in `used` (SearchRequest.count_sets)."""
     filters: list[dict] = []
     for facet, values in request.filters.items():
+        if not values or (used is not None and facet not in used):
+            continue
         if facet == "officials" and request.all_officials:
             filters += [{"term": {_FILTER_FIELD[facet]: value}} for value in values]
-        elif values and facet != skip:
+        else:
             filters.append({"terms": {_FILTER_FIELD[facet]: values}})
     return filters
 
@@ -221,7 +222,8 @@ def sort_order(request: SearchRequest, parsed: ParsedQuery) -> list[dict]:
 
 def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bool = True) -> dict:
     """The whole search request: query, post_filter for facets, one filtered aggregation per facet (unless the
-    request allows estimates: then counts_body counts them, once the total is known).
+    request allows estimates: then it counts the matches of each set the counts are made under, `set_sizes`,
+    and counts_body counts them).
 
     With `stored_snippets` the node makes the snippets (es_snippets) and the hits come without their text;
     without (an index made before the snippet field) the hits bring their text for the Python snippets.
@@ -233,7 +235,7 @@ def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bo
         "from": request.offset,
         "size": request.size,
         "track_total_hits": True,
-        "aggs": count_aggs(request) if request.estimate_above is None else {},
+        "aggs": count_aggs(request) if request.estimate_above is None else set_size_aggs(request),
     }
     if stored_snippets:
         body["_source"] = {"excludes": list(HIT_TEXT)}
@@ -241,37 +243,55 @@ def search_body(request: SearchRequest, parsed: ParsedQuery, stored_snippets: bo
     return body
 
 
-def count_aggs(request: SearchRequest) -> dict:
-    """One aggregation per facet, each under the other facets' filters, and the periods under all of them."""
+Slots = Mapping[tuple[str, ...], int]  # sample slots of each set of facets counts are made under
+
+
+def _sample(slots: int) -> list[dict]:
+    return [{"range": {"sample": {"lt": slots}}}] if slots < SAMPLE_SLOTS else []
+
+
+def _under(request: SearchRequest, used: tuple[str, ...], slots: Slots | None) -> dict:
+    """The filter of a count made under the facets `used`, on its sample."""
+    return {"bool": {"filter": facet_filters(request, used) + _sample(slots[used] if slots else SAMPLE_SLOTS)}}
+
+
+def count_aggs(request: SearchRequest, slots: Slots | None = None) -> dict:
+    """One aggregation per facet and one of the periods, each under its filters (SearchRequest.count_sets), on
+    the sample slots of its set (None: every article)."""
     aggs: dict[str, Any] = {}
-    if request.with_facets:
-        for facet in FACETS:
-            aggs[facet] = {
-                "filter": {"bool": {"filter": facet_filters(request, skip=facet)}},
-                "aggs": {
-                    "values": {
-                        "terms": {
-                            "field": _KEY_FIELD[facet],
-                            "size": request.facet_size,
-                            "order": [{"_count": "desc"}, {"_key": "asc"}],
-                        }
-                    }
-                },
-            }
-    if request.periods:
-        aggs["periods"] = {
-            "filter": {"bool": {"filter": facet_filters(request)}},
-            "aggs": {"values": {"date_histogram": date_histogram(request.periods)}},
-        }
+    for name, used in request.count_sets().items():
+        if name == "periods":
+            values: dict[str, Any] = {"date_histogram": date_histogram(request.periods)}
+        else:
+            order = [{"_count": "desc"}, {"_key": "asc"}]
+            values = {"terms": {"field": _KEY_FIELD[name], "size": request.facet_size, "order": order}}
+        aggs[name] = {"filter": _under(request, used, slots), "aggs": {"values": values}}
     return aggs
 
 
-def counts_body(request: SearchRequest, parsed: ParsedQuery, slots: int) -> dict:
-    """The facets and periods alone, counted on the first `slots` sample slots (search.sampling); `sampled`
-    is how many of the matches those are."""
-    sample = [{"range": {"sample": {"lt": slots}}}] if slots < SAMPLE_SLOTS else []
-    query = {"bool": {"filter": [text_query(parsed), *scope_filters(request), *sample]}}
-    aggs = {**count_aggs(request), "sampled": {"filter": {"bool": {"filter": facet_filters(request)}}}}
+def _partial_sets(request: SearchRequest) -> list[tuple[str, ...]]:
+    """The sets counts are made under that leave out some active filter (their sizes are not the total)."""
+    return sorted(set(request.count_sets().values()) - {request.active_facets()})
+
+
+def set_size_aggs(request: SearchRequest) -> dict:
+    """How many articles each partial set matches: `set_<i>` in _partial_sets' order."""
+    return {f"set_{i}": {"filter": _under(request, used, None)} for i, used in enumerate(_partial_sets(request))}
+
+
+def set_sizes(request: SearchRequest, total: int, aggs: Mapping[str, Any]) -> dict[tuple[str, ...], int]:
+    """The matches of every set counts are made under, from set_size_aggs' answer and the total."""
+    sizes = {used: aggs[f"set_{i}"]["doc_count"] for i, used in enumerate(_partial_sets(request))}
+    return sizes | {request.active_facets(): total}
+
+
+def counts_body(request: SearchRequest, parsed: ParsedQuery, slots: Slots) -> dict:
+    """The facets and periods alone, each counted on its set's first sample slots (search.sampling); `sampled`
+    is how many of the matches those are when the whole matches are sampled."""
+    query = {"bool": {"filter": [text_query(parsed), *scope_filters(request), *_sample(max(slots.values()))]}}
+    aggs = count_aggs(request, slots)
+    if slots[request.active_facets()] < SAMPLE_SLOTS:
+        aggs["sampled"] = {"filter": _under(request, request.active_facets(), slots)}
     return {"query": query, "size": 0, "track_total_hits": False, "aggs": aggs}
 
 
@@ -302,16 +322,21 @@ def _period_counts(buckets: list[dict[str, Any]], slots: int = SAMPLE_SLOTS) -> 
     return {b["key_as_string"]: scaled(b["doc_count"], slots) for b in buckets if b["doc_count"]}
 
 
-def _read_counts(result: SearchResult, aggs: dict[str, Any], slots: int) -> None:
-    """The facets and periods of count_aggs' answer, counted on `slots` sample slots."""
-    for facet in FACETS:
-        if facet in aggs:
-            buckets = aggs[facet]["values"]["buckets"]
-            result.facets[facet] = [
-                FacetValue.from_key(facet, b["key"], scaled(b["doc_count"], slots)) for b in buckets
-            ]
-    if "periods" in aggs:
-        result.periods = _period_counts(aggs["periods"]["values"]["buckets"], slots)
+def _read_counts(result: SearchResult, request: SearchRequest, aggs: dict[str, Any], slots: Slots | None) -> None:
+    """The facets and periods of count_aggs' answer, each counted on its set's sample slots (None: all)."""
+    for name, used in request.count_sets().items():
+        if name not in aggs:
+            continue
+        on = slots[used] if slots else SAMPLE_SLOTS
+        buckets = aggs[name]["values"]["buckets"]
+        if name == "periods":
+            result.periods = _period_counts(buckets, on)
+        else:
+            result.facets[name] = [FacetValue.from_key(name, b["key"], scaled(b["doc_count"], on)) for b in buckets]
+        if on < SAMPLE_SLOTS:
+            result.estimated |= {name}
+    if "sampled" in aggs:
+        result.estimated_on = aggs["sampled"]["doc_count"]
 
 
 COVERAGE_BODY = {
@@ -648,18 +673,20 @@ class ElasticsearchBackend(SearchBackend):
             hits = [Hit(hit_document(h["_source"]), hit_snippet(h["_source"], words)) for h in response["hits"]["hits"]]
         result = SearchResult(total=response["hits"]["total"]["value"], hits=hits, warnings=list(parsed.warnings))
         if request.estimate_above is None:
-            _read_counts(result, response.get("aggregations", {}), SAMPLE_SLOTS)
-        elif request.with_facets or request.periods:
-            self._estimated_counts(result, request, parsed)
+            _read_counts(result, request, response.get("aggregations", {}), None)
+        elif request.count_sets():
+            sizes = set_sizes(request, result.total, response.get("aggregations", {}))
+            self._estimated_counts(result, request, parsed, sizes)
         return result
 
-    def _estimated_counts(self, result: SearchResult, request: SearchRequest, parsed: ParsedQuery) -> None:
-        """The facets and periods of a request that allows estimates, on a sample if the total is large (and
-        the index has the sample field)."""
-        slots = sample_size(result.total, request.estimate_above) if self._has_field("sample") else SAMPLE_SLOTS
-        aggs = self._aggregate(counts_body(request, parsed, slots))
-        result.estimated_on = aggs["sampled"]["doc_count"] if slots < SAMPLE_SLOTS else None
-        _read_counts(result, aggs, slots)
+    def _estimated_counts(
+        self, result: SearchResult, request: SearchRequest, parsed: ParsedQuery, sizes: Mapping[tuple[str, ...], int]
+    ) -> None:
+        """The facets and periods of a request that allows estimates, each on a sample if its set's matches are
+        many (and the index has the sample field)."""
+        sampled = self._has_field("sample")
+        slots = {used: sample_size(n, request.estimate_above) if sampled else SAMPLE_SLOTS for used, n in sizes.items()}
+        _read_counts(result, request, self._aggregate(counts_body(request, parsed, slots)), slots)
 
     def iter_matching(self, request: SearchRequest) -> Iterator[dict[str, Any]]:
         parsed = parse_query(request.q)

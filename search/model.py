@@ -71,6 +71,21 @@ class SearchRequest:
         """Articles must name every filtered official (the officials facet then narrows as values are added)."""
         return self.official_op == "and" and len(self.filters.get("officials", [])) > 0
 
+    def active_facets(self) -> tuple[str, ...]:
+        """The facets with a filter value, sorted."""
+        return tuple(sorted(f for f, values in self.filters.items() if values))
+
+    def count_sets(self) -> dict[str, tuple[str, ...]]:
+        """What each count of the request is made under: the active facets whose filters it obeys. A facet
+        counts under the other facets' filters (officials with official_op=and: its own too), the periods
+        ("periods") under all of them; only the counts the request asks for."""
+        active = self.active_facets()
+        sets = {
+            facet: tuple(f for f in active if f != facet or (facet == "officials" and self.all_officials))
+            for facet in (FACETS if self.with_facets else ())
+        }
+        return sets | ({"periods": active} if self.periods else {})
+
     def validate(self) -> None:
         """Raise QueryError on parameters no backend should try."""
         unknown = set(self.filters) - set(FACETS)
@@ -137,7 +152,8 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # period key → matching articles (request.periods)
     warnings: list[str] = field(default_factory=list)
-    estimated_on: int | None = None  # facets and periods estimated on this many sampled matches (None: exact)
+    estimated_on: int | None = None  # the periods' and whole matches' sample size when they are estimated
+    estimated: frozenset[str] = frozenset()  # the facets (and "periods") whose counts are estimates
 
 
 @dataclass(slots=True)

@@ -348,23 +348,22 @@ class TantivyBackend(SearchBackend):
         scope: list[Query],
         selections: dict[str, list[Query]],
     ) -> None:
-        """The facets (each under the other facets' filters; officials with official_op=and: its own too) and the
-        periods of a search whose total is counted: one aggregation per distinct set of filters (scoring
-        nothing), on the sample of search.sampling when the request allows estimates and the matches are many."""
-        slots = sample_size(result.total, request.estimate_above)
-        sample = [sample_filter(schema, slots)] if slots < SAMPLE_SLOTS else []
+        """The facets and periods of a search whose total is counted: one aggregation (scoring nothing) per
+        distinct set of filters they are counted under (SearchRequest.count_sets), each on the sample of
+        search.sampling when the request allows estimates and that set's matches are many."""
         plans: dict[tuple[str, ...], dict[str, Any]] = {}
-        if request.with_facets:
-            for facet in FACETS:
-                own = facet != "officials" or not request.all_officials
-                used = tuple(f for f in selections if f != facet or not own)
-                plans.setdefault(used, {})[facet] = _terms(FACET_KEY_FIELD[facet])
-        if request.periods:
-            plans.setdefault(tuple(selections), {})["periods"] = _terms(PERIOD_FIELD[request.periods])
-        if sample and plans:
-            plans.setdefault(tuple(selections), {})["sampled"] = _COUNT
+        for name, used in request.count_sets().items():
+            field = PERIOD_FIELD[request.periods] if name == "periods" else FACET_KEY_FIELD[name]
+            plans.setdefault(used, {})[name] = _terms(field)
         for used, aggs in plans.items():
-            query = all_of(text, scope + [q for f in used for q in selections[f]] + sample)
+            query = all_of(text, scope + [q for f in used for q in selections[f]])
+            size = TantivyBackend._size(searcher, query, used, selections, result.total, request.estimate_above)
+            slots = sample_size(size, request.estimate_above)
+            if slots < SAMPLE_SLOTS:
+                query = all_of(query, [sample_filter(schema, slots, searcher.num_docs * slots < size * SAMPLE_SLOTS)])
+                result.estimated |= set(aggs)
+                if used == tuple(selections):
+                    aggs["sampled"] = _COUNT
             for name, agg in searcher.aggregate(query, aggs).items():
                 if name == "sampled":
                     result.estimated_on = int(agg["value"])
@@ -373,6 +372,23 @@ class TantivyBackend(SearchBackend):
                 else:
                     result.facets[name] = _top(name, agg["buckets"], request.facet_size, slots)
         result.facets = {facet: result.facets[facet] for facet in FACETS if facet in result.facets}
+
+    @staticmethod
+    def _size(
+        searcher: tantivy.Searcher,
+        query: Query,
+        used: tuple[str, ...],
+        selections: dict[str, list[Query]],
+        total: int,
+        estimate_above: int | None,
+    ) -> int:
+        """How many articles a set of counts is made on: the total under every filter, else counted here
+        (without scoring) when the request allows estimates (0 when it does not: the count is exact anyway)."""
+        if used == tuple(selections):
+            return total
+        if estimate_above is None:
+            return 0
+        return int(searcher.aggregate(query, {"n": _COUNT})["n"]["value"])
 
     def _matching(self, request: SearchRequest) -> tuple[tantivy.Searcher, tantivy.Schema, Query, ParsedQuery]:
         """The searcher, schema and query of everything a request matches (query, filters, dates, copies)."""

@@ -65,7 +65,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("newest", fast=True)  # sort_key: ascending is newest first
     builder.add_integer_field("oldest", fast=True)  # sort_key: ascending is oldest first
     builder.add_boolean_field("is_copy", indexed=True)
-    builder.add_integer_field("sample", indexed=True)
+    builder.add_integer_field("sample", indexed=True, fast=True)
     return builder.build()
 
 

@@ -125,10 +125,30 @@ def test_a_facet_filter_is_estimated_under_the_other_filters(loaded: SearchBacke
     if loaded.name == "sqlite":  # SQLite counts every match
         assert result.estimated_on is None and result.facets == exact.facets
         return
-    assert result.estimated_on is not None
-    slots = sample_size(result.total, LIMIT)
-    facets, _, _ = _expected(DOCS, slots)  # every article says "tỉnh": the province facet is over all of them
+    assert result.estimated_on is not None and "province" in result.estimated
+    slots = sample_size(len(DOCS), LIMIT)  # every article says "tỉnh": the province facet is over all of them
+    facets, _, _ = _expected(DOCS, slots)
     assert {v.value: v.count for v in result.facets["province"]} == facets["province"]
+
+
+def test_each_count_is_estimated_by_the_size_of_its_own_set(loaded: SearchBackend) -> None:
+    """Few matches under every filter: the chart and the facets counted under both filters stay exact, while the
+    year and province facets, each counted without its own filter over many more articles, are estimated."""
+    filters = {"year": ["2016"], "province": ["Cà Mau"]}
+    result, exact = _search(loaded, "tỉnh", LIMIT, filters=filters), _search(loaded, "tỉnh", None, filters=filters)
+    assert result.total == exact.total <= LIMIT and result.estimated_on is None
+    assert (result.periods, result.facets["topics"]) == (exact.periods, exact.facets["topics"])
+    if loaded.name == "sqlite":  # SQLite counts every match
+        assert result.estimated == frozenset() and result.facets == exact.facets
+        return
+    assert result.estimated == {"year", "province"}
+    for facet, kept in (("province", ("year", "2016")), ("year", ("province", "Cà Mau"))):
+        under = [d for d in DOCS if d[kept[0]] == kept[1]]
+        assert len(under) > LIMIT
+        slots = sample_size(len(under), LIMIT)
+        sampled = Counter(d[facet] for d in under if sample_slot(d["id"]) < slots)
+        expected = {value: round(c * SAMPLE_SLOTS / slots) for value, c in sampled.items()}
+        assert {v.value: v.count for v in result.facets[facet]} == expected, facet
 
 
 def test_a_search_below_the_limit_counts_exactly(loaded: SearchBackend) -> None:
@@ -194,3 +214,16 @@ def test_the_api_says_how_many_articles_the_facets_were_counted_on(client: Flask
     assert 0.5 * LIMIT < estimated["facets_estimated_on"] < 2 * LIMIT and exact["facets_estimated_on"] is None
     counts = {v["value"]: v["count"] for v in exact["facets"]["province"]}
     assert counts == Counter(d["province"] for d in DOCS)
+
+
+def test_a_narrow_search_marks_only_the_facets_it_estimates(client: FlaskClient) -> None:
+    """Few matches under both filters, many under each one alone: the province and year counts are estimates."""
+    url = "?q=tinh&province=C%C3%A0+Mau&year=2016"
+    found = client.get(f"/api/v1/search{url}").get_json()
+    assert found["total"] <= LIMIT and found["facets_estimated_on"] is None
+    assert found["facets_estimated"] == ["province", "year"]
+    page = client.get(f"/{url}").get_data(as_text=True)
+    assert "mỗi bộ lọc đó đếm trên một mẫu" in page and "exact=1" in page and "Số bài khớp (ước tính)" not in page
+    marked = {panel.split('"')[0] for panel in page.split('id="facet-')[1:] if "≈" in panel.split("</section>")[0]}
+    assert marked == {"province", "year"}
+    assert client.get(f"/api/v1/search{url}&exact=1").get_json()["facets_estimated"] == []

@@ -44,6 +44,7 @@ def search_json(result: SearchResult, page: int, size: int) -> dict[str, Any]:
             for facet, values in result.facets.items()
         },
         "facets_estimated_on": result.estimated_on,
+        "facets_estimated": [facet for facet in result.facets if facet in result.estimated],
         "warnings": list(result.warnings),
     }
 

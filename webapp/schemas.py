@@ -43,8 +43,13 @@ class SearchResult(BaseModel):
     facets: dict[str, list[FacetValue]] = Field(description="Facet (" + ", ".join(FACETS) + ") → counted values.")
     facets_estimated_on: int | None = Field(
         None,
-        description="Set when the facet counts are estimates: how many sampled matching articles they were counted "
-        "on (a fixed sample, the same on every call; exact=1 counts them all). Null: exact counts.",
+        description="Set when the counts over the whole matches are estimates: how many sampled matching articles "
+        "they were counted on (a fixed sample, the same on every call; exact=1 counts them all). Null: exact.",
+    )
+    facets_estimated: list[str] = Field(
+        default_factory=list,
+        description="The facets whose counts are estimates: each facet is counted under the other facets' filters, "
+        "on the fixed sample when those match many articles, so a narrow search can still estimate a facet.",
     )
     warnings: list[str] = Field(description="What was changed in the request to answer it (cut query, unknown values).")
 
