@@ -24,6 +24,7 @@ SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not 
 FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
 OWN_WORK = (FRONT, "xay-dung-dang", "chinh-quyen")  # a first-sentence phrase of any other topic is a sector's act
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
+CONGRESS = "đại hội"  # whose congress the text says: alone in a headline it names no act
 
 
 def _trie_pattern(phrases: list[str]) -> str:
@@ -90,6 +91,9 @@ _PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) 
 _TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
+_OCCASION = re.compile(r"(?<!\w)(?:chào mừng|hướng tới|nhân dịp|đón)\s+$")  # '… chào mừng Đại hội': the occasion
+_CONTROL_NOUNS = ("thanh tra", "giám sát")  # 'thanh tra giáo dục', 'giám sát Chi bộ': the next phrase is controlled
+_PERIOD = re.compile(r"\s+\d{4}(?!\d)")  # a phrase followed by a year is when: 'năm học 2020 - 2021'
 _UNION_OF = re.compile(r"\s+(?:ngành\s+|cơ sở\s+)?")  # a union's name goes on: 'Công đoàn ngành Giáo dục'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
@@ -172,6 +176,7 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
     counts: dict[str, list[float]] = {}
     opening: dict[str, list[float]] = {}
     org_end = union_end = -1
+    prev = None
     for start, end, phrase in _spans(text):
         in_name = (
             same
@@ -183,13 +188,24 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
                 and _UNION_OF.fullmatch(text, union_end, start)
             )
         )
+        in_name = in_name or _object_or_occasion(text, start, end, prev)
         org_end = end if in_name else -1
         union_end = end if _PHRASES[phrase][2] == "organiser" else -1
+        prev = (end, phrase)
         share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
         counts.setdefault(phrase, []).append(share)
         if start < lead_end:
             opening.setdefault(phrase, []).append(share)
     return counts, opening
+
+
+def _object_or_occasion(text: str, start: int, end: int, prev: tuple[int, str] | None) -> bool:
+    """The phrase at `start:end` is what a control noun right before it controls ('thanh tra giáo dục':
+    control, not education), the occasion of the act ('tuyên truyền chào mừng Đại hội Đảng bộ': propaganda)
+    or a period ('đại hội năm học 2020 - 2021': when)."""
+    if prev is not None and prev[1] in _CONTROL_NOUNS and text[prev[0] : start].isspace():
+        return True
+    return _OCCASION.search(text, max(0, start - 12), start) is not None or _PERIOD.match(text, end) is not None
 
 
 def _is_department(cased: str, start: int) -> bool:
@@ -241,12 +257,12 @@ def _tally(
             score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
         pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
-        if headline:
+        if headline and max(head[phrase]) == 1.0:  # the headline's settings are who or where: no act
             in_title[slug] = in_title.get(slug, 0.0) + headline
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
     # else the headline names only who (a union), where or how
-    acts = any(max(shares) == 1.0 and _PHRASES[p][2] != "organiser" for p, shares in head.items())
+    acts = any(max(shares) == 1.0 and _PHRASES[p][2] != "organiser" and p != CONGRESS for p, shares in head.items())
     return scores, in_title, lone, acts
 
 
@@ -274,11 +290,12 @@ def classify(
 ) -> list[str]:
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
-    Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
-    and departments' names ×0.5; a mass-work phrase opening the first sentence takes the welfare phrases; a
-    union's name ×0.5 beside a sector's act), the posts people are appointed to (`full_text`: the text with
-    the titles in it, default title + body), the paper's section. Primary: a specific section's topic; else
-    the headline's topic if it clearly leads the headline (HEADLINE_MARGIN), names an act and has enough
+    Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases,
+    departments' names, what a control noun controls, an occasion, a period ×0.5; a mass-work phrase opening
+    the first sentence takes the welfare phrases; a union's name ×0.5 beside a sector's act), the posts people
+    are appointed to (`full_text`: the text with the titles in it, default title + body), the paper's section.
+    Primary: a specific section's topic; else the headline's topic (its acts only, not its settings) if it
+    clearly leads the headline (HEADLINE_MARGIN), names an act (a congress alone is none) and has enough
     evidence overall; else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
