@@ -92,7 +92,6 @@ _TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
 _OCCASION = re.compile(r"(?<!\w)(?:chào mừng|hướng tới|nhân dịp|đón)\s+$")  # '… chào mừng Đại hội': the occasion
-_CONTROL_NOUNS = ("thanh tra", "giám sát")  # 'thanh tra giáo dục', 'giám sát Chi bộ': the next phrase is controlled
 _PERIOD = re.compile(r"\s+\d{4}(?!\d)")  # a phrase followed by a year is when: 'năm học 2020 - 2021'
 _UNION_OF = re.compile(r"\s+(?:ngành\s+|cơ sở\s+)?")  # a union's name goes on: 'Công đoàn ngành Giáo dục'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
@@ -168,15 +167,15 @@ def phrase_matches(text: str) -> list[str]:
 
 def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
-    as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
-    nguyên và Môi trường') or a union ('Công đoàn ngành Giáo dục'): who, not what happens; else 1."""
+    as the share each counts: SETTING_FACTOR for a setting phrase, one naming a department ('Sở Tài nguyên
+    và Môi trường') or a union ('Công đoàn ngành Giáo dục'), an occasion or a period: who, where or when,
+    not what happens; else 1."""
     text = cased.casefold()
     same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
     lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
     counts: dict[str, list[float]] = {}
     opening: dict[str, list[float]] = {}
     org_end = union_end = -1
-    prev = None
     for start, end, phrase in _spans(text):
         in_name = (
             same
@@ -188,10 +187,9 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
                 and _UNION_OF.fullmatch(text, union_end, start)
             )
         )
-        in_name = in_name or _object_or_occasion(text, start, end, prev)
+        in_name = in_name or _occasion_or_period(text, start, end)
         org_end = end if in_name else -1
         union_end = end if _PHRASES[phrase][2] == "organiser" else -1
-        prev = (end, phrase)
         share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
         counts.setdefault(phrase, []).append(share)
         if start < lead_end:
@@ -199,12 +197,9 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
     return counts, opening
 
 
-def _object_or_occasion(text: str, start: int, end: int, prev: tuple[int, str] | None) -> bool:
-    """The phrase at `start:end` is what a control noun right before it controls ('thanh tra giáo dục':
-    control, not education), the occasion of the act ('tuyên truyền chào mừng Đại hội Đảng bộ': propaganda)
-    or a period ('đại hội năm học 2020 - 2021': when)."""
-    if prev is not None and prev[1] in _CONTROL_NOUNS and text[prev[0] : start].isspace():
-        return True
+def _occasion_or_period(text: str, start: int, end: int) -> bool:
+    """The phrase at `start:end` is the occasion of the act ('tuyên truyền chào mừng Đại hội Đảng bộ':
+    propaganda) or a period ('đại hội năm học 2020 - 2021': when)."""
     return _OCCASION.search(text, max(0, start - 12), start) is not None or _PERIOD.match(text, end) is not None
 
 
@@ -257,7 +252,7 @@ def _tally(
             score, headline = score * SETTING_FACTOR, headline * SETTING_FACTOR
         scores[slug] = scores.get(slug, 0.0) + score + headline
         pieces.setdefault(slug, []).extend([weight] * (len(shares) + (phrase in head) + (phrase in titles)))
-        if headline and max(head[phrase]) == 1.0:  # the headline's settings are who or where: no act
+        if headline:
             in_title[slug] = in_title.get(slug, 0.0) + headline
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
@@ -291,12 +286,12 @@ def classify(
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
     Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases,
-    departments' names, what a control noun controls, an occasion, a period ×0.5; a mass-work phrase opening
-    the first sentence takes the welfare phrases; a union's name ×0.5 beside a sector's act), the posts people
-    are appointed to (`full_text`: the text with the titles in it, default title + body), the paper's section.
-    Primary: a specific section's topic; else the headline's topic (its acts only, not its settings) if it
-    clearly leads the headline (HEADLINE_MARGIN), names an act (a congress alone is none) and has enough
-    evidence overall; else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    departments' names, an occasion, a period ×0.5; a mass-work phrase opening the first sentence takes the
+    welfare phrases; a union's name ×0.5 beside a sector's act), the posts people are appointed to
+    (`full_text`: the text with the titles in it, default title + body), the paper's section. Primary: a
+    specific section's topic; else the headline's topic if it clearly leads the headline (HEADLINE_MARGIN),
+    names an act (a congress alone is none) and has enough evidence overall; else the best-scoring topic.
+    Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
     if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
