@@ -92,6 +92,7 @@ _TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
 _OCCASION = re.compile(r"(?<!\w)(?:chào mừng|hướng tới|nhân dịp|đón)\s+$")  # '… chào mừng Đại hội': the occasion
+_OCCASION_ENDS = ("mừng ", "tới ", "dịp ", "đón ")  # the cheap test before the regex
 _PERIOD = re.compile(r"\s+\d{4}(?!\d)")  # a phrase followed by a year is when: 'năm học 2020 - 2021'
 _UNION_OF = re.compile(r"\s+(?:ngành\s+|cơ sở\s+)?")  # a union's name goes on: 'Công đoàn ngành Giáo dục'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
@@ -200,7 +201,9 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
 def _occasion_or_period(text: str, start: int, end: int) -> bool:
     """The phrase at `start:end` is the occasion of the act ('tuyên truyền chào mừng Đại hội Đảng bộ':
     propaganda) or a period ('đại hội năm học 2020 - 2021': when)."""
-    return _OCCASION.search(text, max(0, start - 12), start) is not None or _PERIOD.match(text, end) is not None
+    if text.endswith(_OCCASION_ENDS, max(0, start - 5), start) and _OCCASION.search(text, max(0, start - 12), start):
+        return True
+    return text.startswith(" ", end) and _PERIOD.match(text, end) is not None
 
 
 def _is_department(cased: str, start: int) -> bool:
