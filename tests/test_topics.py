@@ -393,3 +393,47 @@ def test_twelfth_round_acts(body: str, slug: str) -> None:
 def test_an_electronic_school_record_headline_is_digital_transformation() -> None:
     body = "Trường THCS Lê Lợi chuyển sang học bạ điện tử, giáo viên nhập điểm cho học sinh khối 6."
     assert classify("Trường THCS Lê Lợi dùng học bạ điện tử", body)[0] == "chuyen-doi-so"
+
+
+def test_the_occasion_and_the_period_are_no_act() -> None:
+    """'chào mừng Đại hội …' is the occasion of the propaganda; 'năm học 2024 - 2025' is when the congress is."""
+    body = (
+        "Các thôn treo băng rôn, khẩu hiệu chào mừng Đại hội đại biểu Đảng bộ xã Hòa Bình, "
+        "loa truyền thanh phát bài giới thiệu Đại hội mỗi sáng."
+    )
+    assert classify("", body)[0] == "tuyen-giao-bao-chi"
+    assert topic_scores("", "Xã treo cờ chào mừng đại hội đảng bộ.")[0]["xay-dung-dang"] == (
+        topic_scores("", "Xã treo cờ trong đại hội đảng bộ.")[0]["xay-dung-dang"] / 2
+    )
+    assert topic_scores("", "Trường họp đầu năm học 2024 - 2025.")[0]["giao-duc"] == (
+        topic_scores("", "Trường họp đầu năm học mới.")[0]["giao-duc"] / 2
+    )
+    body = "Liên đội Trường THCS Phú Lợi họp đại hội liên đội năm học 2024 - 2025, bầu Ban chỉ huy mới."
+    assert classify("Liên đội THCS Phú Lợi đại hội năm học 2024 - 2025", body)[0] == "dan-van-mat-tran"
+
+
+def test_a_congress_alone_in_the_headline_names_no_act() -> None:
+    body = (
+        "Liên minh Hợp tác xã tỉnh họp đại hội nhiệm kỳ mới, đặt mục tiêu phát triển kinh tế tập thể, "
+        "hợp tác xã nông nghiệp và hợp tác xã dịch vụ."
+    )
+    assert classify("Liên minh HTX tỉnh đại hội lần thứ VI", body)[0] == "kinh-te-dau-tu"
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ("Trường Tiểu học An Hòa mở tuần lễ đọc sách, học sinh đọc sách ở thư viện và sân trường.", "van-hoa-xa-hoi"),
+        ("Phòng giao dịch NHCSXH huyện giải ngân vốn vay cho hộ khó khăn.", "van-hoa-xa-hoi"),
+        ("Phường ra quân tổng vệ sinh, phát động Tết trồng cây ở các khu phố.", "moi-truong-thien-tai"),
+        ("Cảnh sát biển tuần tra vùng biển phía Tây, kiểm tra giấy tờ các tàu hàng.", "quoc-phong-an-ninh"),
+        ("Xã mở lớp Bình dân học vụ số cho người cao tuổi dùng điện thoại.", "chuyen-doi-so"),
+        ("Huyện họp bàn thu hồi đất của 120 hộ dân ở xã An Phú.", "giao-thong-ha-tang"),
+        ("Văn phòng công chứng và UBND xã chứng thực hợp đồng cho người dân.", "cai-cach-hanh-chinh"),
+        ("Xã họp đánh giá tình hình kinh tế - xã hội, quốc phòng - an ninh quý III.", "kinh-te-dau-tu"),
+        ("Huyện triển khai cuộc điều tra dân số giữa kỳ ở các thôn.", "chinh-quyen"),
+        ("Hội viên đăng ký thi đua sản xuất, kinh doanh giỏi tăng mỗi năm.", "dan-van-mat-tran"),
+    ],
+)
+def test_thirteenth_round_acts(body: str, slug: str) -> None:
+    assert classify("", body)[0] == slug

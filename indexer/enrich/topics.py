@@ -24,6 +24,7 @@ SETTING_FACTOR = 0.5  # who or where (học sinh, bệnh viện, công an), not 
 FRONT = "dan-van-mat-tran"  # a welfare phrase counts here when a mass-work phrase opens the first sentence
 OWN_WORK = (FRONT, "xay-dung-dang", "chinh-quyen")  # a first-sentence phrase of any other topic is a sector's act
 TITLES_FACTOR = 0.3  # a phrase inside an official's title ('Giám đốc Sở Y tế' in an attendee list) counts this much
+CONGRESS = "đại hội"  # whose congress the text says: alone in a headline it names no act
 
 
 def _trie_pattern(phrases: list[str]) -> str:
@@ -90,6 +91,9 @@ _PREFIXES = {p: ends for p in _PHRASES if (ends := [i for i, ch in enumerate(p) 
 _TYPE_WORDS = ("Sở ", "Bộ ", "Cục ", "cục ", "Phòng ", "Ban ")
 _ORG_BEFORE = re.compile(r"(?:(\w+)\s+)?(?<!\w)(?:Sở|Bộ|Cục|Chi cục|Phòng|Ban)\s+$")  # a department's name starts here
 _NAME_GOES_ON = re.compile(r"\s*(?:và|-|–|&)\s*")  # ... and goes on: 'Sở Tài nguyên và Môi trường'
+_OCCASION = re.compile(r"(?<!\w)(?:chào mừng|hướng tới|nhân dịp|đón)\s+$")  # '… chào mừng Đại hội': the occasion
+_OCCASION_ENDS = ("mừng ", "tới ", "dịp ", "đón ")  # the cheap test before the regex
+_PERIOD = re.compile(r"\s+\d{4}(?!\d)")  # a phrase followed by a year is when: 'năm học 2020 - 2021'
 _UNION_OF = re.compile(r"\s+(?:ngành\s+|cơ sở\s+)?")  # a union's name goes on: 'Công đoàn ngành Giáo dục'
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s)|\n|$)", re.DOTALL)  # on clean text: no leading space
 _SECTIONS = _load_sections()
@@ -164,8 +168,9 @@ def phrase_matches(text: str) -> list[str]:
 
 def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Each phrase's occurrences in a `vntext.clean` canonical text (and, with `lead`, in its first sentence),
-    as the share each counts: SETTING_FACTOR for a setting phrase or one naming a department ('Sở Tài
-    nguyên và Môi trường') or a union ('Công đoàn ngành Giáo dục'): who, not what happens; else 1."""
+    as the share each counts: SETTING_FACTOR for a setting phrase, one naming a department ('Sở Tài nguyên
+    và Môi trường') or a union ('Công đoàn ngành Giáo dục'), an occasion or a period: who, where or when,
+    not what happens; else 1."""
     text = cased.casefold()
     same = len(text) == len(cased)  # case-folding kept every offset (it does for Vietnamese)
     lead_end = _FIRST_SENTENCE.match(cased).end() if lead else 0
@@ -183,6 +188,7 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
                 and _UNION_OF.fullmatch(text, union_end, start)
             )
         )
+        in_name = in_name or _occasion_or_period(text, start, end)
         org_end = end if in_name else -1
         union_end = end if _PHRASES[phrase][2] == "organiser" else -1
         share = SETTING_FACTOR if in_name or _PHRASES[phrase][2] == "setting" else 1.0
@@ -190,6 +196,14 @@ def _counts(cased: str, lead: bool = False) -> tuple[dict[str, list[float]], dic
         if start < lead_end:
             opening.setdefault(phrase, []).append(share)
     return counts, opening
+
+
+def _occasion_or_period(text: str, start: int, end: int) -> bool:
+    """The phrase at `start:end` is the occasion of the act ('tuyên truyền chào mừng Đại hội Đảng bộ':
+    propaganda) or a period ('đại hội năm học 2020 - 2021': when)."""
+    if text.endswith(_OCCASION_ENDS, max(0, start - 5), start) and _OCCASION.search(text, max(0, start - 12), start):
+        return True
+    return text.startswith(" ", end) and _PERIOD.match(text, end) is not None
 
 
 def _is_department(cased: str, start: int) -> bool:
@@ -246,7 +260,7 @@ def _tally(
     only = [(slug, ws[0]) for slug, ws in pieces.items()] if sum(map(len, pieces.values())) == 1 else []
     lone = {slug for slug, weight in only if weight < STRONG_PHRASE}
     # else the headline names only who (a union), where or how
-    acts = any(max(shares) == 1.0 and _PHRASES[p][2] != "organiser" for p, shares in head.items())
+    acts = any(max(shares) == 1.0 and _PHRASES[p][2] != "organiser" and p != CONGRESS for p, shares in head.items())
     return scores, in_title, lone, acts
 
 
@@ -274,12 +288,13 @@ def classify(
 ) -> list[str]:
     """0-4 topic slugs for an article, the primary first; none without evidence, nor on one weak phrase alone.
 
-    Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases
-    and departments' names ×0.5; a mass-work phrase opening the first sentence takes the welfare phrases; a
-    union's name ×0.5 beside a sector's act), the posts people are appointed to (`full_text`: the text with
-    the titles in it, default title + body), the paper's section. Primary: a specific section's topic; else
-    the headline's topic if it clearly leads the headline (HEADLINE_MARGIN), names an act and has enough
-    evidence overall; else the best-scoring topic. Secondaries need MIN_SCORE and RELATIVE * top.
+    Evidence: phrases (body damped, first sentence +1×, headline ×3, officials' titles ×0.3; setting phrases,
+    departments' names, an occasion, a period ×0.5; a mass-work phrase opening the first sentence takes the
+    welfare phrases; a union's name ×0.5 beside a sector's act), the posts people are appointed to
+    (`full_text`: the text with the titles in it, default title + body), the paper's section. Primary: a
+    specific section's topic; else the headline's topic if it clearly leads the headline (HEADLINE_MARGIN),
+    names an act (a congress alone is none) and has enough evidence overall; else the best-scoring topic.
+    Secondaries need MIN_SCORE and RELATIVE * top.
     """
     scores, in_title, lone, acts = _tally(title, body, canonical_input, titles_text)
     if not acts:  # a headline naming only who, where or how ('… dự trực tuyến', 'Trường Tiểu học …') decides nothing
