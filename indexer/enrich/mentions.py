@@ -17,9 +17,11 @@ from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
-# An acronym compound ('PT-TH', 'TN&MT') ends at a word's end: 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'.
+# An acronym compound ('PT-TH', 'TN&MT', 'VH,TT&DL': a comma only before an '&') ends at a word's end:
+# 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'. 'P.' glued to a capital is phường ('UBND P.Thạnh Mỹ Lợi').
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|P\.(?=[A-ZĐ][a-zà-ỹ])"
+    r"|[A-ZĐ]{1,4}(?:,[A-ZĐ]{1,4})+&[A-ZĐ]{1,6}(?![^\W\d_])|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
     r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -70,6 +72,8 @@ def tokenize(text: str) -> list[Tok]:
             t.kind, t.cap = kind, False
             if w == "&":
                 t.key = "và"  # 'Nông nghiệp & Phát triển nông thôn'
+            elif w == "P.":
+                t.kind, t.key = "w", "phường"
         append(t)
     return out
 
@@ -171,7 +175,7 @@ _LOCAL_UNITS |= _HAMLETS
 _NUMBERED_UNITS = _HAMLETS | {"khóa", "quận", "phường"}  # 'UBND Quận 8', 'HĐND Phường 5': city units by number
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
-_NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
+_NUMBERED |= {("đội",), ("bcđ",), ("chỉ", "đạo")}  # 'Đội trưởng Đội 3', 'Trưởng BCĐ 138 phường'
 
 
 def _triggers(tail: tuple[str, ...]) -> bool:
@@ -224,15 +228,17 @@ def _split_run(toks: list[Tok], k: int, run: int, local: bool, provincial: bool 
     `provincial`: the trigger is tỉnh / Tỉnh ủy, whose place must be a province of the list; a run that is a
     name as a whole is none ('Bí thư Tỉnh ủy Lương Nguyễn Minh Triết').
     """
-    if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
-        return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
-    for p in range(min(run, 4)):
+    institution = toks[k].key in lx.INSTITUTION_PREV  # 'Thành ủy Buôn Ma Thuột'; five words or more end in a name
+    if institution and run < 5 or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
+        return run  # 'Huyện ủy Sơn Hòa'; 'huyện Chợ Mới Lê Trần Minh Hiếu' is place + name
+    for p in range(2 if institution else 0, min(run, 4)):
         rest = run - p
         if p and provincial and valid_name(toks, k, run) and _run_keys(toks, k, p) not in _PROVINCE_RUNS:
             return 0
         if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
-            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
-            if rest == 4 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
+            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name, after a
+            # place of one word; after two ('Chợ Mới Lê Trần Minh Hiếu') the place is whole and the name has four
+            if rest == 4 and p < 2 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
                 continue
             return p
     return run
