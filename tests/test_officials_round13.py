@@ -68,3 +68,30 @@ def test_one_stop_office_agent_orange_association_and_a_university() -> None:
 def test_a_two_word_district_before_a_four_word_name() -> None:
     text = "Sáng nay, đoàn do Phó Chủ tịch UBND huyện Chợ Gạo Nguyễn Lê Hoàng Phúc dẫn đầu đã kiểm tra đê."
     assert titles_of(text) == {"Nguyễn Lê Hoàng Phúc": ["Phó Chủ tịch UBND huyện Chợ Gạo"]}
+
+
+def test_a_foreign_envoy_is_no_official_but_a_vietnamese_one_is() -> None:
+    text = (
+        "Ông Hà Minh Tiến, Giám đốc Sở Ngoại vụ tiếp ngài Oliver Brandt, Đại sứ Cộng hòa Áo, sau đó bà Chu Thị Yến, "
+        "Đại sứ Việt Nam tại Áo phát biểu."
+    )
+    assert titles_of(text) == {"Hà Minh Tiến": ["Giám đốc Sở Ngoại vụ"], "Chu Thị Yến": ["Đại sứ Việt Nam tại Áo"]}
+
+
+def test_a_surname_less_name_after_doi_voi_takes_the_titles_before_it() -> None:
+    text = "Hội đồng miễn nhiệm chức danh Chủ tịch HĐND xã đối với ông Mông Tú Lâm để ông được bầu làm Chủ tịch UBND."
+    assert titles_of(text) == {"Mông Tú Lâm": ["Chủ tịch UBND", "Chủ tịch HĐND xã"]}
+
+
+def test_a_high_command_abbreviated() -> None:
+    text = "Trung tướng Đào Văn Quyết, Chính ủy BTL Bộ đội Biên phòng tặng quà ngư dân."
+    assert titles_of(text) == {"Đào Văn Quyết": ["Chính ủy BTL Bộ đội Biên phòng"]}
+    assert title_key("Chính ủy BTL Bộ đội Biên phòng") == title_key("Chính ủy Bộ Tư lệnh Bộ đội Biên phòng")
+
+
+def test_a_chain_printed_with_no_separators_keeps_its_lower_case_posts() -> None:
+    text = "Tại điểm cầu xã, đồng chí Hoàng Văn Dũng phó Bí thư Đảng ủy chủ tich UBND xã chủ trì cuộc họp."
+    assert titles_of(text) == {"Hoàng Văn Dũng": ["phó Bí thư Đảng ủy", "chủ tich UBND xã"]}
+    # with a separator before the first post, a lower-case post after it is not joined without one
+    text = "Có ông Hoàng Văn Dũng, Bí thư Đảng ủy xã chủ trì cuộc họp."
+    assert titles_of(text) == {"Hoàng Văn Dũng": ["Bí thư Đảng ủy xã"]}

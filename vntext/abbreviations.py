@@ -90,6 +90,7 @@ ABBREVIATIONS: dict[str, str] = {
     "CCB": "Cựu chiến binh",
     "TNCS": "Thanh niên Cộng sản",
     "BCĐ": "Ban Chỉ đạo",
+    "BTL": "Bộ Tư lệnh",
     "BDV": "Ban Dân vận",
     "BTG": "Ban Tuyên giáo",
     "BQL": "Ban Quản lý",

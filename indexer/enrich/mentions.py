@@ -838,6 +838,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'HT' is Hiệu trưởng only before a school ('Phó HT nhà trường')
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
+    if head[-2:] == ("đại", "sứ") and _foreign_country(toks, j + len(head)):
+        return None  # 'ngài A, Đại sứ Vương quốc Bỉ': a foreign envoy is no official here
     head_end = _after_head(toks, j + len(head))
     if head_end + 1 < len(toks) and toks[head_end].key in {",", "lâm"}:
         if toks[head_end].key == "lâm" and toks[head_end + 1].key == "thời":
@@ -899,6 +901,12 @@ def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
 
 
 _NOT_CHAIRED = frozenset({"lớp", "đề"})
+
+
+def _foreign_country(toks: list[Tok], k: int) -> bool:
+    """A country other than Việt Nam named at k (a capitalised run that is no personal name)."""
+    run = cap_run(toks, k)
+    return run > 0 and toks[k].key != "việt" and not valid_name(toks, k, run)
 
 
 def _school_follows(toks: list[Tok], k: int) -> bool:
@@ -1179,10 +1187,13 @@ def _teacher_named(toks: list[Tok], i: int) -> int | None:
 
 
 def _slot_name(toks: list[Tok], i: int) -> int | None:
-    """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
+    """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it or 'đối với' and an
+    honorific precede it ('miễn nhiệm chức danh … đối với bà Hồng Tú Vân')."""
     j = _name_end(toks, i)
     if not 2 <= j - i <= 4 or j >= len(toks):
         return None
+    if i >= 3 and toks[i - 3].key == "đối" and toks[i - 2].key == "với" and toks[i - 1].key in lx.HONORIFICS:
+        return j
     nxt = j + 1 if toks[j].key in {",", "-", "("} else j
     return j if nxt < len(toks) and toks[nxt].key in TITLE_STARTS and match_title(toks, nxt) else None
 
