@@ -95,3 +95,31 @@ def test_a_chain_printed_with_no_separators_keeps_its_lower_case_posts() -> None
     # with a separator before the first post, a lower-case post after it is not joined without one
     text = "Có ông Hoàng Văn Dũng, Bí thư Đảng ủy xã chủ trì cuộc họp."
     assert titles_of(text) == {"Hoàng Văn Dũng": ["Bí thư Đảng ủy xã"]}
+
+
+def test_a_two_word_town_whose_first_word_names_a_body() -> None:
+    text = "Nhận nhiệm vụ, ông Lục Văn Toản, Chủ tịch HĐND thị trấn Hội Hợp cảm ơn các đại biểu."
+    assert titles_of(text) == {"Lục Văn Toản": ["Chủ tịch HĐND thị trấn Hội Hợp"]}
+
+
+def test_a_university_or_an_institute_after_a_comma_is_the_parent() -> None:
+    text = (
+        "Có TS Kiều Văn Nam, Phó Hiệu trưởng Đại học Kinh tế, Đại học Đà Nẵng và TS Đàm Thị Thơ, Trưởng phòng "
+        "Luật Dân sự, Viện Nghiên cứu Lập pháp đồng chủ trì."
+    )
+    assert titles_of(text) == {
+        "Kiều Văn Nam": ["Phó Hiệu trưởng Đại học Kinh tế, Đại học Đà Nẵng"],
+        "Đàm Thị Thơ": ["Trưởng phòng Luật Dân sự, Viện Nghiên cứu Lập pháp"],
+    }
+
+
+def test_a_national_university_named_by_its_city_is_national() -> None:
+    people = find_officials("GS Phan Thanh Sơn, Giám đốc ĐH Quốc gia TP.HCM, phát biểu tại hội nghị.")
+    assert [(o.name, o.titles, o.province, o.national) for o in people] == [
+        ("Phan Thanh Sơn", ["Giám đốc ĐH Quốc gia TP.HCM"], None, True)
+    ]
+
+
+def test_a_district_office_by_its_field_in_lower_case() -> None:
+    text = "Đoàn do bà Thái Thị Hạnh – Trưởng phòng giáo dục làm trưởng đoàn; ông Vi Văn Khôi, phó phòng tư pháp huyện."
+    assert titles_of(text) == {"Thái Thị Hạnh": ["Trưởng phòng giáo dục"], "Vi Văn Khôi": ["phó phòng tư pháp huyện"]}

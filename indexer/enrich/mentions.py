@@ -161,8 +161,10 @@ HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
 RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
-# right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
-_AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+# right after 'ban' or 'phòng' ('Trưởng ban Kinh tế - Ngân sách', 'Trưởng phòng giáo dục'): the phrases without it
+_AFTER_TYPE = {
+    w: phrase_table([p.removeprefix(f"{w} ") for p in _TAIL_LIST if p.startswith(f"{w} ")]) for w in ("ban", "phòng")
+}
 # 'Phó trưởng BDV Huyện ủy': a head ending in 'ban' printed without it, before a Ban acronym (BDV, BTG, BCĐ)
 _BAN_HEADS = phrase_table([h.removesuffix(" ban") for h in lx.HEADS if h.endswith(" ban")])
 _BAN_ACRONYMS = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Ban ") and a.isupper())
@@ -189,7 +191,7 @@ MAJOR_SURNAMES = frozenset(
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
 _COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp", "hđnd"})
-_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh"})  # only capitalised: ', Vụ VII', ', Bệnh viện Quân y 103'
+_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh", "viện", "đại"})  # only capitalised: ", Vụ VII", ", Đại học Huế"
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -292,8 +294,8 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
     """The organisation phrase of the lexicon at k, unless it is a personal name's or a word's there."""
     tail = match(TAILS, toks, k)
-    if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
-        tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+    if k and toks[k - 1].key in _AFTER_TYPE and (after := match(_AFTER_TYPE[toks[k - 1].key], toks, k)):
+        tail = after if tail is None or len(after) > len(tail) else tail  # 'Trưởng phòng giáo dục'
     if tail is None and k < len(toks) and toks[k].key == "ban":
         tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
     if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
@@ -313,6 +315,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
     last: tuple[str, ...] = ()
     while True:
         tail = _tail_at(toks, k)
+        if tail and triggered and local and len(tail) == 1 and cap_run(toks, k) == 2:
+            tail = None  # 'thị trấn Hội An': a two-word place after its unit, not 'Hội' (an association)
         joined = k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1)
         if tail is None and (joined or _acronym_and_acronym(toks, k)):
             k += 1  # 'Ủy ban Xã hội của Quốc hội', 'Cảnh sát PCCC và CNCH Công an tỉnh'
