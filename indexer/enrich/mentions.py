@@ -21,7 +21,7 @@ from vntext.punctuation import unify_dashes
 # 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'. 'P.' glued to a capital is phường ('UBND P.Thạnh Mỹ Lợi').
 _TOKEN_RE = re.compile(
     r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|P\.(?=[A-ZĐ][a-zà-ỹ])"
-    r"|[A-ZĐ]{1,4}(?:,[A-ZĐ]{1,4})+&[A-ZĐ]{1,6}(?![^\W\d_])|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
+    r"|[A-ZĐ]{1,4}(?:(?:,[A-ZĐ]{1,4})+&[A-ZĐ]{1,6}|(?:[&-][A-ZĐ]{1,6})+)(?![^\W\d_]))"
     r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
