@@ -123,3 +123,8 @@ def test_a_national_university_named_by_its_city_is_national() -> None:
 def test_a_district_office_by_its_field_in_lower_case() -> None:
     text = "Đoàn do bà Thái Thị Hạnh – Trưởng phòng giáo dục làm trưởng đoàn; ông Vi Văn Khôi, phó phòng tư pháp huyện."
     assert titles_of(text) == {"Thái Thị Hạnh": ["Trưởng phòng giáo dục"], "Vi Văn Khôi": ["phó phòng tư pháp huyện"]}
+    # capitalised, the office's name is read whole, and the chain goes on after it
+    text = "Ông Lâm Văn Tú, Trưởng phòng Giáo dục trung học và Giáo dục thường xuyên, Phó Giám đốc Sở GD-ĐT tỉnh dự."
+    assert titles_of(text) == {
+        "Lâm Văn Tú": ["Trưởng phòng Giáo dục trung học và Giáo dục thường xuyên", "Phó Giám đốc Sở GD-ĐT tỉnh"]
+    }

@@ -161,10 +161,9 @@ HEADS = phrase_table(lx.HEADS)
 HEADS_NEED_TAIL = phrase_table([*lx.HEADS_NEED_TAIL, "uv"])
 RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
-# right after 'ban' or 'phòng' ('Trưởng ban Kinh tế - Ngân sách', 'Trưởng phòng giáo dục'): the phrases without it
-_AFTER_TYPE = {
-    w: phrase_table([p.removeprefix(f"{w} ") for p in _TAIL_LIST if p.startswith(f"{w} ")]) for w in ("ban", "phòng")
-}
+# right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
+_AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+_LOWER_FIELDS = phrase_table(lx.LOWER_FIELDS)  # right after 'phòng', in lower case: 'Trưởng phòng giáo dục'
 # 'Phó trưởng BDV Huyện ủy': a head ending in 'ban' printed without it, before a Ban acronym (BDV, BTG, BCĐ)
 _BAN_HEADS = phrase_table([h.removesuffix(" ban") for h in lx.HEADS if h.endswith(" ban")])
 _BAN_ACRONYMS = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Ban ") and a.isupper())
@@ -294,8 +293,10 @@ def _bracketed_tails(toks: list[Tok], k: int) -> int:
 def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
     """The organisation phrase of the lexicon at k, unless it is a personal name's or a word's there."""
     tail = match(TAILS, toks, k)
-    if k and toks[k - 1].key in _AFTER_TYPE and (after := match(_AFTER_TYPE[toks[k - 1].key], toks, k)):
-        tail = after if tail is None or len(after) > len(tail) else tail  # 'Trưởng phòng giáo dục'
+    if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
+        tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+    if tail is None and k and toks[k - 1].key == "phòng" and toks[k].text.islower():
+        tail = match(_LOWER_FIELDS, toks, k)
     if tail is None and k < len(toks) and toks[k].key == "ban":
         tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
     if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
