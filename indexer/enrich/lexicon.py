@@ -39,6 +39,7 @@ RANKS = [key(x) for x in _TITLES["ranks"]]
 QUALIFIERS = frozenset(TITLE_PREFIXES)  # nguyên, cố, quyền, tân: kept inside the title
 PLACE_TRIGGERS = [key(x) for x in _TITLES["place_triggers"]]
 TAIL_PHRASES = [key(x) for x in _TITLES["tail_phrases"]]
+LOWER_FIELDS = [key(x) for x in _TITLES["lower_fields"]]  # an office's field in lower case, after "phòng"
 
 SURNAMES = frozenset(key(w) for line in read_lines("surnames.txt") for w in line.split())
 PLACES = [key(x) for x in read_lines("places.txt")]

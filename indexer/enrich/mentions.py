@@ -17,9 +17,11 @@ from vntext import key, without_tones
 from vntext.abbreviations import ABBREVIATIONS, CASE_SENSITIVE, d_slips
 from vntext.punctuation import unify_dashes
 
-# An acronym compound ('PT-TH', 'TN&MT') ends at a word's end: 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'.
+# An acronym compound ('PT-TH', 'TN&MT', 'VH,TT&DL': a comma only before an '&') ends at a word's end:
+# 'BTCB-Hiệu trưởng' is 'BTCB', '-', 'Hiệu'. 'P.' glued to a capital is phường ('UBND P.Thạnh Mỹ Lợi').
 _TOKEN_RE = re.compile(
-    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|[A-ZĐ]{1,4}(?:[&-][A-ZĐ]{1,6})+(?![^\W\d_]))"
+    r"(?P<a>[Đđ]/[Cc](?!\w)|UVT\.Ư|UV\.(?:BTV|BCH)(?!\w)|UB\.MTTQ(?!\w)|T\.[ƯW](?!\w)|TP\.|P\.(?=[A-ZĐ][a-zà-ỹ])"
+    r"|[A-ZĐ]{1,4}(?:(?:,[A-ZĐ]{1,4})+&[A-ZĐ]{1,6}|(?:[&-][A-ZĐ]{1,6})+)(?![^\W\d_]))"
     r"|(?P<w>[HY]['’](?= [^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)?)"  # 'H’ Xuân', 'Y’ Ngọc': Ê Đê name prefixes
     r"|(?P<n>\d\w*(?:[./,]\d+)*%?)"
     r"|(?P<l>\n)"
@@ -70,6 +72,8 @@ def tokenize(text: str) -> list[Tok]:
             t.kind, t.cap = kind, False
             if w == "&":
                 t.key = "và"  # 'Nông nghiệp & Phát triển nông thôn'
+            elif w == "P.":
+                t.kind, t.key = "w", "phường"
         append(t)
     return out
 
@@ -159,6 +163,7 @@ RANKS = phrase_table(lx.RANKS)
 TAILS = phrase_table(_TAIL_LIST)
 # right after 'ban' ('Trưởng ban Kinh tế - Ngân sách', 'Phó Trưởng Ban Tổ chức'): the phrases without it
 _AFTER_BAN = phrase_table([p.removeprefix("ban ") for p in _TAIL_LIST if p.startswith("ban ")])
+_LOWER_FIELDS = phrase_table(lx.LOWER_FIELDS)  # right after 'phòng', in lower case: 'Trưởng phòng giáo dục'
 # 'Phó trưởng BDV Huyện ủy': a head ending in 'ban' printed without it, before a Ban acronym (BDV, BTG, BCĐ)
 _BAN_HEADS = phrase_table([h.removesuffix(" ban") for h in lx.HEADS if h.endswith(" ban")])
 _BAN_ACRONYMS = frozenset(a.lower() for a, v in ABBREVIATIONS.items() if v.startswith("Ban ") and a.isupper())
@@ -171,7 +176,7 @@ _LOCAL_UNITS |= _HAMLETS
 _NUMBERED_UNITS = _HAMLETS | {"khóa", "quận", "phường"}  # 'UBND Quận 8', 'HĐND Phường 5': city units by number
 _LOCAL_COMMITTEES = frozenset({("huyện", "ủy"), ("thị", "ủy"), ("quận", "ủy"), ("đảng", "ủy"), ("thành", "ủy")})
 _NUMBERED = frozenset({("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"), ("lữ", "đoàn"), ("vùng",), ("khu", "vực")})
-_NUMBERED |= {("đội",)}  # 'Đội trưởng Đội 3'
+_NUMBERED |= {("đội",), ("bcđ",), ("chỉ", "đạo")}  # 'Đội trưởng Đội 3', 'Trưởng BCĐ 138 phường'
 
 
 def _triggers(tail: tuple[str, ...]) -> bool:
@@ -185,7 +190,7 @@ MAJOR_SURNAMES = frozenset(
 )
 # Organisation phrases that may continue a title after a comma: 'Trưởng phòng Cảnh sát kinh tế, Công an tỉnh X'.
 _COMMA_ORGS = frozenset({"công", "bộ", "sở", "ubnd", "ủy", "cục", "tổng", "ban", "văn", "ngân", "kho", "catp", "hđnd"})
-_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh"})  # only capitalised: ', Vụ VII', ', Bệnh viện Quân y 103'
+_CAPITAL_COMMA_ORGS = frozenset({"vụ", "bệnh", "viện", "đại"})  # only capitalised: ", Vụ VII", ", Đại học Huế"
 _DEGREE_WORDS = (("sĩ", "khoa", "học"), ("sỹ", "khoa", "học"))  # 'Tiến sĩ khoa học Đặng Vũ Minh'
 
 
@@ -224,15 +229,17 @@ def _split_run(toks: list[Tok], k: int, run: int, local: bool, provincial: bool 
     `provincial`: the trigger is tỉnh / Tỉnh ủy, whose place must be a province of the list; a run that is a
     name as a whole is none ('Bí thư Tỉnh ủy Lương Nguyễn Minh Triết').
     """
-    if toks[k].key in lx.INSTITUTION_PREV or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
-        return run  # 'Thành ủy Buôn Ma Thuột', 'Huyện ủy Sơn Hòa'
-    for p in range(min(run, 4)):
+    institution = toks[k].key in lx.INSTITUTION_PREV  # 'Thành ủy Buôn Ma Thuột'; five words or more end in a name
+    if institution and run < 5 or (local and run == 2 and toks[k].key not in MAJOR_SURNAMES):
+        return run  # 'Huyện ủy Sơn Hòa'; 'huyện Chợ Mới Lê Trần Minh Hiếu' is place + name
+    for p in range(2 if institution else 0, min(run, 4)):
         rest = run - p
         if p and provincial and valid_name(toks, k, run) and _run_keys(toks, k, p) not in _PROVINCE_RUNS:
             return 0
         if 2 <= rest <= 4 and valid_name(toks, k + p, rest):
-            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name
-            if rest == 4 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
+            # 'Lâm Hà Nguyễn Văn A': a 4-word 'name' whose 2nd word is a major surname is place + name, after a
+            # place of one word; after two ('Chợ Mới Lê Trần Minh Hiếu') the place is whole and the name has four
+            if rest == 4 and p < 2 and toks[k + p + 1].key in MAJOR_SURNAMES and valid_name(toks, k + p + 1, 3):
                 continue
             return p
     return run
@@ -288,6 +295,8 @@ def _tail_at(toks: list[Tok], k: int) -> tuple[str, ...] | None:
     tail = match(TAILS, toks, k)
     if k and toks[k - 1].key == "ban" and (after_ban := match(_AFTER_BAN, toks, k)):
         tail = after_ban if tail is None or len(after_ban) > len(tail) else tail
+    if tail is None and k and toks[k - 1].key == "phòng" and toks[k].text.islower():
+        tail = match(_LOWER_FIELDS, toks, k)
     if tail is None and k < len(toks) and toks[k].key == "ban":
         tail = _ban_acronym(toks, k)  # 'Chỉ huy trưởng Ban CHQS huyện'
     if tail and len(tail) == 1 and is_surname(toks[k]) and k + 1 < len(toks) and toks[k + 1].cap:
@@ -307,6 +316,8 @@ def _tails(toks: list[Tok], k: int, head: tuple[str, ...], head_end: int) -> int
     last: tuple[str, ...] = ()
     while True:
         tail = _tail_at(toks, k)
+        if tail and triggered and local and len(tail) == 1 and cap_run(toks, k) == 2:
+            tail = None  # 'thị trấn Hội An': a two-word place after its unit, not 'Hội' (an association)
         joined = k + 1 < len(toks) and toks[k].key == "của" and match(TAILS, toks, k + 1)
         if tail is None and (joined or _acronym_and_acronym(toks, k)):
             k += 1  # 'Ủy ban Xã hội của Quốc hội', 'Cảnh sát PCCC và CNCH Công an tỉnh'
@@ -832,6 +843,8 @@ def match_title(toks: list[Tok], i: int, *, comma: bool = True) -> int | None:
         return None  # 'HT' is Hiệu trưởng only before a school ('Phó HT nhà trường')
     if head[-2:] == ("chủ", "nhiệm") and j + len(head) < len(toks) and toks[j + len(head)].key in _NOT_CHAIRED:
         return None  # 'chủ nhiệm lớp' (a homeroom teacher), 'chủ nhiệm đề tài' (a project's lead): no post
+    if head[-2:] == ("đại", "sứ") and _foreign_country(toks, j + len(head)):
+        return None  # 'ngài A, Đại sứ Vương quốc Bỉ': a foreign envoy is no official here
     head_end = _after_head(toks, j + len(head))
     if head_end + 1 < len(toks) and toks[head_end].key in {",", "lâm"}:
         if toks[head_end].key == "lâm" and toks[head_end + 1].key == "thời":
@@ -893,6 +906,12 @@ def _posted_abroad(toks: list[Tok], k: int, head: tuple[str, ...]) -> int:
 
 
 _NOT_CHAIRED = frozenset({"lớp", "đề"})
+
+
+def _foreign_country(toks: list[Tok], k: int) -> bool:
+    """A country other than Việt Nam named at k (a capitalised run that is no personal name)."""
+    run = cap_run(toks, k)
+    return run > 0 and toks[k].key != "việt" and not valid_name(toks, k, run)
 
 
 def _school_follows(toks: list[Tok], k: int) -> bool:
@@ -1173,10 +1192,13 @@ def _teacher_named(toks: list[Tok], i: int) -> int | None:
 
 
 def _slot_name(toks: list[Tok], i: int) -> int | None:
-    """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it."""
+    """End of a surname-less name (A Pớt, Kring Ba, So Y Hải) at i, when a title follows it or 'đối với' and an
+    honorific precede it ('miễn nhiệm chức danh … đối với bà Hồng Tú Vân')."""
     j = _name_end(toks, i)
     if not 2 <= j - i <= 4 or j >= len(toks):
         return None
+    if i >= 3 and toks[i - 3].key == "đối" and toks[i - 2].key == "với" and toks[i - 1].key in lx.HONORIFICS:
+        return j
     nxt = j + 1 if toks[j].key in {",", "-", "("} else j
     return j if nxt < len(toks) and toks[nxt].key in TITLE_STARTS and match_title(toks, nxt) else None
 

@@ -275,13 +275,14 @@ def _assign_after(sp: _Spans) -> None:
         group, pos = _coordinated(sp, nm)
         if len(group) == 1:
             pos = nm.end
-        first, respective = True, -1
+        first, respective, unseparated = True, -1, False
         while True:
             t, start, sep = _next_title(sp, pos, first)
             if t is None and first and len(group) == 1 and pos in sp.title_at and _introduced(sp.toks, nm.start):
                 t, start, sep = sp.title_at[pos], pos, ""  # 'Ông Phạm Tú PCT UBND huyện …': no separator
-            if t is None and not first and pos in sp.title_at and sp.toks[pos].cap:
-                t, start, sep = sp.title_at[pos], pos, ""  # 'A – Đảng ủy viên Phó Chủ tịch UBND phường': no separator
+            if t is None and not first and pos in sp.title_at and (sp.toks[pos].cap or unseparated):
+                # 'A – Đảng ủy viên Phó Chủ tịch UBND phường', 'đồng chí A phó Bí thư Đảng ủy chủ tịch UBND xã'
+                t, start, sep = sp.title_at[pos], pos, ""  # no separator
             if t is None and respective >= 0 and pos < len(sp.toks) and sp.toks[pos].key == "và":
                 t, start, sep = sp.title_at.get(pos + 1), pos + 1, "và"
             if t is None or t.claimed or t.end in sp.name_at:
@@ -295,6 +296,7 @@ def _assign_after(sp: _Spans) -> None:
                 break
             if first and len(group) > 1 and _says_respectively(sp.toks, pos, start):
                 respective = 0  # 'A và B lần lượt được phê chuẩn giữ chức T1, T2': one title each, in order
+            unseparated = sep == "" if first else unseparated  # a chain printed with no separators
             t.claimed = True
             for member in group if respective < 0 else [group[min(respective, len(group) - 1)]]:
                 member.titles.append(t)

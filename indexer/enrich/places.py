@@ -102,9 +102,13 @@ def title_province(title: str) -> str | None:
     return None
 
 
+_CITY_BRANCH_RE = re.compile(r"\b(đại học|đh) quốc gia\b")  # 'ĐH Quốc gia TP.HCM': a national body, by its city
+
+
 def is_local(title: str) -> bool:
     """A post of a province or a smaller unit: 'Phó Chủ tịch UBND tỉnh', 'Bí thư Huyện ủy', 'Giám đốc Sở Y tế'."""
-    return bool(_LOCAL_RE.search(title_key(title)) or title_province(title))
+    k = title_key(title)
+    return not _CITY_BRANCH_RE.search(k) and bool(_LOCAL_RE.search(k) or title_province(title))
 
 
 def is_national(titles: list[str]) -> bool:
