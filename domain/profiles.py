@@ -22,6 +22,9 @@ NEAREST = 3  # nearest holders offered before and after a date nobody is known t
 _NOT_HOLDING = ("nguyên ", "cố ")  # former or late holders do not hold the title on that date
 
 
+ID_PATTERN = "^.+--.+$"  # every official's id: the slug of the name, "--", the slug of the place
+
+
 @lru_cache(maxsize=262_144)  # a name is named in many articles
 def identity(name: str, province: str, national: bool = False) -> tuple[str, str]:
     """(id, place) of an official: one national identity, else one per province ('pham-bach-dang--ca-mau')."""

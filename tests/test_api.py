@@ -94,6 +94,17 @@ def test_official_profile_and_404(client: FlaskClient) -> None:
     assert client.get("/api/v1/officials/nobody").status_code == 404
 
 
+def test_the_documented_official_id_never_names_a_sibling_route(client: FlaskClient) -> None:
+    """The profile's id has a documented shape that the fixed routes beside it (/officials/titles …) do not
+    have, so a client generating ids from the document cannot reach them."""
+    document = client.get("/api/v1/openapi.json").json
+    (parameter,) = document["paths"]["/officials/{official_id}"]["get"]["parameters"]
+    siblings = [p.removeprefix("/officials/") for p in document["paths"] if re.fullmatch(r"/officials/[\w-]+", p)]
+    assert siblings and not any(re.search(parameter["schema"]["pattern"], name) for name in siblings)
+    assert re.search(parameter["schema"]["pattern"], SEED_OFFICIAL)
+    assert client.get(f"/api/v1/officials/{SEED_OFFICIAL}").status_code == 200
+
+
 def test_csv_export_streams_the_whole_result_set(client: FlaskClient) -> None:
     total = client.get("/api/v1/search", query_string={"q": "tỉnh"}).json["total"]
     assert total > 20  # more than one page

@@ -17,6 +17,7 @@ from flask import Blueprint, request
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from domain.profiles import ID_PATTERN
 from webapp import schemas
 from webapp.params import Params, parse
 
@@ -120,9 +121,16 @@ def _responses(op: Operation) -> dict[str, Any]:
     return {"200": ok, **{str(code): {"description": ERROR_TEXT[code], "content": error} for code in codes}}
 
 
+PATH_PATTERNS = {"official_id": ID_PATTERN}  # path parameters of a known shape (the others: any string)
+
+
+def _pattern(name: str) -> dict[str, str]:
+    return {"pattern": PATH_PATTERNS[name]} if name in PATH_PATTERNS else {}
+
+
 def _operation(op: Operation, values: dict[str, Any]) -> dict[str, Any]:
     parameters = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        {"name": name, "in": "path", "required": True, "schema": {"type": "string"} | _pattern(name)}
         for name in re.findall(r"\{(\w+)\}", op.path)
     ]
     if op.params is not None:
