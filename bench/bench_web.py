@@ -1,10 +1,16 @@
 """Web latency of the search page and the search API on Elasticsearch, against the same ES requests sent raw.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/bench_web.py \\
-        --size 100000 --concurrency 8 --json OUT.json [--workers 2 --threads 4 --rounds 3]
+        --size 100000 --concurrency 8 --json OUT.json [--workers 2 --threads 4 --rounds 3] [--prefix P]
 
 1. The synthetic corpus (bench/generate.py) of `--size` articles is loaded into a fresh Elasticsearch
-   index (`bench-w-<random>-*`, deleted at the end) with the backend's `rebuild`.
+   index (`bench-w-<random>-*`, deleted at the end) with the backend's `rebuild`, then its shard request
+   cache is switched off (`index.requests.cache.enable: false`): the mix repeats its URLs, and the cache
+   would answer every repeated size-0 request (the page's counts) from memory, for the page and for the raw
+   replay alike. Without it both sides make the node do the work of every request each time, and the replay
+   still sends the very requests the app sent. `--prefix P` instead serves an index loaded before under that
+   prefix (same `--size` and `--seed`; its cache switched off here too) and keeps it: alternating runs of
+   other code or other `--workers`/`--threads` then share one index.
 2. The app is served by gunicorn (`--workers` processes of `--threads` threads) on 127.0.0.1, its API rate
    limit raised out of the way (all the load comes from one client address; 300/minute would answer 429).
 3. Every URL of the mix (bench_query's queries as the search page `/` and as `/api/v1/search`) is fetched
@@ -216,6 +222,13 @@ def load(url: str, prefix: str, size: int, seed: int) -> None:
     backend.close()
 
 
+def without_request_cache(url: str, prefix: str) -> None:
+    """Switch off the shard request cache of the articles index (a dynamic setting)."""
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    backend.client.indices.put_settings(index=backend.articles_alias, settings={"index.requests.cache.enable": False})
+    backend.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
@@ -226,8 +239,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--url", default=settings().elasticsearch_url)
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--prefix", help="serve this index, loaded before with the same --size and --seed; kept")
     args = parser.parse_args()
-    prefix = f"bench-w-{uuid.uuid4().hex[:8]}"
+    prefix = args.prefix or f"bench-w-{uuid.uuid4().hex[:8]}"
     data_dir = Path(tempfile.mkdtemp(prefix="bench-web-"))
     config = {
         "NEWSARCHIVE_BACKEND": "elasticsearch",
@@ -238,7 +252,9 @@ def main() -> None:
     }
     server = None
     try:
-        load(args.url, prefix, args.size, args.seed)
+        if not args.prefix:
+            load(args.url, prefix, args.size, args.seed)
+        without_request_cache(args.url, prefix)
         queries = [query_string(q) for q in query_mix(generate(min(args.size, 10_000), args.seed)).values()]
         pages, apis = [f"/?{q}" for q in queries], [f"/api/v1/search?{q}" for q in queries]
         recorded = record_es_requests(config, pages)
@@ -259,9 +275,10 @@ def main() -> None:
         if server:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
-        cleanup = ElasticsearchBackend(args.url, prefix=prefix)
-        cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
-        cleanup.close()
+        if not args.prefix:
+            cleanup = ElasticsearchBackend(args.url, prefix=prefix)
+            cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+            cleanup.close()
         shutil.rmtree(data_dir, ignore_errors=True)
     raw = results["raw_elasticsearch"]["p95_ms"]
     results["ratios"] = {
@@ -269,7 +286,7 @@ def main() -> None:
         "api_p95_over_raw": round(results["api"]["p95_ms"] / raw, 2),
     }
     results["setup"] = {"size": args.size, "concurrency": args.concurrency, "rounds": args.rounds,
-                        "workers": args.workers, "threads": args.threads}  # fmt: skip
+                        "workers": args.workers, "threads": args.threads, "request_cache": False}  # fmt: skip
     print(json.dumps(results, indent=2))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -1,0 +1,149 @@
+"""Where a search page's CPU goes on Elasticsearch: bench_web's 14 page URLs in process, under cProfile.
+
+    ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/profile_web.py --prefix PREFIX \\
+        [--passes 20] [--out web.prof]
+
+PREFIX names an index already loaded with bench/generate.py's corpus (e.g. by bench_web.py's `load`, or
+`--size N` loads one under a fresh prefix and deletes it at the end). The app (create_app, Flask test client,
+no HTTP server) serves every page once to warm up, then `--passes` passes of the 14 pages, first unprofiled:
+per page, the median over passes of this process's CPU time (the app's own work, Elasticsearch runs in its
+own process) and of the wall time spent waiting in the Elasticsearch client's node requests; then profiled:
+the inclusive share of the app's parts in the profiled CPU time (the profiler slows Python code more than
+C code: read the shares, not the absolute figures). --out keeps the profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_query import query_mix  # noqa: E402
+from bench.bench_web import load, query_string  # noqa: E402
+from bench.generate import generate  # noqa: E402
+from newsarchive.config import settings  # noqa: E402
+from webapp import create_app  # noqa: E402
+
+# part → the profiled function whose inclusive time it is (file suffix, function name)
+PARTS = {
+    "whole request (Flask test client)": ("werkzeug/test.py", "run_wsgi_app"),
+    "  backend search (ES request + model objects)": ("search/es_backend.py", "search"),
+    "    ES client: the whole call": ("elastic_transport/_transport.py", "perform_request"),
+    "      HTTP to the node (urllib3)": ("_node/_http_urllib3.py", "perform_request"),
+    "      JSON decoding of responses": ("elastic_transport/_serializer.py", "loads"),
+    "      JSON encoding of request bodies": ("elastic_transport/_serializer.py", "dumps"),
+    "    request bodies built (search_body)": ("search/es_backend.py", "search_body"),
+    "    counts read (_read_counts)": ("search/es_backend.py", "_read_counts"),
+    "    snippets of the hits": ("search/es_snippets.py", "hit_snippet"),
+    "  attention series": ("webapp/attention.py", "series"),
+    "  attention figures": ("webapp/attention_figures.py", "figures"),
+    "  facet panels": ("webapp/facets.py", "facet_panels"),
+    "  render_template (Jinja)": ("flask/templating.py", "render_template"),
+    "    the chart (charts.py)": ("webapp/charts.py", "attention_chart"),
+    "  url_for (all callers)": ("flask/helpers.py", "url_for"),
+    "  Flask-Babel gettext (all callers)": ("flask_babel/__init__.py", "gettext"),
+    "  Babel formatting (all callers)": ("babel/numbers.py", "format_decimal"),
+}
+
+
+def page_paths(size: int, seed: int) -> list[str]:
+    return [f"/?{query_string(q)}" for q in query_mix(generate(min(size, 10_000), seed)).values()]
+
+
+def timed_passes(app: Any, paths: list[str], passes: int) -> dict[str, list[float]]:
+    """Per path, CPU seconds of this process and seconds waited on the node, one figure per pass."""
+    node = app.extensions["backend"].client.transport.node_pool.get()
+    original, waited = node.perform_request, [0.0]
+
+    def perform_request(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            waited[0] += time.perf_counter() - start
+
+    node.perform_request = perform_request
+    cpu: dict[str, list[float]] = {p: [] for p in paths}
+    wait: dict[str, list[float]] = {p: [] for p in paths}
+    with app.test_client() as browser:
+        for _ in range(passes):
+            for path in paths:
+                waited[0], start = 0.0, time.process_time()
+                assert browser.get(path).status_code == 200, path
+                cpu[path].append(time.process_time() - start)
+                wait[path].append(waited[0])
+    node.perform_request = original
+    return {"cpu": [statistics.median(cpu[p]) for p in paths], "wait": [statistics.median(wait[p]) for p in paths]}
+
+
+def profiled(app: Any, paths: list[str], passes: int, out: Path | None) -> None:
+    profile = cProfile.Profile(time.process_time)  # CPU time: waiting on the node is not the app's work
+    with app.test_client() as browser:
+        profile.enable()
+        for _ in range(passes):
+            for path in paths:
+                browser.get(path)
+        profile.disable()
+    stats = pstats.Stats(profile)
+    if out:
+        stats.dump_stats(out)
+    inclusive: dict[tuple[str, str], float] = {}
+    for (file, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        for suffix, function in PARTS.values():
+            if file.endswith(suffix) and name == function:
+                inclusive[(suffix, function)] = inclusive.get((suffix, function), 0.0) + cumulative
+    whole = inclusive.get(PARTS["whole request (Flask test client)"], 0.0) or 1.0
+    print(f"profiled: {passes} passes, {whole / passes / len(paths) * 1000:.1f} ms a page under the profiler")
+    for part, key in PARTS.items():
+        print(f"  {inclusive.get(key, 0.0) / whole * 100:5.1f} %  {part}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default=settings().elasticsearch_url)
+    parser.add_argument("--prefix", help="an index loaded with bench/generate.py's corpus (default: load one)")
+    parser.add_argument("--size", type=int, default=100_000, help="articles of the corpus (loaded if no --prefix)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--passes", type=int, default=20)
+    parser.add_argument("--out", type=Path, help="keep the profile here (pstats)")
+    args = parser.parse_args()
+    prefix = args.prefix or f"bench-p-{uuid.uuid4().hex[:8]}"
+    if not args.prefix:
+        load(args.url, prefix, args.size, args.seed)
+    config = {
+        "NEWSARCHIVE_BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": args.url,
+        "NEWSARCHIVE_INDEX_PREFIX": prefix,
+        "NEWSARCHIVE_DATA_DIR": tempfile.mkdtemp(prefix="profile-web-"),
+        "RATELIMIT_ENABLED": False,
+    }
+    app = create_app(config)
+    try:
+        paths = page_paths(args.size, args.seed)
+        with app.test_client() as browser:
+            for path in paths:
+                browser.get(path)
+        figures = timed_passes(app, paths, args.passes)
+        cpu, wait = sorted(figures["cpu"]), sorted(figures["wait"])
+        print(f"{len(paths)} pages, medians over {args.passes} passes (ms): app CPU a page "
+              f"median {statistics.median(cpu) * 1000:.1f}, sum {sum(cpu) * 1000:.1f}; waited on the node "
+              f"median {statistics.median(wait) * 1000:.1f}, sum {sum(wait) * 1000:.1f}")  # fmt: skip
+        profiled(app, paths, args.passes, args.out)
+    finally:
+        if not args.prefix:
+            app.extensions["backend"].client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        app.extensions["backend"].close()
+
+
+if __name__ == "__main__":
+    main()
