@@ -31,9 +31,10 @@ def _shortened(name: str, value: str) -> str:
     return value[:MAX_QUERY_CHARS] if name == "q" else value[: 4 * MAX_VALUE_CHARS]
 
 
-def current_args() -> MultiDict:
-    """The search state of this request (empty or unknown parameters and page dropped, values shortened);
-    worked out once per request and set of corrections (a page builds a hundred links from it)."""
+def _state() -> tuple[MultiDict, dict[str, list[str]]]:
+    """The search state of this request (empty or unknown parameters and page dropped, values shortened),
+    and its query string's `name=value` pieces by name; worked out once per request and set of corrections
+    (a page builds a hundred links from it)."""
     corrections = g.get("corrections", {})
     key = tuple(corrections.items())
     cached = g.get("state_args")
@@ -45,8 +46,15 @@ def current_args() -> MultiDict:
             if name in STATE_PARAMS and value and (name, value) not in seen:
                 seen.add((name, value))
                 kept.append((name, _shortened(name, value)))
-        cached = g.state_args = (key, kept)
-    return MultiDict(cached[1])
+        args = MultiDict(kept)
+        pieces = {name: [urlencode([(name, v)]) for v in args.getlist(name)] for name in args}
+        cached = g.state_args = (key, args, pieces)
+    return cached[1], cached[2]
+
+
+def current_args() -> MultiDict:
+    """A copy of the search state of this request (see `_state`), to change."""
+    return _state()[0].copy()
 
 
 def public_url(path: str) -> str:
@@ -63,11 +71,18 @@ def public_url_for(endpoint: str, **values: str) -> str:
 def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
     """URL of an endpoint (default: this page) with these query parameters (and the language, see i18n)."""
     if endpoint is None and not view_args:
-        base = g.get("page_base") or g.setdefault("page_base", _page_base())
+        base = _this_page()
     else:
         base = url_for(endpoint, **view_args) if endpoint else _page_base(**view_args)
-    query = urlencode(list(args.items(multi=True)))
+    return _joined(base, urlencode(list(args.items(multi=True))))
+
+
+def _joined(base: str, query: str) -> str:
     return base + ("&" if "?" in base else "?") + query if query else base
+
+
+def _this_page() -> str:
+    return g.get("page_base") or g.setdefault("page_base", _page_base())
 
 
 def _page_base(**view_args: str) -> str:
@@ -76,11 +91,16 @@ def _page_base(**view_args: str) -> str:
 
 
 def toggle_url(param: str, value: str) -> str:
-    """This page with a filter value added, or removed if it is on (back to page 1)."""
-    args = current_args()
+    """This page with a filter value added, or removed if it is on (back to page 1); the same URL as
+    `url_with` of the changed state, from the state's query pieces (a facet panel has fifty such links)."""
+    args, pieces = _state()
     values = args.getlist(param)
-    args.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
-    return url_with(args)
+    changed = [v for v in values if v != value] if value in values else [*values, value]
+    toggled = [urlencode([(param, v)]) for v in changed]
+    parts = [piece for name, named in pieces.items() for piece in (toggled if name == param else named)]
+    if param not in pieces:
+        parts += toggled
+    return _joined(_this_page(), "&".join(parts))
 
 
 def without_url(*params: str) -> str:
