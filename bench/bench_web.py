@@ -24,9 +24,10 @@
    (pre-serialized JSON, one page's requests in sequence = one sample). Interleaving makes a change of
    machine load fall on the three alike, so their ratio means something on a shared machine.
 
---json writes {"page": {p50_ms, p95_ms, rps, requests, errors}, "api": {...}, "raw_elasticsearch": {...},
-"ratios": {"page_p95_over_raw", "api_p95_over_raw"}}. Loopback only; the load generator, the app and
-the node share the machine.
+--json writes {"page": {p50_ms, p95_ms, rps, requests, errors, app_cpu_ms}, "api": {...}, "raw_elasticsearch":
+{...}, "ratios": {"page_p95_over_raw", "api_p95_over_raw"}}; `app_cpu_ms` is the CPU time the gunicorn workers
+used during that kind's blocks, per request (Linux /proc; about 0 for the raw replay, which the app does not
+serve). Loopback only; the load generator, the app and the node share the machine.
 """
 
 from __future__ import annotations
@@ -152,6 +153,21 @@ def replay(requests: list[tuple[str, str, bytes | None]]) -> Sample:
     return sample
 
 
+def workers_cpu(master: int) -> Callable[[], float]:
+    """CPU seconds used so far by the worker processes of the gunicorn master `master` (Linux /proc)."""
+    workers = [p.parent.name for p in Path("/proc").glob("[0-9]*/stat") if _fields(p)[1] == str(master)]
+    tick = os.sysconf("SC_CLK_TCK")
+    return lambda: sum(int(f[11]) + int(f[12]) for f in (_fields(Path(f"/proc/{w}/stat")) for w in workers)) / tick
+
+
+def _fields(stat: Path) -> list[str]:
+    """The fields of a /proc/<pid>/stat after the command name (state, ppid, …); none if the process is gone."""
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return ["", ""]
+
+
 class Run:
     """Pooled samples of one kind of request over several timed blocks."""
 
@@ -159,6 +175,7 @@ class Run:
         self.latencies: list[float] = []
         self.errors = 0
         self.wall = 0.0
+        self.cpu = 0.0
 
     def summary(self) -> dict[str, float]:
         ordered = sorted(self.latencies)
@@ -168,6 +185,7 @@ class Run:
             "rps": round(len(ordered) / self.wall, 1),
             "requests": len(ordered),
             "errors": self.errors,
+            "app_cpu_ms": round(self.cpu / len(ordered) * 1000, 1),
         }
 
 
@@ -201,15 +219,19 @@ def timed_block(samples: list[Sample], concurrency: int, seed: int, run: Run) ->
     run.wall += time.perf_counter() - start
 
 
-def interleaved(kinds: dict[str, list[Sample]], concurrency: int, rounds: int) -> dict[str, dict[str, float]]:
+def interleaved(
+    kinds: dict[str, list[Sample]], concurrency: int, rounds: int, cpu: Callable[[], float]
+) -> dict[str, dict[str, float]]:
     """`rounds` blocks; in each, every kind runs one pass over its samples, the kinds' order rotating per block,
-    so a change of machine load falls on all kinds alike."""
+    so a change of machine load falls on all kinds alike. `cpu`: the app's CPU seconds so far."""
     runs = {name: Run() for name in kinds}
     names = list(kinds)
     for block in range(rounds):
         turn = block % len(names)
         for name in names[turn:] + names[:turn]:
+            used = cpu()
             timed_block(kinds[name], concurrency, block, runs[name])
+            runs[name].cpu += cpu() - used
     return {name: run.summary() for name, run in runs.items()}
 
 
@@ -270,7 +292,7 @@ def main() -> None:
             "api": [fetch(base + p) for p in apis],
             "raw_elasticsearch": [replay(r) for r in recorded],
         }
-        results = interleaved(kinds, args.concurrency, args.rounds)
+        results = interleaved(kinds, args.concurrency, args.rounds, workers_cpu(server.pid))
     finally:
         if server:
             server.send_signal(signal.SIGTERM)
