@@ -31,10 +31,10 @@ def _shortened(name: str, value: str) -> str:
     return value[:MAX_QUERY_CHARS] if name == "q" else value[: 4 * MAX_VALUE_CHARS]
 
 
-def _state() -> tuple[MultiDict, dict[str, list[str]]]:
+def _state() -> tuple[MultiDict, dict[str | None, tuple[str, str]]]:
     """The search state of this request (empty or unknown parameters and page dropped, values shortened),
-    and its query string's `name=value` pieces by name; worked out once per request and set of corrections
-    (a page builds a hundred links from it)."""
+    and per parameter in it, its query string before and after that parameter's values; worked out once per
+    request and set of corrections (a page builds a hundred links from it)."""
     corrections = g.get("corrections", {})
     key = tuple(corrections.items())
     cached = g.get("state_args")
@@ -47,9 +47,17 @@ def _state() -> tuple[MultiDict, dict[str, list[str]]]:
                 seen.add((name, value))
                 kept.append((name, _shortened(name, value)))
         args = MultiDict(kept)
-        pieces = {name: [urlencode([(name, v)]) for v in args.getlist(name)] for name in args}
-        cached = g.state_args = (key, args, pieces)
+        names = list(args)
+        around: dict[str | None, tuple[str, str]] = {
+            name: (_query(args, names[:i]), _query(args, names[i + 1 :])) for i, name in enumerate(names)
+        }
+        around[None] = (_query(args, names), "")  # a parameter not in the state: after all of it
+        cached = g.state_args = (key, args, around)
     return cached[1], cached[2]
+
+
+def _query(args: MultiDict, names: list[str]) -> str:
+    return urlencode([(name, value) for name in names for value in args.getlist(name)])
 
 
 def current_args() -> MultiDict:
@@ -93,14 +101,12 @@ def _page_base(**view_args: str) -> str:
 def toggle_url(param: str, value: str) -> str:
     """This page with a filter value added, or removed if it is on (back to page 1); the same URL as
     `url_with` of the changed state, from the state's query pieces (a facet panel has fifty such links)."""
-    args, pieces = _state()
+    args, around = _state()
     values = args.getlist(param)
     changed = [v for v in values if v != value] if value in values else [*values, value]
-    toggled = [urlencode([(param, v)]) for v in changed]
-    parts = [piece for name, named in pieces.items() for piece in (toggled if name == param else named)]
-    if param not in pieces:
-        parts += toggled
-    return _joined(_this_page(), "&".join(parts))
+    before, after = around.get(param) or around[None]
+    parts = (before, urlencode([(param, v) for v in changed]), after)
+    return _joined(_this_page(), "&".join(part for part in parts if part))
 
 
 def without_url(*params: str) -> str:
