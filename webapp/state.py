@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from flask import current_app, g, request, url_for
 from werkzeug.datastructures import MultiDict
@@ -31,10 +31,14 @@ def _shortened(name: str, value: str) -> str:
     return value[:MAX_QUERY_CHARS] if name == "q" else value[: 4 * MAX_VALUE_CHARS]
 
 
-def _state() -> tuple[MultiDict, dict[str | None, tuple[str, str]]]:
+Around = dict[str | None, tuple[str, list[tuple[str, str]], str]]
+
+
+def _state() -> tuple[MultiDict, Around]:
     """The search state of this request (empty or unknown parameters and page dropped, values shortened),
-    and per parameter in it, its query string before and after that parameter's values; worked out once per
-    request and set of corrections (a page builds a hundred links from it)."""
+    and per parameter in it, its query string before that parameter, its values' `name=value` pieces and
+    the query string after it; worked out once per request and set of corrections (a page builds a hundred
+    links from it)."""
     corrections = g.get("corrections", {})
     key = tuple(corrections.items())
     cached = g.get("state_args")
@@ -48,16 +52,26 @@ def _state() -> tuple[MultiDict, dict[str | None, tuple[str, str]]]:
                 kept.append((name, _shortened(name, value)))
         args = MultiDict(kept)
         names = list(args)
-        around: dict[str | None, tuple[str, str]] = {
-            name: (_query(args, names[:i]), _query(args, names[i + 1 :])) for i, name in enumerate(names)
+        around: Around = {
+            name: (
+                _query(args, names[:i]),
+                [(v, _piece(name, v)) for v in args.getlist(name)],
+                _query(args, names[i + 1 :]),
+            )
+            for i, name in enumerate(names)
         }
-        around[None] = (_query(args, names), "")  # a parameter not in the state: after all of it
+        around[None] = (_query(args, names), [], "")  # a parameter not in the state: after all of it
         cached = g.state_args = (key, args, around)
     return cached[1], cached[2]
 
 
 def _query(args: MultiDict, names: list[str]) -> str:
     return urlencode([(name, value) for name in names for value in args.getlist(name)])
+
+
+def _piece(name: str, value: str) -> str:
+    """One `name=value` of a query string, as `urlencode` writes it."""
+    return f"{quote_plus(name)}={quote_plus(value)}"
 
 
 def current_args() -> MultiDict:
@@ -101,12 +115,12 @@ def _page_base(**view_args: str) -> str:
 def toggle_url(param: str, value: str) -> str:
     """This page with a filter value added, or removed if it is on (back to page 1); the same URL as
     `url_with` of the changed state, from the state's query pieces (a facet panel has fifty such links)."""
-    args, around = _state()
-    values = args.getlist(param)
-    changed = [v for v in values if v != value] if value in values else [*values, value]
-    before, after = around.get(param) or around[None]
-    parts = (before, urlencode([(param, v) for v in changed]), after)
-    return _joined(_this_page(), "&".join(part for part in parts if part))
+    around = _state()[1]
+    before, pieces, after = around.get(param) or around[None]
+    changed = [piece for v, piece in pieces if v != value]
+    if len(changed) == len(pieces):  # not on: added
+        changed.append(_piece(param, value))
+    return _joined(_this_page(), "&".join(part for part in (before, *changed, after) if part))
 
 
 def without_url(*params: str) -> str:
