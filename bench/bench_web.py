@@ -8,9 +8,9 @@
    cache is switched off (`index.requests.cache.enable: false`): the mix repeats its URLs, and the cache
    would answer every repeated size-0 request (the page's counts) from memory, for the page and for the raw
    replay alike. Without it both sides make the node do the work of every request each time, and the replay
-   still sends the very requests the app sent. `--prefix P` instead serves an index loaded before under that
-   prefix (same `--size` and `--seed`; its cache switched off here too) and keeps it: alternating runs of
-   other code or other `--workers`/`--threads` then share one index.
+   still sends the very requests the app sent. `--prefix P` loads the index under that prefix only if it holds
+   no articles yet (else it must hold the same `--size` and `--seed`) and keeps it: alternating runs of other
+   code or other `--workers`/`--threads` then share one index (bench/profile_web.py can use it too).
 2. The app is served by gunicorn (`--workers` processes of `--threads` threads) on 127.0.0.1, its API rate
    limit raised out of the way (all the load comes from one client address; 300/minute would answer 429).
 3. Every URL of the mix (bench_query's queries as the search page `/` and as `/api/v1/search`) is fetched
@@ -53,6 +53,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import urllib3
+from elasticsearch import NotFoundError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -244,6 +245,30 @@ def load(url: str, prefix: str, size: int, seed: int) -> None:
     backend.close()
 
 
+def prepare(url: str, prefix: str, size: int, seed: int, reuse: bool) -> None:
+    """The corpus loaded under `prefix` (unless `reuse` and it holds articles), its request cache off."""
+    if not (reuse and loaded(url, prefix)):
+        load(url, prefix, size, seed)
+    without_request_cache(url, prefix)
+
+
+def drop(url: str, prefix: str) -> None:
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    backend.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+    backend.close()
+
+
+def loaded(url: str, prefix: str) -> bool:
+    """Whether the articles index under `prefix` holds any article."""
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    try:
+        return backend.client.count(index=backend.articles_alias)["count"] > 0
+    except NotFoundError:
+        return False
+    finally:
+        backend.close()
+
+
 def without_request_cache(url: str, prefix: str) -> None:
     """Switch off the shard request cache of the articles index (a dynamic setting)."""
     backend = ElasticsearchBackend(url, prefix=prefix)
@@ -261,7 +286,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--url", default=settings().elasticsearch_url)
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--prefix", help="serve this index, loaded before with the same --size and --seed; kept")
+    parser.add_argument("--prefix", help="index prefix: loaded unless it holds articles (same --size, --seed); kept")
     args = parser.parse_args()
     prefix = args.prefix or f"bench-w-{uuid.uuid4().hex[:8]}"
     data_dir = Path(tempfile.mkdtemp(prefix="bench-web-"))
@@ -274,9 +299,7 @@ def main() -> None:
     }
     server = None
     try:
-        if not args.prefix:
-            load(args.url, prefix, args.size, args.seed)
-        without_request_cache(args.url, prefix)
+        prepare(args.url, prefix, args.size, args.seed, reuse=bool(args.prefix))
         queries = [query_string(q) for q in query_mix(generate(min(args.size, 10_000), args.seed)).values()]
         pages, apis = [f"/?{q}" for q in queries], [f"/api/v1/search?{q}" for q in queries]
         recorded = record_es_requests(config, pages)
@@ -298,9 +321,7 @@ def main() -> None:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
         if not args.prefix:
-            cleanup = ElasticsearchBackend(args.url, prefix=prefix)
-            cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
-            cleanup.close()
+            drop(args.url, prefix)
         shutil.rmtree(data_dir, ignore_errors=True)
     raw = results["raw_elasticsearch"]["p95_ms"]
     results["ratios"] = {

@@ -3,13 +3,13 @@
     ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/profile_web.py --prefix PREFIX \\
         [--passes 20] [--out web.prof]
 
-PREFIX names an index already loaded with bench/generate.py's corpus (e.g. by bench_web.py's `load`, or
-`--size N` loads one under a fresh prefix and deletes it at the end). The app (create_app, Flask test client,
-no HTTP server) serves every page once to warm up, then `--passes` passes of the 14 pages, first unprofiled:
-per page, the median over passes of this process's CPU time (the app's own work, Elasticsearch runs in its
-own process) and of the wall time spent waiting in the Elasticsearch client's node requests; then profiled:
-the inclusive share of the app's parts in the profiled CPU time (the profiler slows Python code more than
-C code: read the shares, not the absolute figures). --out keeps the profile.
+PREFIX names an index already loaded with bench/generate.py's corpus (e.g. by `bench_web.py --prefix PREFIX`),
+or without it `--size N` loads one under a fresh prefix and deletes it at the end. The app (create_app, Flask
+test client, no HTTP server) serves every page once to warm up, then `--passes` passes of the 14 pages, first
+unprofiled: per page, the median over passes of this process's CPU time (the app's own work, Elasticsearch
+runs in its own process) and of the wall time spent waiting in the Elasticsearch client's node requests; then
+profiled: the inclusive share of the app's parts in the profiled CPU time (the profiler slows Python code more
+than C code: read the shares, not the absolute figures). --out keeps the profile.
 """
 
 from __future__ import annotations
