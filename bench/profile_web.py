@@ -6,10 +6,11 @@
 PREFIX names an index already loaded with bench/generate.py's corpus (e.g. by `bench_web.py --prefix PREFIX`),
 or without it `--size N` loads one under a fresh prefix and deletes it at the end. The app (create_app, Flask
 test client, no HTTP server) serves every page once to warm up, then `--passes` passes of the 14 pages, first
-unprofiled: per page, the median over passes of this process's CPU time (the app's own work, Elasticsearch
-runs in its own process) and of the wall time spent waiting in the Elasticsearch client's node requests; then
-profiled: the inclusive share of the app's parts in the profiled CPU time (the profiler slows Python code more
-than C code: read the shares, not the absolute figures). --out keeps the profile.
+unprofiled: per page, the median over passes of this process's CPU time (the app's own work, Elasticsearch runs
+in its own process) and of the wall time spent waiting in the Elasticsearch client's node requests; the mean CPU
+time of the parts (backend search, rendering, facet panels, attention series), unprofiled; then profiled: the
+inclusive share of the app's parts in the profiled CPU time (the profiler slows Python code more than C code:
+read the shares, not the absolute figures). --out keeps the profile.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ from bench.bench_query import query_mix  # noqa: E402
 from bench.bench_web import load, query_string  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from newsarchive.config import settings  # noqa: E402
-from webapp import create_app  # noqa: E402
+from webapp import create_app, search_views  # noqa: E402
 
 # part → the profiled function whose inclusive time it is (file suffix, function name)
 PARTS = {
-    "whole request (Flask test client)": ("werkzeug/test.py", "run_wsgi_app"),
+    "whole request (Flask)": ("flask/app.py", "wsgi_app"),
     "  backend search (ES request + model objects)": ("search/es_backend.py", "search"),
     "    ES client: the whole call": ("elastic_transport/_transport.py", "perform_request"),
     "      HTTP to the node (urllib3)": ("_node/_http_urllib3.py", "perform_request"),
@@ -49,10 +50,8 @@ PARTS = {
     "  attention figures": ("webapp/attention_figures.py", "figures"),
     "  facet panels": ("webapp/facets.py", "facet_panels"),
     "  render_template (Jinja)": ("flask/templating.py", "render_template"),
-    "    the chart (charts.py)": ("webapp/charts.py", "attention_chart"),
-    "  url_for (all callers)": ("flask/helpers.py", "url_for"),
-    "  Flask-Babel gettext (all callers)": ("flask_babel/__init__.py", "gettext"),
-    "  Babel formatting (all callers)": ("babel/numbers.py", "format_decimal"),
+    "  url_for (all callers)": ("flask/app.py", "url_for"),
+    "  message catalogue looked up (all callers)": ("webapp/i18n.py", "translations"),
 }
 
 
@@ -86,6 +85,48 @@ def timed_passes(app: Any, paths: list[str], passes: int) -> dict[str, list[floa
     return {"cpu": [statistics.median(cpu[p]) for p in paths], "wait": [statistics.median(wait[p]) for p in paths]}
 
 
+# parts of the search page timed unprofiled: names looked up by webapp.search_views
+VIEW_PARTS = {
+    "render_template": "render_template (Jinja)",
+    "facet_panels": "facet panels",
+    "series": "attention series",
+}
+
+
+def parts_cpu(app: Any, paths: list[str], passes: int) -> None:
+    """CPU ms a page of the backend search and of the view's parts (VIEW_PARTS), unprofiled, over `passes`."""
+    used: dict[str, float] = dict.fromkeys(["backend search", *VIEW_PARTS.values()], 0.0)
+
+    def timed(fn: Any, part: str) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                used[part] += time.process_time() - start
+
+        return run
+
+    backend = app.extensions["backend"]
+    originals = {name: getattr(search_views, name) for name in VIEW_PARTS}
+    for name, part in VIEW_PARTS.items():
+        setattr(search_views, name, timed(originals[name], part))
+    backend.search = timed(backend.search, "backend search")
+    start = time.process_time()
+    with app.test_client() as browser:
+        for _ in range(passes):
+            for path in paths:
+                browser.get(path)
+    whole = time.process_time() - start
+    del backend.search
+    for name, fn in originals.items():
+        setattr(search_views, name, fn)
+    pages = passes * len(paths)
+    print(f"unprofiled, CPU ms a page (mean of {pages}): whole {whole / pages * 1000:.2f}")
+    for part, seconds in used.items():
+        print(f"  {seconds / pages * 1000:5.2f}  {part}")
+
+
 def profiled(app: Any, paths: list[str], passes: int, out: Path | None) -> None:
     profile = cProfile.Profile(time.process_time)  # CPU time: waiting on the node is not the app's work
     with app.test_client() as browser:
@@ -102,7 +143,7 @@ def profiled(app: Any, paths: list[str], passes: int, out: Path | None) -> None:
         for suffix, function in PARTS.values():
             if file.endswith(suffix) and name == function:
                 inclusive[(suffix, function)] = inclusive.get((suffix, function), 0.0) + cumulative
-    whole = inclusive.get(PARTS["whole request (Flask test client)"], 0.0) or 1.0
+    whole = inclusive.get(PARTS["whole request (Flask)"], 0.0) or 1.0
     print(f"profiled: {passes} passes, {whole / passes / len(paths) * 1000:.1f} ms a page under the profiler")
     for part, key in PARTS.items():
         print(f"  {inclusive.get(key, 0.0) / whole * 100:5.1f} %  {part}")
@@ -138,6 +179,7 @@ def main() -> None:
         print(f"{len(paths)} pages, medians over {args.passes} passes (ms): app CPU a page "
               f"median {statistics.median(cpu) * 1000:.1f}, sum {sum(cpu) * 1000:.1f}; waited on the node "
               f"median {statistics.median(wait) * 1000:.1f}, sum {sum(wait) * 1000:.1f}")  # fmt: skip
+        parts_cpu(app, paths, args.passes)
         profiled(app, paths, args.passes, args.out)
     finally:
         if not args.prefix:
