@@ -1,10 +1,16 @@
 """Web latency of the search page and the search API on Elasticsearch, against the same ES requests sent raw.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9600 .venv/bin/python bench/bench_web.py \\
-        --size 100000 --concurrency 8 --json OUT.json [--workers 2 --threads 4 --rounds 3]
+        --size 100000 --concurrency 8 --json OUT.json [--workers 2 --threads 4 --rounds 3] [--prefix P]
 
 1. The synthetic corpus (bench/generate.py) of `--size` articles is loaded into a fresh Elasticsearch
-   index (`bench-w-<random>-*`, deleted at the end) with the backend's `rebuild`.
+   index (`bench-w-<random>-*`, deleted at the end) with the backend's `rebuild`, then its shard request
+   cache is switched off (`index.requests.cache.enable: false`): the mix repeats its URLs, and the cache
+   would answer every repeated size-0 request (the page's counts) from memory, for the page and for the raw
+   replay alike. Without it both sides make the node do the work of every request each time, and the replay
+   still sends the very requests the app sent. `--prefix P` loads the index under that prefix only if it holds
+   no articles yet (else it must hold the same `--size` and `--seed`) and keeps it: alternating runs of other
+   code or other `--workers`/`--threads` then share one index (bench/profile_web.py can use it too).
 2. The app is served by gunicorn (`--workers` processes of `--threads` threads) on 127.0.0.1, its API rate
    limit raised out of the way (all the load comes from one client address; 300/minute would answer 429).
 3. Every URL of the mix (bench_query's queries as the search page `/` and as `/api/v1/search`) is fetched
@@ -18,9 +24,10 @@
    (pre-serialized JSON, one page's requests in sequence = one sample). Interleaving makes a change of
    machine load fall on the three alike, so their ratio means something on a shared machine.
 
---json writes {"page": {p50_ms, p95_ms, rps, requests, errors}, "api": {...}, "raw_elasticsearch": {...},
-"ratios": {"page_p95_over_raw", "api_p95_over_raw"}}. Loopback only; the load generator, the app and
-the node share the machine.
+--json writes {"page": {p50_ms, p95_ms, rps, requests, errors, app_cpu_ms}, "api": {...}, "raw_elasticsearch":
+{...}, "ratios": {"page_p95_over_raw", "api_p95_over_raw"}}; `app_cpu_ms` is the CPU time the gunicorn workers
+used during that kind's blocks, per request (Linux /proc; about 0 for the raw replay, which the app does not
+serve). Loopback only; the load generator, the app and the node share the machine.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import urllib3
+from elasticsearch import NotFoundError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -146,6 +154,21 @@ def replay(requests: list[tuple[str, str, bytes | None]]) -> Sample:
     return sample
 
 
+def workers_cpu(master: int) -> Callable[[], float]:
+    """CPU seconds used so far by the worker processes of the gunicorn master `master` (Linux /proc)."""
+    workers = [p.parent.name for p in Path("/proc").glob("[0-9]*/stat") if _fields(p)[1] == str(master)]
+    tick = os.sysconf("SC_CLK_TCK")
+    return lambda: sum(int(f[11]) + int(f[12]) for f in (_fields(Path(f"/proc/{w}/stat")) for w in workers)) / tick
+
+
+def _fields(stat: Path) -> list[str]:
+    """The fields of a /proc/<pid>/stat after the command name (state, ppid, …); none if the process is gone."""
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return ["", ""]
+
+
 class Run:
     """Pooled samples of one kind of request over several timed blocks."""
 
@@ -153,6 +176,7 @@ class Run:
         self.latencies: list[float] = []
         self.errors = 0
         self.wall = 0.0
+        self.cpu = 0.0
 
     def summary(self) -> dict[str, float]:
         ordered = sorted(self.latencies)
@@ -162,6 +186,7 @@ class Run:
             "rps": round(len(ordered) / self.wall, 1),
             "requests": len(ordered),
             "errors": self.errors,
+            "app_cpu_ms": round(self.cpu / len(ordered) * 1000, 1),
         }
 
 
@@ -195,15 +220,19 @@ def timed_block(samples: list[Sample], concurrency: int, seed: int, run: Run) ->
     run.wall += time.perf_counter() - start
 
 
-def interleaved(kinds: dict[str, list[Sample]], concurrency: int, rounds: int) -> dict[str, dict[str, float]]:
+def interleaved(
+    kinds: dict[str, list[Sample]], concurrency: int, rounds: int, cpu: Callable[[], float]
+) -> dict[str, dict[str, float]]:
     """`rounds` blocks; in each, every kind runs one pass over its samples, the kinds' order rotating per block,
-    so a change of machine load falls on all kinds alike."""
+    so a change of machine load falls on all kinds alike. `cpu`: the app's CPU seconds so far."""
     runs = {name: Run() for name in kinds}
     names = list(kinds)
     for block in range(rounds):
         turn = block % len(names)
         for name in names[turn:] + names[:turn]:
+            used = cpu()
             timed_block(kinds[name], concurrency, block, runs[name])
+            runs[name].cpu += cpu() - used
     return {name: run.summary() for name, run in runs.items()}
 
 
@@ -213,6 +242,37 @@ def load(url: str, prefix: str, size: int, seed: int) -> None:
     report = backend.rebuild(generate(size, seed))
     backend.put_officials([])
     print(f"indexed {report.indexed:,} articles in {time.perf_counter() - start:.0f} s", flush=True)
+    backend.close()
+
+
+def prepare(url: str, prefix: str, size: int, seed: int, reuse: bool) -> None:
+    """The corpus loaded under `prefix` (unless `reuse` and it holds articles), its request cache off."""
+    if not (reuse and loaded(url, prefix)):
+        load(url, prefix, size, seed)
+    without_request_cache(url, prefix)
+
+
+def drop(url: str, prefix: str) -> None:
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    backend.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+    backend.close()
+
+
+def loaded(url: str, prefix: str) -> bool:
+    """Whether the articles index under `prefix` holds any article."""
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    try:
+        return backend.client.count(index=backend.articles_alias)["count"] > 0
+    except NotFoundError:
+        return False
+    finally:
+        backend.close()
+
+
+def without_request_cache(url: str, prefix: str) -> None:
+    """Switch off the shard request cache of the articles index (a dynamic setting)."""
+    backend = ElasticsearchBackend(url, prefix=prefix)
+    backend.client.indices.put_settings(index=backend.articles_alias, settings={"index.requests.cache.enable": False})
     backend.close()
 
 
@@ -226,8 +286,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--url", default=settings().elasticsearch_url)
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--prefix", help="index prefix: loaded unless it holds articles (same --size, --seed); kept")
     args = parser.parse_args()
-    prefix = f"bench-w-{uuid.uuid4().hex[:8]}"
+    prefix = args.prefix or f"bench-w-{uuid.uuid4().hex[:8]}"
     data_dir = Path(tempfile.mkdtemp(prefix="bench-web-"))
     config = {
         "NEWSARCHIVE_BACKEND": "elasticsearch",
@@ -238,7 +299,7 @@ def main() -> None:
     }
     server = None
     try:
-        load(args.url, prefix, args.size, args.seed)
+        prepare(args.url, prefix, args.size, args.seed, reuse=bool(args.prefix))
         queries = [query_string(q) for q in query_mix(generate(min(args.size, 10_000), args.seed)).values()]
         pages, apis = [f"/?{q}" for q in queries], [f"/api/v1/search?{q}" for q in queries]
         recorded = record_es_requests(config, pages)
@@ -254,14 +315,13 @@ def main() -> None:
             "api": [fetch(base + p) for p in apis],
             "raw_elasticsearch": [replay(r) for r in recorded],
         }
-        results = interleaved(kinds, args.concurrency, args.rounds)
+        results = interleaved(kinds, args.concurrency, args.rounds, workers_cpu(server.pid))
     finally:
         if server:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
-        cleanup = ElasticsearchBackend(args.url, prefix=prefix)
-        cleanup.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
-        cleanup.close()
+        if not args.prefix:
+            drop(args.url, prefix)
         shutil.rmtree(data_dir, ignore_errors=True)
     raw = results["raw_elasticsearch"]["p95_ms"]
     results["ratios"] = {
@@ -269,7 +329,7 @@ def main() -> None:
         "api_p95_over_raw": round(results["api"]["p95_ms"] / raw, 2),
     }
     results["setup"] = {"size": args.size, "concurrency": args.concurrency, "rounds": args.rounds,
-                        "workers": args.workers, "threads": args.threads}  # fmt: skip
+                        "workers": args.workers, "threads": args.threads, "request_cache": False}  # fmt: skip
     print(json.dumps(results, indent=2))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -50,11 +50,9 @@ def fragment_snippet(fragment: str) -> Markup:
     fragment = fragment.strip(TEXT_START + TEXT_END)
     if not fragment.strip():
         return Markup("")
-    parts: list[str] = ["" if head else "… "]
-    for i, piece in enumerate(fragment.replace(MARK_END, MARK_START).split(MARK_START)):
-        parts.append(Markup("<mark>%s</mark>") % piece if i % 2 else escape(piece))
-    parts.append("" if tail else " …")
-    return Markup(Markup("").join(parts).strip())
+    pieces = fragment.replace(MARK_END, MARK_START).split(MARK_START)
+    body = "".join(f"<mark>{escape(piece)}</mark>" if i % 2 else escape(piece) for i, piece in enumerate(pieces))
+    return Markup(("" if head else "… ") + body + ("" if tail else " …")).strip()
 
 
 def _hit_positions(written: list[str], words: list[Word]) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
@@ -10,6 +11,7 @@ from flask.testing import FlaskClient
 
 from webapp.attention_figures import rendered_figures
 from webapp.charts import month_range
+from webapp.state import toggle_url
 
 SEED_TITLE = "Thực hiện hiệu quả hơn cải cách hành chính trong Đảng"
 SEED_OFFICIAL = "pham-bach-dang--ca-mau"
@@ -79,6 +81,30 @@ def test_facet_links_select_several_values_and_chips_remove_them(client: FlaskCl
     # the chip for Cà Mau links to the same search without it
     chip = re.search(r'<a class="chip" href="([^"]+)" aria-label="Bỏ lọc Tỉnh: Cà Mau"', html)[1]
     assert "B%E1%BA%A1c+Li%C3%AAu" in chip and "C%C3%A0+Mau" not in chip
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "expected"),
+    [
+        ("province", "Cà Mau", [("q", "a b"), ("province", "Bạc Liêu"), ("sort", "oldest")]),  # removed in place
+        (
+            "province",
+            "Huế",
+            [("q", "a b"), *[("province", v) for v in ("Cà Mau", "Bạc Liêu", "Huế")], ("sort", "oldest")],
+        ),
+        (
+            "year",
+            "2020",
+            [("q", "a b"), ("province", "Cà Mau"), ("province", "Bạc Liêu"), ("sort", "oldest"), ("year", "2020")],
+        ),
+    ],
+)
+def test_a_facet_link_changes_one_value_and_keeps_the_rest_of_the_state(
+    app: Flask, param: str, value: str, expected: list[tuple[str, str]]
+) -> None:
+    state = [("q", "a b"), ("province", "Cà Mau"), ("page", "3"), ("sort", "oldest"), ("province", "Bạc Liêu")]
+    with app.test_request_context("/", query_string=[*state, ("lang", "en"), ("province", "Cà Mau")]):
+        assert toggle_url(param, value) == "/?lang=en&" + urlencode(expected)  # page 1, the language kept
 
 
 def test_filters_survive_a_new_query_and_sort_and_pages_are_urls(client: FlaskClient) -> None:

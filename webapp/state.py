@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from flask import current_app, g, request, url_for
 from werkzeug.datastructures import MultiDict
@@ -31,9 +31,14 @@ def _shortened(name: str, value: str) -> str:
     return value[:MAX_QUERY_CHARS] if name == "q" else value[: 4 * MAX_VALUE_CHARS]
 
 
-def current_args() -> MultiDict:
-    """The search state of this request (empty or unknown parameters and page dropped, values shortened);
-    worked out once per request and set of corrections (a page builds a hundred links from it)."""
+Around = dict[str | None, tuple[str, list[tuple[str, str]], str]]
+
+
+def _state() -> tuple[MultiDict, Around]:
+    """The search state of this request (empty or unknown parameters and page dropped, values shortened),
+    and per parameter in it, its query string before that parameter, its values' `name=value` pieces and
+    the query string after it; worked out once per request and set of corrections (a page builds a hundred
+    links from it)."""
     corrections = g.get("corrections", {})
     key = tuple(corrections.items())
     cached = g.get("state_args")
@@ -45,8 +50,33 @@ def current_args() -> MultiDict:
             if name in STATE_PARAMS and value and (name, value) not in seen:
                 seen.add((name, value))
                 kept.append((name, _shortened(name, value)))
-        cached = g.state_args = (key, kept)
-    return MultiDict(cached[1])
+        args = MultiDict(kept)
+        names = list(args)
+        around: Around = {
+            name: (
+                _query(args, names[:i]),
+                [(v, _piece(name, v)) for v in args.getlist(name)],
+                _query(args, names[i + 1 :]),
+            )
+            for i, name in enumerate(names)
+        }
+        around[None] = (_query(args, names), [], "")  # a parameter not in the state: after all of it
+        cached = g.state_args = (key, args, around)
+    return cached[1], cached[2]
+
+
+def _query(args: MultiDict, names: list[str]) -> str:
+    return urlencode([(name, value) for name in names for value in args.getlist(name)])
+
+
+def _piece(name: str, value: str) -> str:
+    """One `name=value` of a query string, as `urlencode` writes it."""
+    return f"{quote_plus(name)}={quote_plus(value)}"
+
+
+def current_args() -> MultiDict:
+    """A copy of the search state of this request (see `_state`), to change."""
+    return _state()[0].copy()
 
 
 def public_url(path: str) -> str:
@@ -63,11 +93,18 @@ def public_url_for(endpoint: str, **values: str) -> str:
 def url_with(args: MultiDict, endpoint: str | None = None, **view_args: str) -> str:
     """URL of an endpoint (default: this page) with these query parameters (and the language, see i18n)."""
     if endpoint is None and not view_args:
-        base = g.get("page_base") or g.setdefault("page_base", _page_base())
+        base = _this_page()
     else:
         base = url_for(endpoint, **view_args) if endpoint else _page_base(**view_args)
-    query = urlencode(list(args.items(multi=True)))
+    return _joined(base, urlencode(list(args.items(multi=True))))
+
+
+def _joined(base: str, query: str) -> str:
     return base + ("&" if "?" in base else "?") + query if query else base
+
+
+def _this_page() -> str:
+    return g.get("page_base") or g.setdefault("page_base", _page_base())
 
 
 def _page_base(**view_args: str) -> str:
@@ -76,11 +113,14 @@ def _page_base(**view_args: str) -> str:
 
 
 def toggle_url(param: str, value: str) -> str:
-    """This page with a filter value added, or removed if it is on (back to page 1)."""
-    args = current_args()
-    values = args.getlist(param)
-    args.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
-    return url_with(args)
+    """This page with a filter value added, or removed if it is on (back to page 1); the same URL as
+    `url_with` of the changed state, from the state's query pieces (a facet panel has fifty such links)."""
+    around = _state()[1]
+    before, pieces, after = around.get(param) or around[None]
+    changed = [piece for v, piece in pieces if v != value]
+    if len(changed) == len(pieces):  # not on: added
+        changed.append(_piece(param, value))
+    return _joined(_this_page(), "&".join(part for part in (before, *changed, after) if part))
 
 
 def without_url(*params: str) -> str:
