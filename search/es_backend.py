@@ -252,8 +252,10 @@ def _sample(slots: int) -> list[dict]:
 
 
 def _under(request: SearchRequest, used: tuple[str, ...], slots: Slots | None) -> dict:
-    """The filter of a count made under the facets `used`, on its sample."""
-    return {"bool": {"filter": facet_filters(request, used) + _sample(slots[used] if slots else SAMPLE_SLOTS)}}
+    """The filter of a count made under the facets `used`, on its sample when that is smaller than the one the
+    whole request is narrowed to (counts_body: the largest)."""
+    sample = _sample(slots[used]) if slots and slots[used] < max(slots.values()) else []
+    return {"bool": {"filter": facet_filters(request, used) + sample}}
 
 
 def count_aggs(request: SearchRequest, slots: Slots | None = None) -> dict:
