@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
 
 from archive.store import Archive
+from crawler.samplepress.hard import to_cp1258
 from search.model import SearchRequest
 from tests.conftest import DEFAULT_BACKEND, embedded, run_cli
 
@@ -55,6 +57,24 @@ def test_official_profiles_are_built_across_the_archive(indexed_dir: Path) -> No
     assert dang["article_count"] >= 2
     assert "Phó Bí thư Thường trực Tỉnh ủy" in [t["title"] for t in dang["titles"]]
     assert sum(dang["mentions_by_month"].values()) >= dang["article_count"]  # every mention, back-references too
+
+
+def test_cli_analyze_reads_gzipped_and_windows_1258_pages(tmp_path: Path) -> None:
+    """Saved pages come gzipped or in the old Vietnamese code page: the same officials either way."""
+    html = (
+        "<html><head><meta charset='windows-1258'><title>Hội nghị tổng kết</title></head><body><article>"
+        "<h1>Hội nghị tổng kết</h1><p>Ông Nguyễn Văn Hùng, Chủ tịch UBND tỉnh Cà Mau, chủ trì hội nghị "
+        "tổng kết công tác cải cách hành chính năm 2024 với các sở, ngành.</p></article></body></html>"
+    )
+    plain, zipped = tmp_path / "a.html", tmp_path / "b.html.gz"
+    plain.write_bytes(to_cp1258(html))
+    zipped.write_bytes(gzip.compress(html.encode("utf-8")))
+    result = run_cli("analyze", str(plain), str(zipped), data_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    for line in lines:
+        assert line["title"] == "Hội nghị tổng kết"
+        assert [o["name"] for o in line["officials"]] == ["Nguyễn Văn Hùng"]
 
 
 def test_cli_analyze_prints_one_json_line_per_file(indexed_dir: Path, tmp_path: Path) -> None:
